@@ -1,0 +1,48 @@
+# CoCreate: `make run` serves the demo on SQLite, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app cocreate
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test setup assets db demo lint format bench clean
+
+run: setup db demo  ## serve on http://127.0.0.1:5000 with demo data
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: setup  ## SQLite pass, then PostgreSQL when a server answers (or TEST_DATABASE_URL alone)
+	bash scripts/run-tests
+
+setup: $(VENV)/.installed static/vendor/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+static/vendor/.installed: package.json package-lock.json scripts/vendor-assets
+	npm ci --no-audit --no-fund --loglevel=error
+	bash scripts/vendor-assets
+	touch $@
+
+db: setup
+	$(FLASK) db upgrade
+
+demo: setup
+	$(FLASK) demo load --if-empty
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: setup  ## 100k ideas / 1M votes, gunicorn with 2 sync workers; see bench/RESULTS.md
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor .pytest_cache

@@ -1,0 +1,92 @@
+"""CoCreate: customers propose, vote and review; product teams listen and close the loop."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from cocreate.config import Config, DevelopmentConfig, TestConfig
+
+__all__ = ["create_app", "Config", "DevelopmentConfig", "TestConfig"]
+
+
+def create_app(config: type[Config] | dict | None = None) -> Flask:
+    """Application factory: `flask --app cocreate` and wsgi.py call it without arguments."""
+    app = Flask(
+        __name__, instance_path=os.environ.get("COCREATE_INSTANCE_PATH"), instance_relative_config=True
+    )
+    app.template_folder = str(Path(app.root_path).parent / "templates")
+    app.static_folder = str(Path(app.root_path).parent / "static")
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    overrides = {}
+    if config is None:
+        config = DevelopmentConfig if os.environ.get("COCREATE_ENV") == "development" else Config
+    elif isinstance(config, dict):
+        overrides, config = config, TestConfig
+    app.config.update(config.load(app.instance_path))
+    app.config.update(overrides)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_cli(app)
+    from cocreate.web.errors import register_errorhandlers
+
+    register_errorhandlers(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    import cocreate.db  # noqa: F401  (engine event listeners)
+    from cocreate.accounts.session import init_login
+    from cocreate.extensions import csrf, db, migrate
+    from cocreate.web.security import init_security
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    csrf.init_app(app)
+    init_login(app)
+    init_security(app)
+    _register_write_intent(app)
+    from cocreate.web import templating
+
+    templating.init_templating(app)
+
+
+def _register_write_intent(app: Flask) -> None:
+    """State-changing requests take SQLite's write lock up front (see cocreate.db)."""
+    from flask import request
+
+    from cocreate.db import set_write_intent
+
+    @app.before_request
+    def _mark_writer() -> None:
+        set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
+
+    @app.teardown_request
+    def _clear_writer(_exc) -> None:
+        set_write_intent(False)
+
+
+def register_blueprints(app: Flask) -> None:
+    from cocreate.accounts import bp as accounts_bp
+    from cocreate.ideas import bp as ideas_bp
+    from cocreate.ideas.admin import bp as admin_bp
+
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(ideas_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+
+    @app.get("/healthz")
+    def healthz():
+        """Liveness probe; also the bare route the benchmark compares pages with."""
+        return "ok", 200, {"Content-Type": "text/plain"}
+
+
+def register_cli(app: Flask) -> None:
+    from cocreate.accounts.cli import users_cli
+    from cocreate.demo.cli import demo_cli
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(demo_cli)

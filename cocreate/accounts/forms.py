@@ -1,0 +1,18 @@
+"""Sign-up and sign-in forms."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Length
+
+
+class RegisterForm(FlaskForm):
+    email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
+    username = StringField("Username", validators=[DataRequired(), Length(min=3, max=30)])
+    display_name = StringField("Display name", validators=[Length(max=80)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(min=10, max=200)])
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField("Keep me signed in")

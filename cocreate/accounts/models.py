@@ -1,0 +1,56 @@
+"""People and their roles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cocreate.db import UTCDateTime, utcnow
+from cocreate.extensions import db
+
+
+class Role(StrEnum):
+    MEMBER = "member"
+    MODERATOR = "moderator"
+    PRODUCT = "product"
+    ADMIN = "admin"
+
+
+class User(UserMixin, db.Model):
+    """A person. `session_version` is part of the login token, so bumping it signs out every copy."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('member', 'moderator', 'product', 'admin')", name="role_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    username: Mapped[str] = mapped_column(String(30), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER.value)
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in (Role.MODERATOR, Role.PRODUCT, Role.ADMIN)
+
+    @property
+    def is_moderator(self) -> bool:
+        return self.role in (Role.MODERATOR, Role.ADMIN)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    def __repr__(self) -> str:
+        return f"<User {self.username} {self.role}>"

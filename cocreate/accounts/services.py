@@ -1,0 +1,100 @@
+"""Account actions: register, authenticate, sign out everywhere, change roles."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from cocreate.accounts.models import Role, User
+from cocreate.errors import Conflict, InvalidInput, NotAllowed
+
+USERNAME_RE = re.compile(r"^[A-Za-z0-9_]{3,30}$")
+EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,}$")
+MIN_PASSWORD = 10
+MAX_PASSWORD = 200
+PASSWORD_METHOD = "scrypt"  # noqa: S105 — memory-hard KDF; werkzeug salts and encodes the parameters in the hash
+# A hash of a random string, checked when the e-mail is unknown so timing does not reveal accounts.
+_DUMMY_HASH = generate_password_hash("not-a-real-password-x9", method=PASSWORD_METHOD)
+
+
+def hash_password(password: str) -> str:
+    """Hash a password with the house KDF."""
+    return generate_password_hash(password, method=PASSWORD_METHOD)
+
+
+def check_registration(
+    session: Session, *, email: str, username: str, display_name: str, password: str
+) -> tuple[str, str, str]:
+    """Validate sign-up input; returns normalised (email, username, display_name)."""
+    email = email.strip().lower()
+    username = username.strip()
+    display_name = display_name.strip() or username
+    if not EMAIL_RE.match(email) or len(email) > 254:
+        raise InvalidInput("Enter a valid e-mail address.", field="email")
+    if not USERNAME_RE.match(username):
+        raise InvalidInput("Usernames are 3–30 letters, digits or underscores.", field="username")
+    if len(display_name) > 80:
+        raise InvalidInput("Display names are at most 80 characters.", field="display_name")
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise InvalidInput(f"Passwords are {MIN_PASSWORD}–{MAX_PASSWORD} characters long.", field="password")
+    if session.scalar(select(User.id).where(User.email == email)):
+        raise Conflict("An account with this e-mail already exists.", field="email")
+    if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
+        raise Conflict("This username is taken.", field="username")
+    return email, username, display_name
+
+
+def do_register(
+    session: Session,
+    *,
+    email: str,
+    username: str,
+    password: str,
+    display_name: str = "",
+    role: Role = Role.MEMBER,
+    password_hash: str | None = None,
+) -> User:
+    """Create an account; a concurrent duplicate becomes a Conflict, not a 500."""
+    email, username, display_name = check_registration(
+        session, email=email, username=username, display_name=display_name, password=password
+    )
+    user = User(
+        email=email,
+        username=username,
+        display_name=display_name,
+        password_hash=password_hash or hash_password(password),
+        role=role.value,
+    )
+    try:
+        with session.begin_nested():
+            session.add(user)
+    except IntegrityError as exc:
+        raise Conflict("An account with this e-mail or username already exists.") from exc
+    return user
+
+
+def authenticate(session: Session, *, email: str, password: str) -> User | None:
+    """The user whose e-mail and password match, or None."""
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return user if check_password_hash(user.password_hash, password) else None
+
+
+def do_sign_out_everywhere(session: Session, user: User) -> None:
+    """Invalidate every session cookie of this person by bumping the session version atomically."""
+    session.execute(update(User).where(User.id == user.id).values(session_version=User.session_version + 1))
+    session.expire(user, ["session_version"])
+
+
+def do_set_role(session: Session, *, actor: User, user: User, role: Role) -> None:
+    """Change a person's role; only admins may."""
+    if not actor.is_admin:
+        raise NotAllowed("Only administrators can change roles.")
+    user.role = role.value
+    do_sign_out_everywhere(session, user)

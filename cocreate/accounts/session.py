@@ -1,0 +1,71 @@
+"""Sign-in sessions. The login token is "id:session_version": bumping the version kills every copy."""
+
+from __future__ import annotations
+
+from flask import Flask, flash, redirect, request, session, url_for
+from flask_login import login_user, logout_user
+
+from cocreate.accounts.models import User
+from cocreate.accounts.services import do_sign_out_everywhere
+from cocreate.extensions import db, login_manager
+from cocreate.web.rendering import is_htmx
+
+
+@login_manager.user_loader
+def _load_user(token: str) -> User | None:
+    user_id, _, version = token.partition(":")
+    if not user_id.isdigit() or not version.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
+
+
+def _unauthorized():
+    target = url_for("accounts.login", next=request.full_path.rstrip("?"))
+    if is_htmx():
+        referer = request.headers.get("HX-Current-URL") or request.referrer
+        if referer:
+            target = url_for("accounts.login", next=_local_path(referer))
+        return "Sign in to continue.", 401, {"HX-Redirect": target}
+    flash("Sign in to continue.", "info")
+    return redirect(target)
+
+
+def _local_path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def start_session(user: User, remember: bool = False) -> None:
+    """Rotate the session: nothing from before sign-in survives (fixation), then sign in."""
+    session.clear()
+    login_user(user, remember=remember)
+
+
+def end_session(user: User) -> None:
+    """Sign out here and everywhere this cookie was copied to."""
+    do_sign_out_everywhere(db.session, user)
+    db.session.commit()
+    logout_user()
+    session.clear()
+
+
+def init_login(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.session_protection = "basic"
+    login_manager.unauthorized_handler(_unauthorized)
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """Only same-site relative paths are followed after sign-in (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return default
+
+
+__all__ = ["end_session", "init_login", "safe_next", "start_session", "flash", "redirect"]

@@ -1,0 +1,77 @@
+"""Register, sign in, sign out, profiles."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+
+from cocreate.accounts import bp
+from cocreate.accounts.forms import LoginForm, RegisterForm
+from cocreate.accounts.models import User
+from cocreate.accounts.services import authenticate, do_register
+from cocreate.accounts.session import end_session, safe_next, start_session
+from cocreate.errors import DomainError
+from cocreate.extensions import db
+from cocreate.ideas.queries import profile_activity
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """Create an account and sign in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("ideas.home"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = do_register(
+                db.session,
+                email=form.email.data,
+                username=form.username.data,
+                display_name=form.display_name.data or "",
+                password=form.password.data,
+            )
+        except DomainError as exc:
+            db.session.rollback()
+            getattr(form, exc.field or "email").errors.append(exc.message)
+        else:
+            db.session.commit()
+            start_session(user)
+            flash(f"Welcome, {user.display_name}! Propose an idea or vote for the ones you want.", "success")
+            return redirect(safe_next(request.args.get("next"), url_for("ideas.home")))
+    status = 422 if form.errors else 200
+    return render_template("accounts/register.html", form=form), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Sign in with e-mail and password."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(db.session, email=form.email.data, password=form.password.data)
+        if user is None:
+            form.password.errors.append("That e-mail and password do not match an account.")
+        else:
+            start_session(user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next"), url_for("ideas.home")))
+    status = 422 if form.errors else 200
+    return render_template("accounts/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """Sign out; every copy of this session cookie stops working too."""
+    end_session(current_user._get_current_object())
+    flash("You are signed out.", "info")
+    return redirect(url_for("ideas.home"))
+
+
+@bp.get("/u/<username>")
+def profile(username: str):
+    """A person's ideas, votes and comments."""
+    user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
+    if user is None:
+        abort(404, "No one here goes by that name.")
+    activity = profile_activity(db.session, user, current_user)
+    return render_template("accounts/profile.html", person=user, activity=activity)

@@ -1,0 +1,97 @@
+"""Configuration from the environment; TestConfig for the suite."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+class ConfigError(RuntimeError):
+    """The environment does not describe a runnable configuration."""
+
+
+def _sqlite_url(instance_path: str, name: str = "cocreate.db") -> str:
+    return f"sqlite:///{Path(instance_path) / name}"
+
+
+def _dev_secret_key(instance_path: str) -> str:
+    """Read, or create once, a development key under instance/ so sessions survive restarts."""
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+class Config:
+    """Production-shaped defaults; every value can come from the environment."""
+
+    ENV_NAME = "production"
+    TESTING = False
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    REDIS_URL: str | None = None
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = True
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    IDEA_EDIT_WINDOW_MINUTES = 30
+    BOARD_PAGE_SIZE = 20
+
+    @classmethod
+    def load(cls, instance_path: str) -> dict:
+        """Resolve the environment into a flat settings dict."""
+        values = {k: getattr(cls, k) for k in dir(cls) if k.isupper()}
+        env_name = os.environ.get("COCREATE_ENV", cls.ENV_NAME)
+        values["ENV_NAME"] = env_name
+        values["SECRET_KEY"] = os.environ.get("SECRET_KEY") or values["SECRET_KEY"]
+        if not values["SECRET_KEY"]:
+            if env_name == "production":
+                raise ConfigError(
+                    "SECRET_KEY is not set. Production refuses to start without one: "
+                    "export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_hex(32))'), "
+                    "or set COCREATE_ENV=development to use a generated key under instance/."
+                )
+            values["SECRET_KEY"] = _dev_secret_key(instance_path)
+        url = os.environ.get("DATABASE_URL") or values["SQLALCHEMY_DATABASE_URI"]
+        if url and url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url.removeprefix("postgres://")
+        elif url and url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+        values["SQLALCHEMY_DATABASE_URI"] = url or _sqlite_url(instance_path)
+        values["REDIS_URL"] = os.environ.get("REDIS_URL") or values["REDIS_URL"]
+        if env_name != "production":
+            values["SESSION_COOKIE_SECURE"] = False
+            values["REMEMBER_COOKIE_SECURE"] = False
+        for key, cast in (("IDEA_EDIT_WINDOW_MINUTES", int), ("BOARD_PAGE_SIZE", int)):
+            raw = os.environ.get(f"COCREATE_{key}")
+            if raw:
+                values[key] = cast(raw)
+        return values
+
+
+class DevelopmentConfig(Config):
+    """What `make run` uses: a key generated under instance/, plain-HTTP cookies."""
+
+    ENV_NAME = "development"
+
+
+class TestConfig(Config):
+    """The test suite: TEST_DATABASE_URL or a SQLite file the fixtures choose."""
+
+    ENV_NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+    SERVER_NAME = None

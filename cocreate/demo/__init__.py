@@ -1,0 +1,1 @@
+"""Deterministic demo community (also the benchmark's data generator)."""

@@ -1,0 +1,57 @@
+"""`flask demo load`: the demo community, with a progress bar."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+
+from cocreate.db import write_intent
+from cocreate.demo.generator import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    Size,
+    database_is_empty,
+    expected_rows,
+    generate,
+    wipe,
+)
+from cocreate.extensions import db
+
+demo_cli = click.Group("demo", help="Demo data.")
+
+
+def print_sign_ins() -> None:
+    click.echo(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
+    for email, _username, name, role in DEMO_ACCOUNTS:
+        click.echo(f"  {role.value:<10} {email:<26} ({name})")
+
+
+@demo_cli.command("load")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has people in it.")
+@click.option("--reset", is_flag=True, help="Delete everything first.")
+@click.option("--users", default=200, show_default=True)
+@click.option("--ideas", default=1_000, show_default=True)
+@click.option("--votes", default=20_000, show_default=True)
+@click.option("--comments", default=3_000, show_default=True)
+@click.option("--seed", default=42, show_default=True)
+@with_appcontext
+def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, comments: int, seed: int) -> None:
+    """Load a deterministic demo community: boards, people, ideas, votes, comments, statuses."""
+    with write_intent():
+        if not database_is_empty(db.session):
+            if if_empty:
+                click.echo("Demo data already loaded; keeping it.")
+                db.session.rollback()
+                print_sign_ins()
+                return
+            if not reset:
+                raise click.ClickException("The database is not empty. Use --reset to replace everything.")
+            wipe(db.session)
+        if votes > users * ideas:
+            raise click.ClickException("More votes than people × ideas: each person votes once per idea.")
+        size = Size(users=users, ideas=ideas, votes=votes, comments=comments)
+        with click.progressbar(length=expected_rows(size), label="Building the demo community") as bar:
+            counts = generate(db.session, size, seed=seed, progress=bar.update)
+        db.session.commit()
+    click.echo("Loaded " + ", ".join(f"{n:,} {what}" for what, n in counts.items()) + ".")
+    print_sign_ins()

@@ -1,0 +1,112 @@
+"""Domain events: emitted by services inside the transaction, recorded, and handed to subscribers.
+
+Subscribers run synchronously in the same transaction (counters, ledgers, tags). Anything that talks to
+the outside world must not run here; it writes an outbox row instead and a worker does it after commit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from cocreate.db import UTCDateTime, utcnow
+from cocreate.extensions import db
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    """Base of every event; `name` identifies the type in the event log."""
+
+    name: ClassVar[str] = "event"
+    actor_id: int | None
+
+    def payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class IdeaCreated(DomainEvent):
+    name: ClassVar[str] = "idea.created"
+    idea_id: int
+    board_id: int
+    channel: str
+
+
+@dataclass(frozen=True)
+class IdeaEdited(DomainEvent):
+    name: ClassVar[str] = "idea.edited"
+    idea_id: int
+
+
+@dataclass(frozen=True)
+class VoteCast(DomainEvent):
+    name: ClassVar[str] = "vote.cast"
+    idea_id: int
+    vote_id: int
+    importance: str
+    channel: str
+
+
+@dataclass(frozen=True)
+class VoteWithdrawn(DomainEvent):
+    name: ClassVar[str] = "vote.withdrawn"
+    idea_id: int
+
+
+@dataclass(frozen=True)
+class CommentAdded(DomainEvent):
+    name: ClassVar[str] = "comment.added"
+    idea_id: int
+    comment_id: int
+    parent_id: int | None
+    mentioned_user_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class StatusChanged(DomainEvent):
+    name: ClassVar[str] = "idea.status_changed"
+    idea_id: int
+    old_status: str
+    new_status: str
+    note: str
+
+
+Subscriber = Callable[[Session, DomainEvent], None]
+_subscribers: dict[type[DomainEvent], list[Subscriber]] = defaultdict(list)
+
+
+def subscribe(event_type: type[DomainEvent]) -> Callable[[Subscriber], Subscriber]:
+    """Decorator: run the function inside the emitting transaction for every event of that type."""
+
+    def register(func: Subscriber) -> Subscriber:
+        if func not in _subscribers[event_type]:
+            _subscribers[event_type].append(func)
+        return func
+
+    return register
+
+
+class EventRecord(db.Model):
+    """Append-only log of domain events, written in the transaction that caused them."""
+
+    __tablename__ = "event_log"
+    __table_args__ = (Index("ix_event_log_name_id", "name", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+def emit(session: Session, event: DomainEvent) -> None:
+    """Record the event and run its subscribers, all inside the caller's transaction."""
+    session.add(EventRecord(name=event.name, actor_id=event.actor_id, payload=event.payload()))
+    for subscriber in _subscribers[type(event)]:
+        subscriber(session, event)

@@ -1,0 +1,7 @@
+"""Idea boards: ideas, votes, comments, statuses."""
+
+from flask import Blueprint
+
+bp = Blueprint("ideas", __name__)
+
+from cocreate.ideas import views  # noqa: E402,F401

@@ -1,0 +1,60 @@
+"""Who may see and do what on boards and ideas. Services call these; templates only mirror them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from cocreate.accounts.models import Role, User
+from cocreate.errors import NotAllowed, NotFound
+from cocreate.ideas.models import Board, Idea
+
+
+def can_view_board(board: Board, user: User | None) -> bool:
+    """Public boards: everyone. Private boards: admins and the chosen roles."""
+    if not board.is_private:
+        return True
+    if user is None or not user.is_authenticated:
+        return False
+    return user.role == Role.ADMIN or user.role in board.allowed_role_set
+
+
+def check_view_board(board: Board | None, user: User | None) -> Board:
+    """The board, or NotFound: a private board does not reveal that it exists."""
+    if board is None or not can_view_board(board, user):
+        raise NotFound("No such board.")
+    return board
+
+
+def check_view_idea(idea: Idea | None, user: User | None) -> Idea:
+    """The idea, or NotFound when it is missing or on a board this person cannot see."""
+    if idea is None or not can_view_board(idea.board, user):
+        raise NotFound("No such idea.")
+    return idea
+
+
+def check_member(user: User | None, action: str) -> User:
+    """A signed-in person, or NotAllowed."""
+    if user is None or not user.is_authenticated:
+        raise NotAllowed(f"Sign in to {action}.")
+    return user
+
+
+def can_edit_idea(idea: Idea, user: User | None, *, now: datetime, window: timedelta) -> bool:
+    """Moderators always; the author within the edit window."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_moderator:
+        return True
+    return user.id == idea.author_id and now - idea.created_at <= window
+
+
+def can_change_status(user: User | None) -> bool:
+    """Product people, moderators and admins move ideas through statuses."""
+    return bool(user and user.is_authenticated and user.is_staff)
+
+
+def check_admin(user: User | None) -> User:
+    """An administrator, or NotAllowed."""
+    if user is None or not user.is_authenticated or not user.is_admin:
+        raise NotAllowed("Only administrators can do this.")
+    return user

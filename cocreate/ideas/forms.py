@@ -1,0 +1,33 @@
+"""Forms for proposing ideas and configuring boards."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class IdeaForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired(), Length(min=4, max=140)])
+    body = TextAreaField("Describe the problem and what would help", validators=[Length(max=20_000)])
+    tags = MultiCheckboxField("Tags", choices=[], validate_choice=False)
+
+
+class BoardForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(min=2, max=80)])
+    description = TextAreaField("Description", validators=[Length(max=2000)])
+    is_private = BooleanField("Private: visible only to the roles chosen below (and admins)")
+    allowed_roles = MultiCheckboxField(
+        "Roles that can see a private board",
+        choices=[("member", "Members"), ("moderator", "Moderators"), ("product", "Product team")],
+        validate_choice=True,
+    )
+    vote_budget = IntegerField(
+        "Vote budget (open votes per person; empty for unlimited)",
+        validators=[Optional(), NumberRange(min=1, max=1000)],
+    )
+    tags = StringField("Tags, separated by commas", validators=[Length(max=1000)])

@@ -1,0 +1,227 @@
+"""Boards, ideas, votes, comments, statuses and edit history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cocreate.accounts.models import User
+from cocreate.db import UTCDateTime, utcnow
+from cocreate.extensions import db
+
+
+class Channel(StrEnum):
+    WEB = "web"
+    API = "api"
+    EMAIL = "email"
+    KIOSK = "kiosk"
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    UNDER_REVIEW = "under_review"
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    SHIPPED = "shipped"
+    DECLINED = "declined"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @property
+    def is_closed(self) -> bool:
+        return self in CLOSED_STATUSES
+
+
+CLOSED_STATUSES = frozenset({Status.SHIPPED, Status.DECLINED})
+
+
+class Importance(StrEnum):
+    NICE = "nice"
+    IMPORTANT = "important"
+    CRITICAL = "critical"
+
+    @property
+    def label(self) -> str:
+        return {"nice": "Nice to have", "important": "Important", "critical": "Critical"}[self.value]
+
+
+def _in(values) -> str:
+    return "(" + ", ".join(f"'{v.value}'" for v in values) + ")"
+
+
+class Board(db.Model):
+    """One product or area. Private boards are visible to the roles in `allowed_roles` only."""
+
+    __tablename__ = "boards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    description: Mapped[str] = mapped_column(Text, default="")
+    is_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    allowed_roles: Mapped[str] = mapped_column(String(100), default="")  # comma-separated Role values
+    vote_budget: Mapped[int | None] = mapped_column(Integer)  # open votes per person; None: unlimited
+    idea_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    tags: Mapped[list[Tag]] = relationship(back_populates="board", order_by="Tag.name")
+
+    @property
+    def allowed_role_set(self) -> frozenset[str]:
+        return frozenset(r for r in self.allowed_roles.split(",") if r)
+
+
+idea_tags = Table(
+    "idea_tags",
+    db.metadata,
+    Column("idea_id", ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Tag(db.Model):
+    """A label defined on a board; ideas may only carry their board's tags."""
+
+    __tablename__ = "tags"
+    __table_args__ = (UniqueConstraint("board_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"))
+    slug: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(40))
+
+    board: Mapped[Board] = relationship(back_populates="tags")
+
+
+class Idea(db.Model):
+    """A proposal on a board. Counters and scores are stored and only changed atomically in SQL."""
+
+    __tablename__ = "ideas"
+    __table_args__ = (
+        CheckConstraint(f"status IN {_in(Status)}", name="status_known"),
+        CheckConstraint(f"channel IN {_in(Channel)}", name="channel_known"),
+        CheckConstraint("vote_count >= 0", name="vote_count_not_negative"),
+        Index("ix_ideas_board_hot", "board_id", "hot_score", "id"),
+        Index("ix_ideas_board_top", "board_id", "vote_count", "id"),
+        Index("ix_ideas_board_new", "board_id", "created_at", "id"),
+        Index("ix_ideas_board_trending", "board_id", "trend_score", "id"),
+        Index("ix_ideas_board_status_hot", "board_id", "status", "hot_score", "id"),
+        Index("ix_ideas_author_created", "author_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str] = mapped_column(String(140))
+    body: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str] = mapped_column(Text, default="")  # rendered and sanitized at write time
+    excerpt: Mapped[str] = mapped_column(String(240), default="")
+    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
+    status: Mapped[str] = mapped_column(String(16), default=Status.OPEN.value)
+    vote_count: Mapped[int] = mapped_column(Integer, default=0)
+    comment_count: Mapped[int] = mapped_column(Integer, default=0)
+    hot_score: Mapped[float] = mapped_column(Float, default=0.0)
+    trend_score: Mapped[float] = mapped_column(Float, default=0.0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    board: Mapped[Board] = relationship()
+    author: Mapped[User] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary=idea_tags, order_by="Tag.name")
+
+    @property
+    def status_enum(self) -> Status:
+        return Status(self.status)
+
+
+class Vote(db.Model):
+    """One person's support for one idea; the unique constraint makes double votes impossible."""
+
+    __tablename__ = "votes"
+    __table_args__ = (
+        UniqueConstraint("idea_id", "user_id"),
+        CheckConstraint(f"importance IN {_in(Importance)}", name="importance_known"),
+        Index("ix_votes_user_created", "user_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    importance: Mapped[str] = mapped_column(String(10), default=Importance.NICE.value)
+    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    idea: Mapped[Idea] = relationship()
+
+
+class Comment(db.Model):
+    """A comment on an idea; replies go one level deep (parent is always a top-level comment)."""
+
+    __tablename__ = "comments"
+    __table_args__ = (
+        Index("ix_comments_idea_created", "idea_id", "created_at"),
+        Index("ix_comments_author_created", "author_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    body: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author: Mapped[User] = relationship()
+    idea: Mapped[Idea] = relationship()
+
+
+class StatusChange(db.Model):
+    """Who moved an idea from one status to another, when, and why."""
+
+    __tablename__ = "idea_status_changes"
+    __table_args__ = (Index("ix_idea_status_changes_idea_created", "idea_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    old_status: Mapped[str] = mapped_column(String(16))
+    new_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    actor: Mapped[User] = relationship()
+
+
+class IdeaRevision(db.Model):
+    """The text of an idea before an edit, kept for the edit history."""
+
+    __tablename__ = "idea_revisions"
+    __table_args__ = (Index("ix_idea_revisions_idea_created", "idea_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
+    editor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str] = mapped_column(String(140))
+    body: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(String(400), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    editor: Mapped[User] = relationship()

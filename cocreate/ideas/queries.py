@@ -1,0 +1,229 @@
+"""Reads for idea pages: a fixed number of statements per page, keyset pagination."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, contains_eager, selectinload
+
+from cocreate.accounts.models import User
+from cocreate.errors import InvalidInput
+from cocreate.ideas.access import can_view_board
+from cocreate.ideas.models import (
+    Board,
+    Comment,
+    Idea,
+    IdeaRevision,
+    Status,
+    StatusChange,
+    Vote,
+    idea_tags,
+)
+
+SORTS = {
+    "hot": Idea.hot_score,
+    "top": Idea.vote_count,
+    "new": Idea.created_at,
+    "trending": Idea.trend_score,
+}
+SORT_LABELS = {"hot": "Hot", "top": "Top", "new": "New", "trending": "Trending"}
+
+
+def visible_boards(session: Session, user: User | None) -> list[Board]:
+    """Boards this person may see, by name."""
+    boards = session.scalars(select(Board).order_by(Board.name)).all()
+    return [b for b in boards if can_view_board(b, user)]
+
+
+def board_by_slug(session: Session, slug: str) -> Board | None:
+    return session.scalar(select(Board).where(Board.slug == slug).options(selectinload(Board.tags)))
+
+
+def _encode_cursor(sort: str, idea: Idea) -> str:
+    value = getattr(idea, SORTS[sort].key)
+    raw = f"{value.isoformat() if isinstance(value, datetime) else repr(value)}|{idea.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(sort: str, cursor: str):
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        value, idea_id = raw.rsplit("|", 1)
+        if sort == "new":
+            parsed = datetime.fromisoformat(value)
+            if parsed.tzinfo is None:
+                raise ValueError("naive")
+            return parsed, int(idea_id)
+        if sort == "top":
+            return int(value), int(idea_id)
+        return float(value), int(idea_id)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput("That page link is not valid any more; start from the first page.") from None
+
+
+@dataclass
+class BoardPage:
+    ideas: list[Idea]
+    next_cursor: str | None
+    my_votes: dict[int, str] = field(default_factory=dict)  # idea id -> importance
+
+
+def board_ideas(
+    session: Session,
+    board: Board,
+    *,
+    sort: str = "hot",
+    status: str | None = None,
+    tag: str | None = None,
+    cursor: str | None = None,
+    limit: int = 20,
+    viewer: User | None = None,
+) -> BoardPage:
+    """One page of a board: ideas with authors (1 query), tags (1 query), the viewer's votes (1 query)."""
+    if sort not in SORTS:
+        raise InvalidInput(f"Unknown sort. Use one of: {', '.join(SORTS)}.")
+    key = SORTS[sort]
+    stmt = (
+        select(Idea)
+        .join(Idea.author)
+        .options(contains_eager(Idea.author), selectinload(Idea.tags))
+        .where(Idea.board_id == board.id)
+    )
+    if status:
+        try:
+            stmt = stmt.where(Idea.status == Status(status).value)
+        except ValueError:
+            raise InvalidInput("Unknown status filter.") from None
+    if tag:
+        tag_ids = [t.id for t in board.tags if t.slug == tag]
+        if not tag_ids:
+            raise InvalidInput("Unknown tag filter for this board.")
+        stmt = stmt.where(
+            select(idea_tags.c.idea_id)
+            .where(idea_tags.c.idea_id == Idea.id, idea_tags.c.tag_id == tag_ids[0])
+            .exists()
+        )
+    if cursor:
+        value, last_id = _decode_cursor(sort, cursor)
+        stmt = stmt.where(or_(key < value, and_(key == value, Idea.id < last_id)))
+    rows = list(session.scalars(stmt.order_by(key.desc(), Idea.id.desc()).limit(limit + 1)).unique())
+    page = BoardPage(ideas=rows[:limit], next_cursor=None)
+    if len(rows) > limit:
+        page.next_cursor = _encode_cursor(sort, page.ideas[-1])
+    if viewer is not None and viewer.is_authenticated and page.ideas:
+        page.my_votes = dict(
+            session.execute(
+                select(Vote.idea_id, Vote.importance).where(
+                    Vote.user_id == viewer.id, Vote.idea_id.in_([i.id for i in page.ideas])
+                )
+            ).all()
+        )
+    return page
+
+
+def idea_for_page(session: Session, idea_id: int) -> Idea | None:
+    """An idea with its board, author and tags loaded."""
+    return session.scalar(
+        select(Idea)
+        .where(Idea.id == idea_id)
+        .options(selectinload(Idea.board), selectinload(Idea.author), selectinload(Idea.tags))
+    )
+
+
+@dataclass
+class IdeaThread:
+    comments: list[Comment]
+    replies: dict[int, list[Comment]]
+    timeline: list[StatusChange]
+    importance: Counter
+    my_vote: str | None
+
+
+def idea_details(session: Session, idea: Idea, viewer: User | None) -> IdeaThread:
+    """Comments (threaded one level), status timeline, importance breakdown and the viewer's vote."""
+    comments = session.scalars(
+        select(Comment)
+        .where(Comment.idea_id == idea.id)
+        .options(selectinload(Comment.author))
+        .order_by(Comment.created_at, Comment.id)
+    ).all()
+    replies: dict[int, list[Comment]] = {}
+    roots = []
+    for comment in comments:
+        if comment.parent_id is None:
+            roots.append(comment)
+        else:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    timeline = session.scalars(
+        select(StatusChange)
+        .where(StatusChange.idea_id == idea.id)
+        .options(selectinload(StatusChange.actor))
+        .order_by(StatusChange.created_at, StatusChange.id)
+    ).all()
+    importance = Counter(
+        dict(
+            session.execute(
+                select(Vote.importance, func.count()).where(Vote.idea_id == idea.id).group_by(Vote.importance)
+            ).all()
+        )
+    )
+    return IdeaThread(list(roots), replies, list(timeline), importance, viewer_vote(session, idea, viewer))
+
+
+def viewer_vote(session: Session, idea: Idea, viewer: User | None) -> str | None:
+    """The importance of the viewer's vote on the idea, or None."""
+    if viewer is None or not viewer.is_authenticated:
+        return None
+    return session.scalar(select(Vote.importance).where(Vote.idea_id == idea.id, Vote.user_id == viewer.id))
+
+
+def idea_revisions(session: Session, idea: Idea) -> list[IdeaRevision]:
+    return list(
+        session.scalars(
+            select(IdeaRevision)
+            .where(IdeaRevision.idea_id == idea.id)
+            .options(selectinload(IdeaRevision.editor))
+            .order_by(IdeaRevision.created_at.desc(), IdeaRevision.id.desc())
+        )
+    )
+
+
+@dataclass
+class Profile:
+    ideas: list[Idea]
+    votes: list[Vote]
+    comments: list[Comment]
+
+
+def profile_activity(session: Session, user: User, viewer: User | None, limit: int = 30) -> Profile:
+    """A person's recent ideas, votes and comments, leaving out boards the viewer cannot see."""
+    visible_ids = [b.id for b in visible_boards(session, viewer)]
+    ideas = session.scalars(
+        select(Idea)
+        .where(Idea.author_id == user.id, Idea.board_id.in_(visible_ids))
+        .options(selectinload(Idea.board))
+        .order_by(Idea.created_at.desc())
+        .limit(limit)
+    ).all()
+    votes = session.scalars(
+        select(Vote)
+        .join(Idea, Idea.id == Vote.idea_id)
+        .where(Vote.user_id == user.id, Idea.board_id.in_(visible_ids))
+        .options(contains_eager(Vote.idea))
+        .order_by(Vote.created_at.desc())
+        .limit(limit)
+    ).all()
+    comments = session.scalars(
+        select(Comment)
+        .join(Idea, Idea.id == Comment.idea_id)
+        .where(Comment.author_id == user.id, Idea.board_id.in_(visible_ids))
+        .options(contains_eager(Comment.idea))
+        .order_by(Comment.created_at.desc())
+        .limit(limit)
+    ).all()
+    return Profile(list(ideas), list(votes), list(comments))

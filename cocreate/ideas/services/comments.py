@@ -1,0 +1,79 @@
+"""Comments on ideas, with one level of replies and @mentions."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from cocreate.accounts.models import User
+from cocreate.errors import InvalidInput
+from cocreate.events import CommentAdded, emit
+from cocreate.ideas.access import check_member, check_view_idea
+from cocreate.ideas.models import Channel, Comment, Idea
+from cocreate.markup import mentioned_usernames, render_markdown
+
+COMMENT_MAX = 5_000
+MENTIONS_MAX = 20
+
+
+def check_comment_body(body: str) -> str:
+    """A comment's text, trimmed; empty or huge is an error."""
+    body = (body or "").strip()
+    if not body:
+        raise InvalidInput("Write something before posting.", field="body")
+    if len(body) > COMMENT_MAX:
+        raise InvalidInput(f"Comments are at most {COMMENT_MAX:,} characters.", field="body")
+    return body
+
+
+def _resolve_mentions(session: Session, body: str) -> list[User]:
+    names = sorted(mentioned_usernames(body))[:MENTIONS_MAX]
+    if not names:
+        return []
+    return list(session.scalars(select(User).where(func.lower(User.username).in_(names))))
+
+
+def do_add_comment(
+    session: Session,
+    *,
+    actor: User | None,
+    idea: Idea,
+    body: str,
+    parent_id: int | None = None,
+    channel: Channel = Channel.WEB,
+) -> Comment:
+    """Comment on an idea, or reply to a comment (a reply to a reply joins the same thread)."""
+    check_member(actor, "comment")
+    check_view_idea(idea, actor)
+    body = check_comment_body(body)
+    parent = None
+    if parent_id is not None:
+        parent = session.get(Comment, parent_id)
+        if parent is None or parent.idea_id != idea.id:
+            raise InvalidInput("The comment you replied to does not exist on this idea.", field="parent_id")
+        if parent.parent_id is not None:  # one level of replies: attach to the thread's root
+            parent = session.get(Comment, parent.parent_id)
+    mentioned = _resolve_mentions(session, body)
+    comment = Comment(
+        idea_id=idea.id,
+        author_id=actor.id,
+        parent_id=parent.id if parent else None,
+        body=body,
+        body_html=render_markdown(body, {u.username.lower() for u in mentioned}),
+        channel=Channel(channel).value,
+    )
+    session.add(comment)
+    session.execute(update(Idea).where(Idea.id == idea.id).values(comment_count=Idea.comment_count + 1))
+    session.flush()
+    session.expire(idea, ["comment_count"])
+    emit(
+        session,
+        CommentAdded(
+            actor_id=actor.id,
+            idea_id=idea.id,
+            comment_id=comment.id,
+            parent_id=comment.parent_id,
+            mentioned_user_ids=tuple(u.id for u in mentioned if u.id != actor.id),
+        ),
+    )
+    return comment

@@ -1,0 +1,120 @@
+"""Voting: one vote per person per idea, counters changed atomically, optional per-board budget."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from cocreate.accounts.models import User
+from cocreate.db import utcnow
+from cocreate.errors import Conflict, InvalidInput
+from cocreate.events import VoteCast, VoteWithdrawn, emit
+from cocreate.ideas.access import check_member, check_view_idea
+from cocreate.ideas.models import CLOSED_STATUSES, Channel, Idea, Importance, Status, Vote
+from cocreate.ideas.scoring import hot_score, trend_weight
+
+
+def check_importance(value: str) -> Importance:
+    """A known importance level."""
+    try:
+        return Importance(value)
+    except ValueError:
+        raise InvalidInput("Importance is one of: nice, important, critical.", field="importance") from None
+
+
+def open_votes_on_board(session: Session, user_id: int, board_id: int) -> int:
+    """Votes this person holds on ideas of the board that are not shipped or declined."""
+    return session.scalar(
+        select(func.count(Vote.id))
+        .join(Idea, Idea.id == Vote.idea_id)
+        .where(
+            Vote.user_id == user_id,
+            Idea.board_id == board_id,
+            Idea.status.not_in([s.value for s in CLOSED_STATUSES]),
+        )
+    )
+
+
+def _bump_counters(session: Session, idea: Idea, delta: int, weight: float) -> None:
+    """Change vote_count with one UPDATE, then recompute hot from the value that UPDATE returned.
+
+    The first UPDATE holds the row lock (PostgreSQL) or the write lock (SQLite IMMEDIATE) until
+    commit, so the count we read back is the one our hot score is based on.
+    """
+    new_count = session.execute(
+        update(Idea)
+        .where(Idea.id == idea.id)
+        .values(vote_count=Idea.vote_count + delta, trend_score=Idea.trend_score + weight)
+        .returning(Idea.vote_count)
+    ).scalar_one()
+    session.execute(
+        update(Idea).where(Idea.id == idea.id).values(hot_score=hot_score(new_count, idea.created_at))
+    )
+    session.expire(idea, ["vote_count", "trend_score", "hot_score"])
+
+
+def do_vote(
+    session: Session,
+    *,
+    actor: User | None,
+    idea: Idea,
+    importance: str = Importance.NICE.value,
+    channel: Channel = Channel.WEB,
+) -> Vote:
+    """Cast a vote. Twice is a Conflict; so is a closed idea or an exhausted board budget."""
+    check_member(actor, "vote")
+    check_view_idea(idea, actor)
+    level = check_importance(importance)
+    if Status(idea.status) in CLOSED_STATUSES:
+        raise Conflict(f"Voting is closed: this idea is {Status(idea.status).label.lower()}.")
+    budget = idea.board.vote_budget
+    if budget is not None:
+        # Serialise this person's votes so two concurrent ones cannot both fit the last slot.
+        session.execute(select(User.id).where(User.id == actor.id).with_for_update())
+        if open_votes_on_board(session, actor.id, idea.board_id) >= budget:
+            raise Conflict(
+                f"You have used all {budget} votes on this board. Withdraw one, or wait until an idea "
+                "you voted for ships or is declined: its vote comes back to you."
+            )
+    now = utcnow()
+    vote = Vote(idea_id=idea.id, user_id=actor.id, importance=level.value, channel=channel, created_at=now)
+    try:
+        with session.begin_nested():
+            session.add(vote)
+    except IntegrityError:
+        raise Conflict("You have already voted for this idea.") from None
+    _bump_counters(session, idea, +1, trend_weight(now))
+    emit(
+        session,
+        VoteCast(
+            actor_id=actor.id, idea_id=idea.id, vote_id=vote.id, importance=level.value, channel=channel
+        ),
+    )
+    return vote
+
+
+def do_withdraw_vote(session: Session, *, actor: User | None, idea: Idea) -> None:
+    """Take one's vote back; withdrawing a vote one does not have is a Conflict."""
+    check_member(actor, "vote")
+    check_view_idea(idea, actor)
+    removed = session.execute(
+        delete(Vote).where(Vote.idea_id == idea.id, Vote.user_id == actor.id).returning(Vote.created_at)
+    ).first()
+    if removed is None:
+        raise Conflict("You have not voted for this idea.")
+    _bump_counters(session, idea, -1, -trend_weight(removed[0]))
+    emit(session, VoteWithdrawn(actor_id=actor.id, idea_id=idea.id))
+
+
+def do_change_importance(session: Session, *, actor: User | None, idea: Idea, importance: str) -> Vote:
+    """Change how much one's existing vote matters to one."""
+    check_member(actor, "vote")
+    check_view_idea(idea, actor)
+    level = check_importance(importance)
+    vote = session.scalar(select(Vote).where(Vote.idea_id == idea.id, Vote.user_id == actor.id))
+    if vote is None:
+        raise Conflict("Vote for this idea first.")
+    vote.importance = level.value
+    session.flush()
+    return vote

@@ -1,0 +1,257 @@
+"""Board, idea and voting pages. Each view: load, check access, call one service, commit, render."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from cocreate.accounts.session import safe_next
+from cocreate.db import utcnow
+from cocreate.errors import DomainError
+from cocreate.extensions import db
+from cocreate.ideas import bp, services
+from cocreate.ideas import queries as q
+from cocreate.ideas.access import can_change_status, can_edit_idea, check_view_board, check_view_idea
+from cocreate.ideas.forms import IdeaForm
+from cocreate.ideas.models import Idea
+from cocreate.web.rendering import is_htmx, render, render_block
+
+IDEA_TEMPLATE = "ideas/idea.html"
+
+
+def _edit_window() -> timedelta:
+    return timedelta(minutes=current_app.config["IDEA_EDIT_WINDOW_MINUTES"])
+
+
+def _load_idea(idea_id: int) -> Idea:
+    return check_view_idea(q.idea_for_page(db.session, idea_id), current_user)
+
+
+def _back_to(idea: Idea, anchor: str = ""):
+    return redirect(url_for("ideas.idea", idea_id=idea.id) + anchor)
+
+
+@bp.get("/")
+def home():
+    """The boards this person can see."""
+    return render("ideas/home.html", boards=q.visible_boards(db.session, current_user))
+
+
+@bp.get("/b/<slug>")
+def board(slug: str):
+    """A board's ideas: sorted, filtered, a page at a time."""
+    board = check_view_board(q.board_by_slug(db.session, slug), current_user)
+    sort = request.args.get("sort", "hot")
+    status = request.args.get("status") or None
+    tag = request.args.get("tag") or None
+    page = q.board_ideas(
+        db.session,
+        board,
+        sort=sort,
+        status=status,
+        tag=tag,
+        cursor=request.args.get("cursor") or None,
+        limit=current_app.config["BOARD_PAGE_SIZE"],
+        viewer=current_user,
+    )
+    block = "idea_rows" if request.args.get("cursor") else "idea_list"
+    return render(
+        "ideas/board.html",
+        block=block,
+        board=board,
+        page=page,
+        sort=sort,
+        status=status,
+        tag=tag,
+        sorts=q.SORT_LABELS,
+    )
+
+
+@bp.route("/b/<slug>/new", methods=["GET", "POST"])
+@login_required
+def new_idea(slug: str):
+    """Propose an idea."""
+    board = check_view_board(q.board_by_slug(db.session, slug), current_user)
+    form = IdeaForm()
+    form.tags.choices = [(t.slug, t.name) for t in board.tags]
+    if form.validate_on_submit():
+        try:
+            idea = services.do_create_idea(
+                db.session,
+                actor=current_user,
+                board=board,
+                title=form.title.data,
+                body=form.body.data or "",
+                tag_slugs=form.tags.data or [],
+            )
+        except DomainError as exc:
+            db.session.rollback()
+            getattr(form, exc.field or "title").errors.append(exc.message)
+        else:
+            db.session.commit()
+            flash("Your idea is posted. Share it so others can vote.", "success")
+            return redirect(url_for("ideas.idea", idea_id=idea.id))
+    return render("ideas/edit.html", board=board, form=form, idea=None), 422 if form.errors else 200
+
+
+@bp.get("/i/<int:idea_id>")
+def idea(idea_id: int):
+    """An idea with its votes, status timeline and comments."""
+    idea = _load_idea(idea_id)
+    return render(
+        IDEA_TEMPLATE,
+        idea=idea,
+        thread=q.idea_details(db.session, idea, current_user),
+        can_edit=can_edit_idea(idea, current_user, now=utcnow(), window=_edit_window()),
+        can_change_status=can_change_status(current_user),
+    )
+
+
+@bp.route("/i/<int:idea_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_idea(idea_id: int):
+    """Edit an idea; the previous text goes into the history."""
+    idea = _load_idea(idea_id)
+    form = IdeaForm(obj=None if request.method == "POST" else idea)
+    form.tags.choices = [(t.slug, t.name) for t in idea.board.tags]
+    if request.method == "GET":
+        form.tags.data = [t.slug for t in idea.tags]
+    if not can_edit_idea(idea, current_user, now=utcnow(), window=_edit_window()) and request.method == "GET":
+        abort(403, "You cannot edit this idea (authors can edit for a short while after posting).")
+    if form.validate_on_submit():
+        try:
+            services.do_edit_idea(
+                db.session,
+                actor=current_user,
+                idea=idea,
+                title=form.title.data,
+                body=form.body.data or "",
+                tag_slugs=form.tags.data or [],
+                edit_window=_edit_window(),
+            )
+        except DomainError as exc:
+            db.session.rollback()
+            if exc.status == 403:
+                raise
+            getattr(form, exc.field or "title").errors.append(exc.message)
+        else:
+            db.session.commit()
+            flash("Your changes are saved.", "success")
+            return _back_to(idea)
+    return render("ideas/edit.html", board=idea.board, form=form, idea=idea), 422 if form.errors else 200
+
+
+@bp.get("/i/<int:idea_id>/history")
+def idea_history(idea_id: int):
+    """Earlier versions of an idea's text."""
+    idea = _load_idea(idea_id)
+    return render("ideas/history.html", idea=idea, revisions=q.idea_revisions(db.session, idea))
+
+
+def _vote_response(idea: Idea, *, panel_only: bool = False):
+    """htmx: the vote box, plus the idea page's vote panel (importance) when voting from that page."""
+    if not is_htmx():
+        return redirect(safe_next(request.form.get("next"), url_for("ideas.idea", idea_id=idea.id)))
+    if not request.form.get("panel"):
+        return render(
+            "ideas/_vote_box.html", idea=idea, my_vote=q.viewer_vote(db.session, idea, current_user)
+        )
+    thread = q.idea_details(db.session, idea, current_user)
+    panel = render_block(IDEA_TEMPLATE, "vote_panel", idea=idea, thread=thread, oob=not panel_only)
+    if panel_only:
+        return panel
+    return render_block("ideas/_vote_box.html", "box", idea=idea, my_vote=thread.my_vote, panel=True) + panel
+
+
+@bp.post("/i/<int:idea_id>/vote")
+@login_required
+def vote(idea_id: int):
+    """Vote for an idea (htmx swaps the vote box in place)."""
+    idea = _load_idea(idea_id)
+    services.do_vote(
+        db.session, actor=current_user, idea=idea, importance=request.form.get("importance", "nice")
+    )
+    db.session.commit()
+    return _vote_response(idea)
+
+
+@bp.post("/i/<int:idea_id>/unvote")
+@login_required
+def unvote(idea_id: int):
+    """Withdraw one's vote."""
+    idea = _load_idea(idea_id)
+    services.do_withdraw_vote(db.session, actor=current_user, idea=idea)
+    db.session.commit()
+    return _vote_response(idea)
+
+
+@bp.post("/i/<int:idea_id>/importance")
+@login_required
+def importance(idea_id: int):
+    """Say how much an idea one voted for matters."""
+    idea = _load_idea(idea_id)
+    services.do_change_importance(
+        db.session, actor=current_user, idea=idea, importance=request.form.get("importance", "")
+    )
+    db.session.commit()
+    return _vote_response(idea, panel_only=True)
+
+
+@bp.post("/i/<int:idea_id>/comments")
+@login_required
+def comment(idea_id: int):
+    """Comment or reply; htmx re-renders the discussion."""
+    idea = _load_idea(idea_id)
+    parent = request.form.get("parent_id", "").strip()
+    if parent and not parent.isdigit():
+        abort(400, "The comment you replied to does not exist on this idea.")
+    try:
+        new = services.do_add_comment(
+            db.session,
+            actor=current_user,
+            idea=idea,
+            body=request.form.get("body", ""),
+            parent_id=int(parent) if parent else None,
+        )
+    except DomainError as exc:
+        if is_htmx():
+            raise
+        db.session.rollback()
+        flash(exc.message, "error")
+        return _back_to(idea, "#discussion")
+    db.session.commit()
+    if is_htmx():
+        return render(
+            IDEA_TEMPLATE,
+            block="discussion",
+            idea=idea,
+            thread=q.idea_details(db.session, idea, current_user),
+        )
+    return _back_to(idea, f"#comment-{new.id}")
+
+
+@bp.post("/i/<int:idea_id>/status")
+@login_required
+def change_status(idea_id: int):
+    """Move an idea to another status with a note (staff only)."""
+    idea = _load_idea(idea_id)
+    services.do_change_status(
+        db.session,
+        actor=current_user,
+        idea=idea,
+        status=request.form.get("status", ""),
+        note=request.form.get("note", ""),
+    )
+    db.session.commit()
+    if is_htmx():
+        return render(
+            IDEA_TEMPLATE,
+            block="status_panel",
+            idea=idea,
+            thread=q.idea_details(db.session, idea, current_user),
+            can_change_status=True,
+        )
+    flash("Status updated.", "success")
+    return _back_to(idea, "#status")

@@ -1,0 +1,109 @@
+"""User Markdown to safe HTML: markdown-it-py renders, nh3 cleans, in one function.
+
+Raw HTML in the source is escaped (html=False), then nh3 removes anything outside the allowlist, so a
+rendering bug cannot produce active content. Links get rel="nofollow noopener" (no SEO value for spam,
+no window.opener for the target). @mentions of known people become links to their profiles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+MENTION_RE = re.compile(r"(?<![\w@/])@([A-Za-z0-9_]{3,30})\b")
+ALLOWED_TAGS = {
+    "a",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "del",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}, "ol": {"start"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+    "strikethrough"
+)
+# Headings in user text stay below the page's own h1/h2.
+_md.add_render_rule(
+    "heading_open",
+    lambda self, tokens, idx, options, env: f"<h{max(3, int(tokens[idx].tag[1]))}>",
+)
+_md.add_render_rule(
+    "heading_close",
+    lambda self, tokens, idx, options, env: f"</h{max(3, int(tokens[idx].tag[1]))}>\n",
+)
+
+
+def mentioned_usernames(text: str) -> set[str]:
+    """Usernames written as @name in the text (lowercased), before checking who exists."""
+    return {m.group(1).lower() for m in MENTION_RE.finditer(text or "")}
+
+
+def _link_mentions(tokens: list[Token], known: set[str]) -> None:
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        out: list[Token] = []
+        in_link = 0
+        for tok in block.children:
+            if tok.type == "link_open":
+                in_link += 1
+            elif tok.type == "link_close":
+                in_link -= 1
+            if tok.type != "text" or in_link or "@" not in tok.content:
+                out.append(tok)
+                continue
+            pos = 0
+            for match in MENTION_RE.finditer(tok.content):
+                name = match.group(1)
+                if name.lower() not in known:
+                    continue
+                if match.start() > pos:
+                    out.append(Token("text", "", 0, content=tok.content[pos : match.start()]))
+                link = Token("link_open", "a", 1, attrs={"href": f"/u/{name}", "class": "mention"})
+                out += [link, Token("text", "", 0, content=f"@{name}"), Token("link_close", "a", -1)]
+                pos = match.end()
+            if pos < len(tok.content):
+                out.append(Token("text", "", 0, content=tok.content[pos:]))
+        block.children = out
+
+
+def render_markdown(text: str, known_usernames: Iterable[str] = ()) -> str:
+    """Render user Markdown to sanitized HTML; `known_usernames` (lowercase) become profile links."""
+    env: dict = {}
+    tokens = _md.parse(text or "", env)
+    known = {n.lower() for n in known_usernames}
+    if known:
+        _link_mentions(tokens, known)
+    html = _md.renderer.render(tokens, _md.options, env)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="nofollow noopener",
+    )
+
+
+def plain_excerpt(text: str, limit: int = 200) -> str:
+    """A short plain-text preview of Markdown, for lists (escaped by Jinja when shown)."""
+    plain = re.sub(r"[`*_>#\[\]()~-]+", " ", text or "")
+    plain = " ".join(plain.split())
+    return plain if len(plain) <= limit else plain[: limit - 1].rsplit(" ", 1)[0] + "…"

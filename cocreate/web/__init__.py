@@ -1,0 +1,1 @@
+"""Cross-cutting web concerns: rendering helpers, security headers, error pages."""

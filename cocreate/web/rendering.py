@@ -1,0 +1,24 @@
+"""One template serves the full page and its htmx fragments (named blocks)."""
+
+from __future__ import annotations
+
+from flask import current_app, render_template, request
+
+
+def is_htmx() -> bool:
+    """True when htmx made the request (it sends HX-Request: true)."""
+    return request.headers.get("HX-Request") == "true"
+
+
+def render_block(template_name: str, block_name: str, **context) -> str:
+    """Render one named block of a template with the usual template context."""
+    template = current_app.jinja_env.get_template(template_name)
+    current_app.update_template_context(context)
+    return "".join(template.blocks[block_name](template.new_context(context)))
+
+
+def render(template_name: str, block: str | None = None, **context) -> str:
+    """The whole page, or only `block` when htmx asks (and never for a boosted full navigation)."""
+    if block and is_htmx() and request.headers.get("HX-Boosted") != "true":
+        return render_block(template_name, block, **context)
+    return render_template(template_name, **context)
