@@ -1,0 +1,7 @@
+"""Test fixtures live in tests/fixtures/ as plugins (no star imports)."""
+
+pytest_plugins = [
+    "tests.fixtures.database",
+    "tests.fixtures.web",
+    "tests.fixtures.live_server",
+]

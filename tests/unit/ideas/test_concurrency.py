@@ -1,0 +1,103 @@
+"""Concurrent votes on a real database: nothing lost, nothing counted twice (SQLite and PostgreSQL)."""
+
+import threading
+
+from sqlalchemy import func, select
+
+from cocreate.accounts.models import User
+from cocreate.db import write_intent
+from cocreate.errors import Conflict
+from cocreate.extensions import db
+from cocreate.ideas.models import Idea, Vote
+from cocreate.ideas.services import do_vote
+from tests.factories import BoardFactory, IdeaFactory, UserFactory
+
+VOTERS = 400
+
+
+def _vote_in_threads(app, idea_id: int, user_ids: list[int]) -> tuple[int, int, list[BaseException]]:
+    barrier = threading.Barrier(len(user_ids), timeout=60)
+    ok, conflicts, errors = [], [], []
+
+    def worker(user_id: int) -> None:
+        with app.app_context(), write_intent():
+            try:
+                barrier.wait()
+                idea = db.session.get(Idea, idea_id)
+                user = db.session.get(User, user_id)
+                do_vote(db.session, actor=user, idea=idea)
+                db.session.commit()
+                ok.append(user_id)
+            except Conflict:
+                db.session.rollback()
+                conflicts.append(user_id)
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                db.session.rollback()
+                errors.append(exc)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=worker, args=(uid,)) for uid in user_ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=180)
+    assert not any(t.is_alive() for t in threads), "a voter thread hung"
+    return len(ok), len(conflicts), errors
+
+
+def _counts(session, idea_id):
+    session.commit()  # end our snapshot so we see what the threads committed
+    stored = session.get(Idea, idea_id).vote_count
+    rows = session.scalar(select(func.count(Vote.id)).where(Vote.idea_id == idea_id))
+    return stored, rows
+
+
+def test_400_people_voting_at_once_are_all_counted(app, session):
+    idea = IdeaFactory()
+    user_ids = [u.id for u in UserFactory.create_batch(VOTERS)]
+    idea_id = idea.id
+    session.commit()
+    ok, conflicts, errors = _vote_in_threads(app, idea_id, user_ids)
+    assert errors == []
+    assert (ok, conflicts) == (VOTERS, 0)
+    assert _counts(session, idea_id) == (VOTERS, VOTERS)
+
+
+def test_one_person_voting_400_times_at_once_counts_once(app, session):
+    idea = IdeaFactory()
+    idea_id, voter_id = idea.id, UserFactory().id
+    session.commit()
+    ok, conflicts, errors = _vote_in_threads(app, idea_id, [voter_id] * VOTERS)
+    assert errors == []
+    assert (ok, conflicts) == (1, VOTERS - 1)
+    assert _counts(session, idea_id) == (1, 1)
+
+
+def test_concurrent_votes_never_exceed_the_board_budget(app, session):
+    board = BoardFactory(vote_budget=3)
+    idea_ids = [i.id for i in IdeaFactory.create_batch(12, board=board)]
+    voter_id = UserFactory().id
+    session.commit()
+    results = []
+
+    def worker(idea_id):
+        with app.app_context(), write_intent():
+            try:
+                do_vote(db.session, actor=db.session.get(User, voter_id), idea=db.session.get(Idea, idea_id))
+                db.session.commit()
+                results.append("ok")
+            except Conflict:
+                db.session.rollback()
+                results.append("conflict")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in idea_ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert results.count("ok") == 3 and results.count("conflict") == 9
+    session.commit()
+    assert session.scalar(select(func.count(Vote.id)).where(Vote.user_id == voter_id)) == 3
