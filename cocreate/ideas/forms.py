@@ -12,8 +12,17 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class IdeaForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(min=4, max=140)])
-    body = TextAreaField("Describe the problem and what would help", validators=[Length(max=20_000)])
+    title = StringField(
+        "Title",
+        validators=[
+            DataRequired("Give your idea a title."),
+            Length(min=4, max=140, message="Titles are 4–140 characters long."),
+        ],
+    )
+    body = TextAreaField(
+        "Describe the problem and what would help",
+        validators=[Length(max=20_000, message="Descriptions are at most 20,000 characters.")],
+    )
     tags = MultiCheckboxField("Tags", choices=[], validate_choice=False)
 
 

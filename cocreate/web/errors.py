@@ -41,6 +41,7 @@ def register_errorhandlers(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
+        app.logger.warning("CSRF refused: %s", exc.description)
         db.session.rollback()
         return error_response(
             400, "This form expired or came from another site. Reload the page and try again."

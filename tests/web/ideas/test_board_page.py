@@ -1,0 +1,68 @@
+"""The board page: fixed SQL statement count, htmx fragments, pagination, bad parameters."""
+
+import re
+
+from cocreate.ideas.services import do_vote
+from tests.factories import BoardFactory, IdeaFactory, TagFactory, UserFactory
+
+
+def _board_with_ideas(session, n=60):
+    board = BoardFactory(slug="app")
+    tags = [TagFactory(board=board, slug=f"t{i}") for i in range(3)]
+    voter = UserFactory()
+    for i in range(n):
+        idea = IdeaFactory(board=board, author=UserFactory())
+        idea.tags = tags[: i % 3]
+        if i % 2:
+            do_vote(session, actor=voter, idea=idea)
+    session.commit()
+    return board, voter
+
+
+def test_statement_count_does_not_grow_with_page_size(app, client, session, count_queries):
+    _board_with_ideas(session)
+    counts = {}
+    for size in (5, 50):
+        app.config["BOARD_PAGE_SIZE"] = size
+        with count_queries() as statements:
+            response = client.get("/b/app?sort=top")
+        assert response.status_code == 200
+        assert len(re.findall(r'class="idea-row"', response.get_data(as_text=True))) == size
+        counts[size] = len(statements)
+    app.config["BOARD_PAGE_SIZE"] = 20
+    assert counts[5] == counts[50] <= 4, counts
+
+
+def test_statement_count_signed_in_is_fixed_too(app, client, session, count_queries):
+    _, voter = _board_with_ideas(session)
+    client.sign_in(voter)
+    counts = []
+    for size in (5, 50):
+        app.config["BOARD_PAGE_SIZE"] = size
+        with count_queries() as statements:
+            html = client.get("/b/app").get_data(as_text=True)
+        counts.append(len(statements))
+        assert 'class="vote-box voted"' in html
+    app.config["BOARD_PAGE_SIZE"] = 20
+    assert counts[0] == counts[1] <= 6, counts
+
+
+def test_htmx_filter_returns_the_list_fragment_and_more_returns_rows(client, session):
+    _board_with_ideas(session)
+    html = client.get("/b/app?sort=new", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert html.lstrip().startswith('<section id="idea-list"') and "<html" not in html
+    cursor = re.search(r"cursor=([A-Za-z0-9_-]+)", html).group(1)
+    more = client.get(f"/b/app?sort=new&cursor={cursor}", headers={"HX-Request": "true"}).get_data(
+        as_text=True
+    )
+    assert more.lstrip().startswith('<li class="idea-row"')
+    full = client.get(f"/b/app?sort=new&cursor={cursor}").get_data(as_text=True)
+    assert "<html" in full
+
+
+def test_bad_board_parameters_are_400_not_500(client, session):
+    _board_with_ideas(session, n=3)
+    for query in ("sort=sideways", "status=done", "tag=nope", "cursor=!!!", "cursor=" + "A" * 500):
+        response = client.get(f"/b/app?{query}")
+        assert response.status_code == 400, query
+    assert client.get("/b/missing").status_code == 404

@@ -1,0 +1,188 @@
+"""Proposing, editing, commenting, changing status and managing boards over HTTP."""
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from cocreate.db import utcnow
+from cocreate.ideas.models import Board, Comment, Idea, StatusChange
+from tests.factories import BoardFactory, IdeaFactory, TagFactory, UserFactory
+
+
+def test_propose_idea_with_tags(client, session):
+    board = BoardFactory(slug="app")
+    TagFactory(board=board, slug="maps", name="Maps")
+    user = UserFactory()
+    session.commit()
+    client.sign_in(user)
+    assert "Maps" in client.get("/b/app/new").get_data(as_text=True)
+    response = client.post_form(
+        "/b/app/new", {"title": "Offline maps please", "body": "*Really*", "tags": ["maps"]}
+    )
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Offline maps please" in page and "<em>Really</em>" in page and "#Maps" in page
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"title": ""}, "Give your idea a title"),
+        ({"title": "abc"}, "4–140 characters"),
+        ({"title": "t" * 200}, "4–140 characters"),
+        ({"title": "Fine title", "body": "b" * 20_001}, "20000"),
+        ({"title": "Fine title", "tags": ["nope"]}, "Unknown tag"),
+    ],
+)
+def test_bad_idea_form_shows_message_and_writes_nothing(client, session, data, message):
+    BoardFactory(slug="app")
+    user = UserFactory()
+    session.commit()
+    client.sign_in(user)
+    response = client.post_form("/b/app/new", data)
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True).replace(",", "")
+    session.commit()
+    assert session.scalar(select(func.count(Idea.id))) == 0
+
+
+def test_oversized_request_body_is_413(client, session):
+    BoardFactory(slug="app")
+    user = UserFactory()
+    session.commit()
+    client.sign_in(user)
+    response = client.post_form("/b/app/new", {"title": "Big", "body": "x" * (3 * 1024 * 1024)})
+    assert response.status_code == 413
+
+
+def test_edit_own_idea_and_see_history(client, session):
+    user = UserFactory()
+    idea = IdeaFactory(author=user, title="Original title")
+    session.commit()
+    client.sign_in(user)
+    response = client.post_form(f"/i/{idea.id}/edit", {"title": "Better title", "body": "More detail"})
+    assert response.status_code == 302
+    history = client.get(f"/i/{idea.id}/history").get_data(as_text=True)
+    assert "Original title" in history and "Better title" in history
+
+
+def test_editing_someone_elses_idea_is_403(client, session):
+    idea = IdeaFactory(title="Not yours")
+    other = UserFactory()
+    session.commit()
+    client.sign_in(other)
+    assert client.get(f"/i/{idea.id}/edit").status_code == 403
+    response = client.post_form(f"/i/{idea.id}/edit", {"title": "Hijacked title"})
+    assert response.status_code == 403
+    session.commit()
+    assert session.get(Idea, idea.id).title == "Not yours"
+
+
+def test_author_edit_window_closes(client, session):
+    user = UserFactory()
+    idea = IdeaFactory(author=user, created_at=utcnow() - timedelta(days=1))
+    session.commit()
+    client.sign_in(user)
+    response = client.post_form(f"/i/{idea.id}/edit", {"title": "Too late now"})
+    assert response.status_code == 403
+    assert "30 minutes" in response.get_data(as_text=True)
+
+
+def test_comment_and_reply_with_htmx(client, session):
+    idea = IdeaFactory()
+    user = UserFactory(username="rita")
+    session.commit()
+    client.sign_in(user)
+    html = client.post_form(f"/i/{idea.id}/comments", {"body": "Great idea @rita"}, htmx=True).get_data(
+        as_text=True
+    )
+    assert html.lstrip().startswith('<section id="discussion"') and 'href="/u/rita"' in html
+    session.commit()
+    root = session.scalars(select(Comment)).one()
+    html = client.post_form(
+        f"/i/{idea.id}/comments", {"body": "A reply", "parent_id": str(root.id)}, htmx=True
+    ).get_data(as_text=True)
+    assert 'class="comment reply"' in html and "Discussion (2)" in html
+
+
+def test_bad_comments_get_messages(client, session):
+    idea = IdeaFactory()
+    user = UserFactory()
+    session.commit()
+    client.sign_in(user)
+    response = client.post_form(f"/i/{idea.id}/comments", {"body": "   "}, htmx=True)
+    assert response.status_code == 400 and "Write something" in response.get_data(as_text=True)
+    response = client.post_form(f"/i/{idea.id}/comments", {"body": "hi", "parent_id": "abc"}, htmx=True)
+    assert response.status_code == 400
+    response = client.post_form(f"/i/{idea.id}/comments", {"body": ""}, follow_redirects=True)
+    assert "Write something" in response.get_data(as_text=True)
+    session.commit()
+    assert session.scalar(select(func.count(Comment.id))) == 0
+
+
+def test_status_change_by_product_shows_in_timeline_and_members_get_403(client, session):
+    idea = IdeaFactory()
+    member, product = UserFactory(), UserFactory(role="product", display_name="Pat Product")
+    session.commit()
+    client.sign_in(member)
+    assert "Update status" not in client.get(f"/i/{idea.id}").get_data(as_text=True)
+    assert client.post_form(f"/i/{idea.id}/status", {"status": "planned"}, htmx=True).status_code == 403
+    client.post_form("/logout")
+    client.sign_in(product)
+    html = client.post_form(
+        f"/i/{idea.id}/status", {"status": "planned", "note": "Coming in May"}, htmx=True
+    ).get_data(as_text=True)
+    assert html.lstrip().startswith('<section id="status"')
+    assert "Open → Planned" in html and "Coming in May" in html and "Pat Product" in html
+    session.commit()
+    assert session.scalar(select(func.count(StatusChange.id))) == 1
+
+
+def test_private_board_is_hidden_from_members_and_anonymous(client, session):
+    board = BoardFactory(slug="secret", name="Secret board", is_private=True, allowed_roles="product")
+    idea = IdeaFactory(board=board)
+    product = UserFactory(role="product")
+    session.commit()
+    assert client.get("/b/secret").status_code == 404
+    assert client.get(f"/i/{idea.id}").status_code == 404
+    assert "Secret board" not in client.get("/").get_data(as_text=True)
+    client.sign_in(product)
+    assert client.get("/b/secret").status_code == 200
+    assert "Secret board" in client.get("/").get_data(as_text=True)
+
+
+def test_admin_creates_board_and_members_cannot(client, session):
+    admin, member = UserFactory(role="admin"), UserFactory()
+    session.commit()
+    client.sign_in(member)
+    assert client.get("/admin/boards").status_code == 403
+    data = {"name": "Mobile app", "description": "The app", "vote_budget": "5", "tags": "Maps, Sync,  maps"}
+    assert client.post_form("/admin/boards", data).status_code == 403
+    client.post_form("/logout")
+    client.sign_in(admin)
+    response = client.post_form("/admin/boards", data)
+    assert response.status_code == 302 and response.headers["Location"] == "/b/mobile-app"
+    session.commit()
+    board = session.scalars(select(Board)).one()
+    assert board.vote_budget == 5 and sorted(t.slug for t in board.tags) == ["maps", "sync"]
+    duplicate = client.post_form("/admin/boards", data)
+    assert duplicate.status_code == 422 and "already exists" in duplicate.get_data(as_text=True)
+    private = client.post_form(
+        "/admin/boards", {"name": "Staff only", "is_private": "y", "allowed_roles": ["product", "moderator"]}
+    )
+    assert private.status_code == 302
+    session.commit()
+    staff = session.scalars(select(Board).where(Board.slug == "staff-only")).one()
+    assert staff.is_private and staff.allowed_role_set == {"product", "moderator"}
+
+
+def test_admin_changes_a_role(client, session):
+    admin, member = UserFactory(role="admin"), UserFactory()
+    session.commit()
+    client.sign_in(admin)
+    assert client.post_form(f"/admin/users/{member.id}/role", {"role": "moderator"}).status_code == 302
+    assert client.post_form(f"/admin/users/{member.id}/role", {"role": "overlord"}).status_code == 400
+    session.commit()
+    session.refresh(member)
+    assert member.role == "moderator"

@@ -1,0 +1,85 @@
+"""Voting over HTTP and htmx: in-place fragments, sign-in redirects, CSRF, 404/409 with messages."""
+
+from sqlalchemy import func, select
+
+from cocreate.ideas.models import Vote
+from tests.factories import IdeaFactory, UserFactory
+
+
+def _setup(session):
+    idea, user = IdeaFactory(), UserFactory()
+    session.commit()
+    return idea, user
+
+
+def test_htmx_vote_returns_the_vote_box_with_the_new_count(client, session):
+    idea, user = _setup(session)
+    client.sign_in(user)
+    response = client.post_form(f"/i/{idea.id}/vote", htmx=True)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert html.lstrip().startswith(f'<div class="vote-box voted" id="vote-{idea.id}">')
+    assert '<span class="vote-count" data-testid="vote-count">1</span>' in html
+    assert "<html" not in html
+    response = client.post_form(f"/i/{idea.id}/unvote", htmx=True)
+    assert '<span class="vote-count" data-testid="vote-count">0</span>' in response.get_data(as_text=True)
+
+
+def test_vote_from_idea_page_also_updates_the_importance_panel(client, session):
+    idea, user = _setup(session)
+    client.sign_in(user)
+    html = client.post_form(f"/i/{idea.id}/vote", {"panel": "1"}, htmx=True).get_data(as_text=True)
+    assert 'id="vote-panel"' in html and 'hx-swap-oob="true"' in html and "How important" in html
+    html = client.post_form(f"/i/{idea.id}/importance", {"importance": "critical", "panel": "1"}, htmx=True)
+    assert "Critical: 1" in html.get_data(as_text=True)
+
+
+def test_plain_form_vote_redirects_back(client, session):
+    idea, user = _setup(session)
+    client.sign_in(user)
+    response = client.post_form(f"/i/{idea.id}/vote", {"next": f"/b/{idea.board.slug}?sort=top"})
+    assert response.status_code == 302 and response.headers["Location"] == f"/b/{idea.board.slug}?sort=top"
+    response = client.post_form(f"/i/{idea.id}/unvote", {"next": "https://evil.example/"})
+    assert response.headers["Location"] == f"/i/{idea.id}"
+
+
+def test_signed_out_htmx_vote_gets_hx_redirect_to_sign_in(client, session):
+    idea, _ = _setup(session)
+    response = client.post_form(
+        f"/i/{idea.id}/vote", htmx=True, headers={"HX-Current-URL": f"http://localhost/b/{idea.board.slug}"}
+    )
+    assert response.status_code == 401
+    assert response.headers["HX-Redirect"].startswith("/login?next=")
+    assert f"/b/{idea.board.slug}" in response.headers["HX-Redirect"].replace("%2F", "/")
+    response = client.post_form(f"/i/{idea.id}/vote")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_vote_twice_is_409_with_a_message_and_one_row(client, session):
+    idea, user = _setup(session)
+    client.sign_in(user)
+    client.post_form(f"/i/{idea.id}/vote", htmx=True)
+    response = client.post_form(f"/i/{idea.id}/vote", htmx=True)
+    assert response.status_code == 409
+    assert "already voted" in response.get_data(as_text=True)
+    session.commit()
+    assert session.scalar(select(func.count(Vote.id))) == 1
+
+
+def test_vote_on_missing_idea_is_404_and_bad_importance_400(client, session):
+    idea, user = _setup(session)
+    client.sign_in(user)
+    assert client.post_form("/i/999999/vote", htmx=True).status_code == 404
+    response = client.post_form(f"/i/{idea.id}/vote", {"importance": "extreme"}, htmx=True)
+    assert response.status_code == 400 and "Importance" in response.get_data(as_text=True)
+
+
+def test_vote_without_csrf_token_changes_nothing(client, session):
+    idea, user = _setup(session)
+    client.sign_in(user)
+    response = client.post(f"/i/{idea.id}/vote", headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    response = client.post(f"/i/{idea.id}/vote", headers={"HX-Request": "true", "X-CSRFToken": "forged"})
+    assert response.status_code == 400
+    session.commit()
+    assert session.scalar(select(func.count(Vote.id))) == 0
