@@ -155,7 +155,7 @@ TITLE_PATTERNS = [
     "{Obj}: {feature}",
     "Make the {obj} work {context}",
     "Bring back the old {obj}",
-    "Better {feature} for the {obj}",
+    "The {obj} needs {feature}",
     "Please support {feature} in the {obj}",
     "{Obj} should {verb} {context}",
 ]
@@ -173,7 +173,7 @@ FEATURES = [
     "repair instructions",
     "a lighter version",
     "recycled materials",
-    "better contrast",
+    "a high-contrast theme",
     "multi-day planning",
     "real-time stock",
     "a trial period",

@@ -1,4 +1,4 @@
-"""Build a demo community in bulk: same seed, same community (times are relative to the load day).
+"""Build a demo community in bulk: same seed, same community (times are relative to the load hour).
 
 Writes through Core bulk inserts rather than services (20,000 votes one by one would take minutes);
 counters and scores are computed here exactly as the services would store them. No events are recorded.
@@ -84,7 +84,7 @@ def database_is_empty(session: Session) -> bool:
 def generate(session: Session, size: Size, *, seed: int = 42, progress: Progress = lambda n: None) -> dict:
     """Insert the community; returns counts. Expects an empty database."""
     rng = random.Random(seed)
-    anchor = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    anchor = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(hours=1)
     span = timedelta(days=540)
 
     # People: the documented demo accounts, then generated members.

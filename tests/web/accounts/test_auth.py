@@ -103,7 +103,7 @@ def test_profile_lists_ideas_votes_and_comments(client, session):
     from tests.factories import BoardFactory, IdeaFactory
 
     user = UserFactory(username="casey")
-    idea = IdeaFactory(author=user, title="Casey's idea")
+    IdeaFactory(author=user, title="Casey's idea")
     other = IdeaFactory(title="Someone else's idea")
     hidden = IdeaFactory(title="Secret plan", board=BoardFactory(is_private=True, allowed_roles="product"))
     do_vote(session, actor=user, idea=other)

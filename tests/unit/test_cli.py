@@ -1,0 +1,69 @@
+"""The flask CLI: demo data (deterministic, consistent counters) and admin creation."""
+
+from sqlalchemy import func, select
+
+from cocreate.accounts.models import User
+from cocreate.ideas.models import Board, Comment, Idea, StatusChange, Vote
+from cocreate.ideas.services import do_vote
+
+SMALL = ["--users", "30", "--ideas", "80", "--votes", "900", "--comments", "120"]
+
+
+def _snapshot(session):
+    session.commit()
+    return [
+        (i.id, i.title, i.board_id, i.vote_count, i.status)
+        for i in session.scalars(select(Idea).order_by(Idea.id)).all()
+    ]
+
+
+def test_demo_load_is_consistent_and_deterministic(app, session):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["demo", "load", *SMALL])
+    assert result.exit_code == 0, result.output
+    assert "Loaded 30 users" in result.output and "admin@demo.cocreate" in result.output
+    session.commit()
+    assert session.scalar(select(func.count(Vote.id))) == 900
+    assert session.scalar(select(func.count(Board.id))) == 5
+    # Stored counters agree with the rows.
+    for idea in session.scalars(select(Idea)).all():
+        votes = session.scalar(select(func.count(Vote.id)).where(Vote.idea_id == idea.id))
+        comments = session.scalar(select(func.count(Comment.id)).where(Comment.idea_id == idea.id))
+        assert (idea.vote_count, idea.comment_count) == (votes, comments)
+    assert session.scalar(select(func.count(StatusChange.id))) > 0
+    first = _snapshot(session)
+
+    again = runner.invoke(args=["demo", "load", *SMALL])
+    assert again.exit_code != 0 and "--reset" in again.output
+    kept = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert kept.exit_code == 0 and "already loaded" in kept.output
+    reset = runner.invoke(args=["demo", "load", "--reset", *SMALL])
+    assert reset.exit_code == 0, reset.output
+    assert _snapshot(session) == first
+
+
+def test_services_work_after_bulk_load(app, session):
+    """Explicit ids in the bulk load must not break new rows (PostgreSQL sequences)."""
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["demo", "load", *SMALL]).exit_code == 0
+    session.commit()
+    user = session.scalar(select(User).where(User.username == "mia"))
+    voted = set(session.scalars(select(Vote.idea_id).where(Vote.user_id == user.id)))
+    idea = session.scalars(
+        select(Idea).where(
+            Idea.id.not_in(voted), Idea.board_id != 3, Idea.board_id != 5, Idea.status == "open"
+        )
+    ).first()
+    do_vote(session, actor=user, idea=idea)
+    session.commit()
+
+
+def test_create_admin(app, session):
+    runner = app.test_cli_runner()
+    args = ["users", "create-admin", "--email", "boss@example.com", "--username", "boss"]
+    result = runner.invoke(args=args, input="a strong password\na strong password\n")
+    assert result.exit_code == 0, result.output
+    session.commit()
+    assert session.scalar(select(User.role).where(User.username == "boss")) == "admin"
+    duplicate = runner.invoke(args=args, input="a strong password\na strong password\n")
+    assert duplicate.exit_code != 0 and "already exists" in duplicate.output
