@@ -47,6 +47,7 @@ class Config:
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     IDEA_EDIT_WINDOW_MINUTES = 30
     BOARD_PAGE_SIZE = 20
+    ANON_CACHE_SECONDS = 5  # see cocreate/web/anonymous_cache.py; 0 turns it off
 
     @classmethod
     def load(cls, instance_path: str) -> dict:
@@ -70,10 +71,19 @@ class Config:
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         values["SQLALCHEMY_DATABASE_URI"] = url or _sqlite_url(instance_path)
         values["REDIS_URL"] = os.environ.get("REDIS_URL") or values["REDIS_URL"]
+        if values["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+            # A file on this machine never drops a connection: skip the per-request "SELECT 1".
+            values["SQLALCHEMY_ENGINE_OPTIONS"] = {
+                k: v for k, v in values["SQLALCHEMY_ENGINE_OPTIONS"].items() if k != "pool_pre_ping"
+            }
         if env_name != "production":
             values["SESSION_COOKIE_SECURE"] = False
             values["REMEMBER_COOKIE_SECURE"] = False
-        for key, cast in (("IDEA_EDIT_WINDOW_MINUTES", int), ("BOARD_PAGE_SIZE", int)):
+        for key, cast in (
+            ("IDEA_EDIT_WINDOW_MINUTES", int),
+            ("BOARD_PAGE_SIZE", int),
+            ("ANON_CACHE_SECONDS", float),
+        ):
             raw = os.environ.get(f"COCREATE_{key}")
             if raw:
                 values[key] = cast(raw)
@@ -95,3 +105,4 @@ class TestConfig(Config):
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
     SERVER_NAME = None
+    ANON_CACHE_SECONDS = 0  # tests that want it turn it on

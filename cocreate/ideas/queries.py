@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm import Session, contains_eager, defer, selectinload
 
 from cocreate.accounts.models import User
 from cocreate.errors import InvalidInput
@@ -91,7 +91,13 @@ def board_ideas(
     stmt = (
         select(Idea)
         .join(Idea.author)
-        .options(contains_eager(Idea.author), selectinload(Idea.tags))
+        .options(
+            # The list shows the excerpt, not the body: leave the two largest columns in the database.
+            defer(Idea.body),
+            defer(Idea.body_html),
+            contains_eager(Idea.author).load_only(User.id, User.username, User.display_name),
+            selectinload(Idea.tags),
+        )
         .where(Idea.board_id == board.id)
     )
     if status:

@@ -16,6 +16,7 @@ from cocreate.ideas import queries as q
 from cocreate.ideas.access import can_change_status, can_edit_idea, check_view_board, check_view_idea
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Idea
+from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.rendering import is_htmx, render, render_block
 
 IDEA_TEMPLATE = "ideas/idea.html"
@@ -34,12 +35,14 @@ def _back_to(idea: Idea, anchor: str = ""):
 
 
 @bp.get("/")
+@anonymous_cache
 def home():
     """The boards this person can see."""
     return render("ideas/home.html", boards=q.visible_boards(db.session, current_user))
 
 
 @bp.get("/b/<slug>")
+@anonymous_cache
 def board(slug: str):
     """A board's ideas: sorted, filtered, a page at a time."""
     board = check_view_board(q.board_by_slug(db.session, slug), current_user)
@@ -97,6 +100,7 @@ def new_idea(slug: str):
 
 
 @bp.get("/i/<int:idea_id>")
+@anonymous_cache
 def idea(idea_id: int):
     """An idea with its votes, status timeline and comments."""
     idea = _load_idea(idea_id)

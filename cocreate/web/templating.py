@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Flask
+from flask import Flask, request, url_for
+from flask_login import current_user
 
-from cocreate.ideas.models import Importance, Status
+from cocreate.ideas.models import CLOSED_STATUSES, Importance, Status
 
 
 def timeago(value: datetime | None) -> str:
@@ -33,10 +34,29 @@ def isotime(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
 
+_SENTINEL = 918273645
+_idea_url_patterns: dict[tuple[str, str], str] = {}
+
+
+def idea_url(idea_id: int, action: str = "idea") -> str:
+    """URL of an idea page or action. Built once per endpoint by url_for, then by str.format:
+    a board page links each of its ideas several times, and url_for is the slowest part of that."""
+    key = (request.script_root, action)
+    pattern = _idea_url_patterns.get(key)
+    if pattern is None:
+        pattern = url_for(f"ideas.{action}", idea_id=_SENTINEL).replace(str(_SENTINEL), "{}")
+        _idea_url_patterns[key] = pattern
+    return pattern.format(int(idea_id))
+
+
 def init_templating(app: Flask) -> None:
     app.jinja_env.filters["timeago"] = timeago
     app.jinja_env.filters["isotime"] = isotime
     app.jinja_env.globals.update(
+        current_user=current_user,
+        idea_url=idea_url,
+        CLOSED_STATUSES=frozenset(s.value for s in CLOSED_STATUSES),
+        STATUS_LABELS={s.value: s.label for s in Status},
         Status=Status,
         Importance=Importance,
         status_label=lambda s: Status(s).label,

@@ -81,7 +81,7 @@ def test_signed_out_vote_goes_to_sign_in_and_back(page, session):
     user = UserFactory()
     session.commit()
     page.goto("/b/app")
-    page.locator(f"#vote-{idea.id} button").click()
+    page.locator(f"#vote-{idea.id} .vote-button").click()
     expect(page).to_have_url(re.compile(r"/login\?next=/b/app"))
     page.get_by_label("E-mail").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)

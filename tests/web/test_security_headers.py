@@ -52,3 +52,8 @@ def test_session_cookie_flags(client, session):
     response = client.post_form("/login", {"email": user.email, "password": "correct-horse-battery"})
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_anonymous_browsing_sets_no_cookie(client, pages):
+    for url in pages[:5]:
+        assert "Set-Cookie" not in client.get(url).headers, url

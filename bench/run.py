@@ -1,0 +1,172 @@
+"""Benchmark: 100k ideas / 1M votes / 1k users, gunicorn with 2 sync workers, board page vs a bare route.
+
+    .venv/bin/python bench/run.py                 # SQLite under bench/out/ (generated once, then reused)
+    .venv/bin/python bench/run.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/bench
+    .venv/bin/python bench/run.py --duration 20 --connections 8 --regenerate
+
+Load comes from wrk (apt-get install wrk) on 127.0.0.1 only; every run is bounded by --duration.
+Prints one Markdown table row per route, ready for bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+SIZE = {"users": 1_000, "ideas": 100_000, "votes": 1_000_000, "comments": 20_000}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _env(database_url: str) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        SECRET_KEY="bench-only-secret-key-0123456789abcdef",
+        COCREATE_INSTANCE_PATH=str(OUT / "instance"),
+        COCREATE_ENV="development",  # plain-HTTP cookies on 127.0.0.1; otherwise the production code path
+    )
+    return env
+
+
+def generate(database_url: str, regenerate: bool) -> None:
+    """Build the schema and the data once; reuse it while the marker says the same size."""
+    marker = OUT / f"generated-{hashlib.sha256(database_url.encode()).hexdigest()[:10]}.json"
+    if marker.exists() and json.loads(marker.read_text()) == SIZE and not regenerate:
+        print(f"Reusing generated data ({marker.name}).")
+        return
+    flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "cocreate"]
+    env = _env(database_url)
+    subprocess.run([*flask, "db", "upgrade"], env=env, check=True, cwd=ROOT)
+    args = [f"--{k}={v}" for k, v in SIZE.items()]
+    subprocess.run([*flask, "demo", "load", "--reset", *args], env=env, check=True, cwd=ROOT)
+    marker.write_text(json.dumps(SIZE))
+
+
+def start_gunicorn(database_url: str, port: int) -> subprocess.Popen:
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "--workers", "2", "--worker-class", "sync", "--bind", f"127.0.0.1:{port}",
+        "--log-level", "warning", "wsgi:app",
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, env=_env(database_url), cwd=ROOT, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:  # noqa: S310
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def sign_in(base: str, email: str = "member@demo.cocreate", password: str = "trailhead-demo") -> str:
+    """Sign in over HTTP like a browser; returns the Cookie header for wrk."""
+    import http.cookiejar
+    import urllib.parse
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/login", timeout=10).read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": password}).encode()
+    opener.open(f"{base}/login", data=data, timeout=10).read()
+    cookies = "; ".join(f"{c.name}={c.value}" for c in jar)
+    if "session=" not in cookies:
+        raise SystemExit("could not sign in for the signed-in routes")
+    return cookies
+
+
+def _ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(url: str, duration: int, connections: int, cookie: str | None = None) -> dict:
+    """rps, p50 and p99 (ms) and errors from one bounded wrk run."""
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    out = subprocess.run(
+        ["wrk", "--latency", "-t", "1", "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
+         *headers, url],
+        capture_output=True, text=True, check=True, timeout=duration + 30,
+    ).stdout  # fmt: skip
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))
+    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    return {"rps": rps, "p50": p50, "p99": p99, "non2xx": int(non2xx.group(1)) if non2xx else 0,
+            "socket_errors": errors.group(1) if errors else ""}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database-url", default=f"sqlite:///{OUT / 'bench.db'}")
+    parser.add_argument("--duration", type=int, default=15, help="seconds per route (bounded)")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--regenerate", action="store_true")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed for the load: apt-get install -y wrk")
+    OUT.mkdir(parents=True, exist_ok=True)
+    generate(args.database_url, args.regenerate)
+
+    port = _free_port()
+    server = start_gunicorn(args.database_url, port)
+    base = f"http://127.0.0.1:{port}"
+    routes = {  # name: (path, signed in?)
+        "bare (/healthz)": ("/healthz", False),
+        "board, anonymous, hot": ("/b/mobile-app", False),
+        "board, anonymous, top": ("/b/mobile-app?sort=top", False),
+        "board, signed in, hot": ("/b/mobile-app", True),
+        "board, signed in, top": ("/b/mobile-app?sort=top", True),
+        "board, signed in, open + tag": ("/b/mobile-app?status=open&tag=maps", True),
+    }
+    results = {}
+    try:
+        cookie = sign_in(base)
+        for name, (path, signed_in) in routes.items():
+            jar = cookie if signed_in else None
+            wrk(base + path, 2, args.connections, jar)  # warm-up
+            results[name] = wrk(base + path, args.duration, args.connections, jar)
+            r = results[name]
+            print(f"{name:<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms  "
+                  f"non-2xx {r['non2xx']} {r['socket_errors']}", flush=True)  # fmt: skip
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    bare = results["bare (/healthz)"]
+    engine = args.database_url.split(":", 1)[0].split("+")[0]
+    print("\n| route | rps | p50 ms | p99 ms | rps ÷ bare | database |\n|---|---|---|---|---|---|")
+    for name, r in results.items():
+        ratio = r["rps"] / bare["rps"]
+        print(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {ratio:.2f} | {engine} |")
+    failures = [n for n, r in results.items() if r["non2xx"]]
+    if failures:
+        sys.exit(f"non-2xx responses on: {', '.join(failures)}")
+
+
+if __name__ == "__main__":
+    main()
