@@ -2,13 +2,15 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-FLASK := $(BIN)/flask --app cocreate
+# `make run` is the local demo: a key generated under instance/, cookies over plain HTTP.
+FLASK := COCREATE_ENV=$${COCREATE_ENV:-development} $(BIN)/flask --app cocreate
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .PHONY: run test setup assets db demo lint format bench clean
 
 run: setup db demo  ## serve on http://127.0.0.1:5000 with demo data
+	@echo "Serving CoCreate on http://$(HOST):$(PORT) (Ctrl+C to stop)"
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: setup  ## SQLite pass, then PostgreSQL when a server answers (or TEST_DATABASE_URL alone)
