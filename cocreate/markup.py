@@ -104,6 +104,7 @@ def render_markdown(text: str, known_usernames: Iterable[str] = ()) -> str:
 
 def plain_excerpt(text: str, limit: int = 200) -> str:
     """A short plain-text preview of Markdown, for lists (escaped by Jinja when shown)."""
-    plain = re.sub(r"[`*_>#\[\]()~-]+", " ", text or "")
+    plain = re.sub(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+", " • ", text or "")  # keep list items apart
+    plain = re.sub(r"[`*_>#\[\]()~]+|(?<!\w)-+(?!\w)", " ", plain)
     plain = " ".join(plain.split())
     return plain if len(plain) <= limit else plain[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -132,6 +132,7 @@ def test_demo_board_and_idea_pages_look_right(page, session):
     counts = [int(c) for c in page.locator(".idea-row .vote-count").all_inner_texts()]
     assert counts == sorted(counts, reverse=True) and counts[0] > 0
     screenshot(page, "board")
+    screenshot(page, "board-viewport", full_page=False)
     _no_reload_marker(page)
     page.get_by_text("New", exact=True).click()
     expect(page).to_have_url(re.compile(r"sort=new"))
@@ -143,6 +144,7 @@ def test_demo_board_and_idea_pages_look_right(page, session):
     page.locator(".idea-title a").first.click()
     expect(page.locator(".idea-page h1")).to_be_visible()
     screenshot(page, "idea")
+    screenshot(page, "idea-viewport", full_page=False)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/b/mobile-app")
     screenshot(page, "board-mobile")
