@@ -2,6 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -32,7 +33,11 @@ class BoardForm(FlaskForm):
     is_private = BooleanField("Private: visible only to the roles chosen below (and admins)")
     allowed_roles = MultiCheckboxField(
         "Roles that can see a private board",
-        choices=[("member", "Members"), ("moderator", "Moderators"), ("product", "Product team")],
+        choices=[
+            SelectChoice("member", "Members"),
+            SelectChoice("moderator", "Moderators"),
+            SelectChoice("product", "Product team"),
+        ],
         validate_choice=True,
     )
     vote_budget = IntegerField(

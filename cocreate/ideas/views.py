@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
 
 from cocreate.accounts.session import safe_next
 from cocreate.db import utcnow
@@ -78,7 +79,7 @@ def new_idea(slug: str):
     """Propose an idea."""
     board = check_view_board(q.board_by_slug(db.session, slug), current_user)
     form = IdeaForm()
-    form.tags.choices = [(t.slug, t.name) for t in board.tags]
+    form.tags.choices = [SelectChoice(t.slug, t.name) for t in board.tags]
     if form.validate_on_submit():
         try:
             idea = services.do_create_idea(
@@ -119,7 +120,7 @@ def edit_idea(idea_id: int):
     """Edit an idea; the previous text goes into the history."""
     idea = _load_idea(idea_id)
     form = IdeaForm(obj=None if request.method == "POST" else idea)
-    form.tags.choices = [(t.slug, t.name) for t in idea.board.tags]
+    form.tags.choices = [SelectChoice(t.slug, t.name) for t in idea.board.tags]
     if request.method == "GET":
         form.tags.data = [t.slug for t in idea.tags]
     if not can_edit_idea(idea, current_user, now=utcnow(), window=_edit_window()) and request.method == "GET":

@@ -15,11 +15,12 @@ from tests.factories import BoardFactory, IdeaFactory, UserFactory
 VOTERS = 400
 
 
-def _vote_in_threads(app, idea_id: int, user_ids: list[int]) -> tuple[int, int, list[BaseException]]:
-    barrier = threading.Barrier(len(user_ids), timeout=60)
+def _vote_in_threads(app, votes: list[tuple[int, int]]) -> tuple[int, int, list[BaseException]]:
+    """Cast (user id, idea id) votes from one thread each, released together; count the outcomes."""
+    barrier = threading.Barrier(len(votes), timeout=60)
     ok, conflicts, errors = [], [], []
 
-    def worker(user_id: int) -> None:
+    def worker(user_id: int, idea_id: int) -> None:
         with app.app_context(), write_intent():
             try:
                 barrier.wait()
@@ -37,7 +38,7 @@ def _vote_in_threads(app, idea_id: int, user_ids: list[int]) -> tuple[int, int, 
             finally:
                 db.session.remove()
 
-    threads = [threading.Thread(target=worker, args=(uid,)) for uid in user_ids]
+    threads = [threading.Thread(target=worker, args=vote) for vote in votes]
     for t in threads:
         t.start()
     for t in threads:
@@ -58,7 +59,7 @@ def test_400_people_voting_at_once_are_all_counted(app, session):
     user_ids = [u.id for u in UserFactory.create_batch(VOTERS)]
     idea_id = idea.id
     session.commit()
-    ok, conflicts, errors = _vote_in_threads(app, idea_id, user_ids)
+    ok, conflicts, errors = _vote_in_threads(app, [(u, idea_id) for u in user_ids])
     assert errors == []
     assert (ok, conflicts) == (VOTERS, 0)
     assert _counts(session, idea_id) == (VOTERS, VOTERS)
@@ -68,7 +69,7 @@ def test_one_person_voting_400_times_at_once_counts_once(app, session):
     idea = IdeaFactory()
     idea_id, voter_id = idea.id, UserFactory().id
     session.commit()
-    ok, conflicts, errors = _vote_in_threads(app, idea_id, [voter_id] * VOTERS)
+    ok, conflicts, errors = _vote_in_threads(app, [(voter_id, idea_id)] * VOTERS)
     assert errors == []
     assert (ok, conflicts) == (1, VOTERS - 1)
     assert _counts(session, idea_id) == (1, 1)
@@ -79,25 +80,8 @@ def test_concurrent_votes_never_exceed_the_board_budget(app, session):
     idea_ids = [i.id for i in IdeaFactory.create_batch(12, board=board)]
     voter_id = UserFactory().id
     session.commit()
-    results = []
-
-    def worker(idea_id):
-        with app.app_context(), write_intent():
-            try:
-                do_vote(db.session, actor=db.session.get(User, voter_id), idea=db.session.get(Idea, idea_id))
-                db.session.commit()
-                results.append("ok")
-            except Conflict:
-                db.session.rollback()
-                results.append("conflict")
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in idea_ids]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert results.count("ok") == 3 and results.count("conflict") == 9
+    ok, conflicts, errors = _vote_in_threads(app, [(voter_id, i) for i in idea_ids])
+    assert errors == []
+    assert (ok, conflicts) == (3, 9)
     session.commit()
     assert session.scalar(select(func.count(Vote.id)).where(Vote.user_id == voter_id)) == 3
