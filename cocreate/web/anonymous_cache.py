@@ -15,6 +15,7 @@ from functools import wraps
 
 from flask import Response, current_app, make_response, request
 
+from cocreate.web.rendering import wants_fragment
 from cocreate.web.security import csp_nonce
 
 NONCE_SLOT = "\x00csp-nonce\x00"
@@ -35,7 +36,7 @@ def _cacheable_request() -> bool:
 
 
 def _key() -> tuple:
-    return (request.full_path, request.headers.get("HX-Request"), request.headers.get("HX-Boosted"))
+    return (request.full_path, wants_fragment())
 
 
 def clear() -> None:

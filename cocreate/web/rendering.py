@@ -17,8 +17,18 @@ def render_block(template_name: str, block_name: str, **context) -> str:
     return "".join(template.blocks[block_name](template.new_context(context)))
 
 
+def wants_fragment() -> bool:
+    """htmx swapping part of a page; not a boosted navigation or a history restore (those need it all)."""
+    headers = request.headers
+    return (
+        is_htmx()
+        and headers.get("HX-Boosted") != "true"
+        and headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
 def render(template_name: str, block: str | None = None, **context) -> str:
-    """The whole page, or only `block` when htmx asks (and never for a boosted full navigation)."""
-    if block and is_htmx() and request.headers.get("HX-Boosted") != "true":
+    """The whole page, or only `block` when htmx swaps a part of the page."""
+    if block and wants_fragment():
         return render_block(template_name, block, **context)
     return render_template(template_name, **context)

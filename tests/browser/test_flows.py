@@ -141,6 +141,12 @@ def test_demo_board_and_idea_pages_look_right(page, session):
     expect(page.locator(".idea-row")).not_to_have_count(first_page)
     assert page.locator(".idea-row").count() > first_page == 20
     _assert_not_reloaded(page)
+    page.go_back()  # htmx restores the previous URL: the whole page must come back, not a fragment
+    expect(page).to_have_url(re.compile(r"sort=top"))
+    expect(page.get_by_role("heading", name="Trailhead mobile app")).to_have_count(1)
+    expect(page.locator(".site-header")).to_have_count(1)
+    counts = [int(c) for c in page.locator(".idea-row .vote-count").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True)
     page.locator(".idea-title a").first.click()
     expect(page.locator(".idea-page h1")).to_be_visible()
     screenshot(page, "idea")

@@ -58,6 +58,8 @@ def test_htmx_filter_returns_the_list_fragment_and_more_returns_rows(client, ses
     assert more.lstrip().startswith('<li class="idea-row"')
     full = client.get(f"/b/app?sort=new&cursor={cursor}").get_data(as_text=True)
     assert "<html" in full
+    restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    assert "<html" in client.get("/b/app?sort=new", headers=restore).get_data(as_text=True)
 
 
 def test_bad_board_parameters_are_400_not_500(client, session):
