@@ -242,11 +242,25 @@ class Profile:
     ideas: list[Idea]
     votes: list[Vote]
     comments: list[Comment]
+    totals: dict[str, int]
 
 
 def profile_activity(session: Session, user: User, viewer: User | None, limit: int = 30) -> Profile:
-    """A person's recent ideas, votes and comments, leaving out boards the viewer cannot see."""
+    """A person's recent ideas, votes and comments (and how many in all) on boards the viewer can see."""
     visible_ids = [b.id for b in visible_boards(session, viewer)]
+    visible = Idea.board_id.in_(visible_ids)
+
+    def total(model, person_column):
+        query = select(func.count(model.id)).where(person_column == user.id, visible)
+        return (
+            query.scalar_subquery()
+            if model is Idea
+            else query.join(Idea, Idea.id == model.idea_id).scalar_subquery()
+        )
+
+    ideas_total, votes_total, comments_total = session.execute(
+        select(total(Idea, Idea.author_id), total(Vote, Vote.user_id), total(Comment, Comment.author_id))
+    ).one()
     ideas = session.scalars(
         select(Idea)
         .where(Idea.author_id == user.id, Idea.board_id.in_(visible_ids))
@@ -270,4 +284,5 @@ def profile_activity(session: Session, user: User, viewer: User | None, limit: i
         .order_by(Comment.created_at.desc())
         .limit(limit)
     ).all()
-    return Profile(list(ideas), list(votes), list(comments))
+    totals = {"ideas": ideas_total, "votes": votes_total, "comments": comments_total}
+    return Profile(list(ideas), list(votes), list(comments), totals)
