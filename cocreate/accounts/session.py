@@ -66,6 +66,3 @@ def safe_next(target: str | None, default: str) -> str:
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return default
-
-
-__all__ = ["end_session", "init_login", "safe_next", "start_session", "flash", "redirect"]

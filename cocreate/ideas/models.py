@@ -146,10 +146,6 @@ class Idea(db.Model):
     author: Mapped[User] = relationship()
     tags: Mapped[list[Tag]] = relationship(secondary=idea_tags, order_by="Tag.name")
 
-    @property
-    def status_enum(self) -> Status:
-        return Status(self.status)
-
 
 class Vote(db.Model):
     """One person's support for one idea; the unique constraint makes double votes impossible."""

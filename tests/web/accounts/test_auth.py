@@ -113,5 +113,6 @@ def test_profile_lists_ideas_votes_and_comments(client, session):
     page = client.get("/u/casey").get_data(as_text=True)
     assert "Casey&#39;s idea" in page and "Someone else&#39;s idea" in page and "A thoughtful remark" in page
     assert "Secret plan" not in page
-    assert "Ideas (1)" in page and "Votes (1)" in page and "Comments (1)" in page  # the hidden idea is not counted
+    # The idea on the private board is not counted either.
+    assert "Ideas (1)" in page and "Votes (1)" in page and "Comments (1)" in page
     assert client.get("/u/nobody_at_all").status_code == 404
