@@ -41,6 +41,10 @@ def test_withdraw_gives_the_vote_back(session):
     do_withdraw_vote(session, actor=voter, idea=idea)
     session.commit()
     assert _count(session, idea) == (0, 0)
+    assert session.scalars(select(EventRecord.name).order_by(EventRecord.id)).all() == [
+        "vote.cast",
+        "vote.withdrawn",
+    ]
     assert abs(session.get(Idea, idea.id).trend_score) < 1e-6 * max(1.0, abs(idea.trend_score) + 1)
     with pytest.raises(Conflict, match="not voted"):
         do_withdraw_vote(session, actor=voter, idea=idea)
