@@ -1,0 +1,41 @@
+"""axe-core (from npm) in Chromium on every main page: no serious or critical accessibility violations."""
+
+from pathlib import Path
+
+import pytest
+
+from cocreate.demo.generator import DEMO_PASSWORD, Size, generate
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _violations(page) -> list[str]:
+    # evaluate() runs through the DevTools protocol, so the page's CSP (no inline scripts) still holds.
+    page.evaluate(AXE.read_text())
+    results = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_main_pages_have_no_serious_accessibility_violations(page, session):
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core is missing: run npm ci (make setup)")
+    generate(session, Size(users=20, ideas=40, votes=300, comments=60), seed=3)
+    session.commit()
+    problems = {}
+    for url in ["/", "/b/mobile-app", "/i/1", "/login", "/register", "/u/mia"]:
+        page.goto(url)
+        problems[url] = _violations(page)
+    page.goto("/login")
+    page.get_by_label("E-mail").fill("admin@demo.cocreate")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    for url in ["/b/mobile-app", "/i/1", "/b/mobile-app/new", "/admin/boards", "/admin/users"]:
+        page.goto(url)
+        problems[f"{url} (admin)"] = _violations(page)
+    failures = {url: found for url, found in problems.items() if found}
+    assert not failures, "\n".join(f"{url}: {line}" for url, found in failures.items() for line in found)
