@@ -63,9 +63,16 @@ def generate(database_url: str, regenerate: bool) -> None:
 def start_gunicorn(database_url: str, port: int) -> subprocess.Popen:
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "--workers", "2", "--worker-class", "sync", "--bind", f"127.0.0.1:{port}",
-        "--log-level", "warning", "wsgi:app",
-    ]  # fmt: skip
+        "--workers",
+        "2",
+        "--worker-class",
+        "sync",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "wsgi:app",
+    ]
     proc = subprocess.Popen(cmd, env=_env(database_url), cwd=ROOT, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -109,10 +116,25 @@ def wrk(url: str, duration: int, connections: int, cookie: str | None = None) ->
     """rps, p50 and p99 (ms) and errors from one bounded wrk run."""
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     out = subprocess.run(
-        ["wrk", "--latency", "-t", "1", "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
-         *headers, url],
-        capture_output=True, text=True, check=True, timeout=duration + 30,
-    ).stdout  # fmt: skip
+        [
+            "wrk",
+            "--latency",
+            "-t",
+            "1",
+            "-c",
+            str(connections),
+            "-d",
+            f"{duration}s",
+            "--timeout",
+            "10s",
+            *headers,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=duration + 30,
+    ).stdout
     try:
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
         p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
@@ -121,8 +143,13 @@ def wrk(url: str, duration: int, connections: int, cookie: str | None = None) ->
         raise SystemExit(f"could not read wrk's output ({exc}):\n{out}") from None
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
-    return {"rps": rps, "p50": p50, "p99": p99, "non2xx": int(non2xx.group(1)) if non2xx else 0,
-            "socket_errors": errors.group(1) if errors else ""}  # fmt: skip
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": errors.group(1) if errors else "",
+    }
 
 
 def main() -> None:
@@ -158,8 +185,11 @@ def main() -> None:
             wrk(base + path, 2, args.connections, jar)  # warm-up
             results[name] = wrk(base + path, args.duration, args.connections, jar)
             r = results[name]
-            print(f"{name:<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms  "
-                  f"non-2xx {r['non2xx']} {r['socket_errors']}", flush=True)  # fmt: skip
+            print(
+                f"{name:<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms  "
+                f"non-2xx {r['non2xx']} {r['socket_errors']}",
+                flush=True,
+            )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

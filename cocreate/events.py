@@ -77,6 +77,32 @@ class StatusChanged(DomainEvent):
     note: str
 
 
+@dataclass(frozen=True)
+class ReviewPublished(DomainEvent):
+    name: ClassVar[str] = "review.published"
+    review_id: int
+    product_id: int
+    rating: int
+    verified_purchase: bool
+    incentive: str | None
+    channel: str
+
+
+@dataclass(frozen=True)
+class ReviewEdited(DomainEvent):
+    name: ClassVar[str] = "review.edited"
+    review_id: int
+    product_id: int
+
+
+@dataclass(frozen=True)
+class HelpfulVoteCast(DomainEvent):
+    name: ClassVar[str] = "review.helpful_vote"
+    review_id: int
+    review_author_id: int
+    helpful: bool
+
+
 Subscriber = Callable[[Session, DomainEvent], None]
 _subscribers: dict[type[DomainEvent], list[Subscriber]] = defaultdict(list)
 

@@ -10,6 +10,7 @@ from cocreate.extensions import db
 from cocreate.ideas.models import Board, Idea, Tag
 from cocreate.ideas.scoring import hot_score
 from cocreate.markup import render_markdown
+from cocreate.reviews.models import Product
 
 PASSWORD = "correct-horse-battery"
 _PASSWORD_HASH = generate_password_hash(PASSWORD, method="scrypt")
@@ -65,3 +66,13 @@ class IdeaFactory(_Base):
     hot_score = factory.LazyAttribute(lambda o: hot_score(0, o.created_at) if o.created_at else 0.0)
     created_at = factory.LazyFunction(lambda: __import__("cocreate.db", fromlist=["utcnow"]).utcnow())
     updated_at = factory.SelfAttribute("created_at")
+
+
+class ProductFactory(_Base):
+    class Meta:
+        model = Product
+
+    slug = factory.Sequence(lambda n: f"product-{n}")
+    name = factory.Sequence(lambda n: f"Product {n}")
+    description = "A thing people buy."
+    bayes_score = 3.5

@@ -1,0 +1,33 @@
+"""Forms for reviews, products and order imports."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length
+
+
+class ReviewForm(FlaskForm):
+    rating = RadioField(
+        "Your rating",
+        choices=[SelectChoice(str(n), f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)],
+        validators=[DataRequired("Choose a rating from 1 to 5 stars.")],
+    )
+    title = StringField(
+        "Headline", validators=[DataRequired("Give your review a headline."), Length(min=3, max=120)]
+    )
+    body = TextAreaField("Your review", validators=[Length(max=10_000)])
+    pros = TextAreaField("What you liked", validators=[Length(max=1000)])
+    cons = TextAreaField("What could be better", validators=[Length(max=1000)])
+
+
+class ProductForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(min=2, max=120)])
+    description = TextAreaField("Description", validators=[Length(max=5000)])
+    board_id = SelectField("Idea board for this product", choices=[], validate_choice=False)
+
+
+class OrdersForm(FlaskForm):
+    orders = FileField(
+        "Orders CSV (email,product,order_date)", validators=[FileRequired("Choose a CSV file.")]
+    )

@@ -1,0 +1,146 @@
+"""Helpful votes (one each, not on one's own, exact under concurrency) and verified purchases."""
+
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from cocreate.accounts.models import User
+from cocreate.db import write_intent
+from cocreate.errors import Conflict, InvalidInput, NotAllowed
+from cocreate.extensions import db
+from cocreate.reviews.models import HelpfulVote, OrderRecord, Review
+from cocreate.reviews.queries import product_reviews
+from cocreate.reviews.services import do_helpful_vote, do_import_orders, do_write_review
+from tests.factories import ProductFactory, UserFactory
+
+
+def _review(session, product=None, author=None):
+    return do_write_review(
+        session,
+        actor=author or UserFactory(),
+        product=product or ProductFactory(),
+        rating=4,
+        title="Does the job",
+    )
+
+
+def test_helpful_votes_once_each_and_never_on_own(session):
+    review = _review(session)
+    reader = UserFactory()
+    do_helpful_vote(session, actor=reader, review=review, helpful=True)
+    with pytest.raises(Conflict):
+        do_helpful_vote(session, actor=reader, review=review, helpful=False)
+    with pytest.raises(NotAllowed, match="own review"):
+        do_helpful_vote(session, actor=review.author, review=review, helpful=True)
+    session.commit()
+    review = session.get(Review, review.id)
+    assert (review.helpful_count, review.unhelpful_count) == (1, 0) and review.helpful_score > 0
+
+
+def test_most_helpful_sort_uses_wilson_not_raw_share(session):
+    product = ProductFactory()
+    lucky, solid = _review(session, product), _review(session, product)
+    do_helpful_vote(session, actor=UserFactory(), review=lucky, helpful=True)  # 1 of 1
+    for i in range(20):
+        do_helpful_vote(session, actor=UserFactory(), review=solid, helpful=i < 18)  # 18 of 20
+    session.commit()
+    page = product_reviews(session, product, sort="helpful")
+    assert [r.id for r in page.reviews] == [solid.id, lucky.id]
+    lowest = product_reviews(session, product, sort="lowest")
+    assert len(lowest.reviews) == 2
+
+
+def test_keyset_pages_of_reviews(session):
+    product = ProductFactory()
+    ids = {_review(session, product).id for _ in range(7)}
+    session.commit()
+    for sort in ("helpful", "new", "highest", "lowest"):
+        seen, cursor = [], None
+        while True:
+            page = product_reviews(session, product, sort=sort, cursor=cursor, limit=3)
+            seen += [r.id for r in page.reviews]
+            cursor = page.next_cursor
+            if not cursor:
+                break
+        assert sorted(seen) == sorted(ids), sort
+    with pytest.raises(InvalidInput):
+        product_reviews(session, product, sort="random")
+    with pytest.raises(InvalidInput):
+        product_reviews(session, product, cursor="%%%")
+
+
+def test_concurrent_helpful_votes_are_counted_exactly(app, session):
+    review = _review(session)
+    review_id = review.id
+    readers = [u.id for u in UserFactory.create_batch(60)]
+    session.commit()
+    # 40 helpful, 20 not; readers[0] (not helpful) also double-clicks 20 times.
+    votes = [(r, i % 3 != 0) for i, r in enumerate(readers)] + [(readers[0], False)] * 20
+    barrier = threading.Barrier(len(votes), timeout=60)
+    outcomes, errors = [], []
+
+    def worker(user_id, helpful):
+        with app.app_context(), write_intent():
+            try:
+                barrier.wait()
+                do_helpful_vote(
+                    db.session,
+                    actor=db.session.get(User, user_id),
+                    review=db.session.get(Review, review_id),
+                    helpful=helpful,
+                )
+                db.session.commit()
+                outcomes.append("ok")
+            except Conflict:
+                db.session.rollback()
+                outcomes.append("conflict")
+            except Exception as exc:  # noqa: BLE001
+                db.session.rollback()
+                errors.append(exc)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=worker, args=v) for v in votes]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == [] and outcomes.count("ok") == 60
+    session.commit()
+    review = session.get(Review, review_id)
+    rows = session.scalar(select(func.count(HelpfulVote.id)).where(HelpfulVote.review_id == review_id))
+    assert review.helpful_count + review.unhelpful_count == rows == 60
+    assert review.helpful_count == 40
+
+
+def test_order_import_verifies_reviews_and_reports_bad_lines(session):
+    product = ProductFactory(slug="tent")
+    buyer = UserFactory(email="buyer@example.com")
+    review = _review(session, product, author=buyer)
+    assert review.verified_purchase is False
+    manager = UserFactory(role="product")
+    text = (
+        "email,product,order_date\n"
+        "BUYER@example.com,tent,2026-03-01\n"
+        "buyer@example.com,tent,2026-03-01\n"  # duplicate line
+        "not-an-email,tent,2026-03-01\n"
+        "x@example.com,no-such-thing,2026-03-01\n"
+        "y@example.com,tent,March 1st\n"
+    )
+    result = do_import_orders(session, actor=manager, text=text)
+    assert (result.added, result.reviews_verified) == (1, 1)
+    assert [e.split(":")[0] for e in result.errors] == ["line 4", "line 5", "line 6"]
+    again = do_import_orders(
+        session, actor=manager, text="email,product,order_date\nbuyer@example.com,tent,2026-03-01\n"
+    )
+    assert (again.added, again.duplicates) == (0, 1)
+    session.commit()
+    assert session.get(Review, review.id).verified_purchase is True
+    assert session.scalar(select(func.count(OrderRecord.id))) == 1
+    later = _review(session, ProductFactory(slug="other"), author=buyer)
+    assert later.verified_purchase is False
+    with pytest.raises(InvalidInput, match="header"):
+        do_import_orders(session, actor=manager, text="mail;product\n")
+    with pytest.raises(NotAllowed):
+        do_import_orders(session, actor=UserFactory(), text=text)
