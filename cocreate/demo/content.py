@@ -233,3 +233,29 @@ STATUS_NOTES = {
     "shipped": "Shipped! Thank you all for the votes and details.",
     "declined": "We won't do this for now: it conflicts with our safety guidelines.",
 }
+
+PRODUCTS = [
+    ("Ridge 2 ultralight tent", "gear", "A two-person tent at 1.1 kg with a freestanding frame."),
+    ("Summit 35L daypack", "gear", "A ventilated daypack with a rain cover and hip-belt pockets."),
+    ("Storm shell jacket", "gear", "A three-layer waterproof jacket with pit zips."),
+    ("Granite hiking boots", "gear", "Leather boots with a grippy sole for rocky trails."),
+    ("Trailhead app Premium", "mobile-app", "Offline maps, route planning and weather alerts."),
+    ("Gear rental service", "stores", "Rent tents, packs and stoves for a weekend."),
+]
+REVIEW_TITLES = {
+    5: ["Best purchase this year", "Exceeded my expectations", "Worth every cent"],
+    4: ["Very good, small niggles", "Solid and reliable", "Would buy again"],
+    3: ["Does the job", "Okay for the price", "Mixed feelings"],
+    2: ["Not what I hoped", "Quality issues", "Disappointing after a month"],
+    1: ["Broke on the first trip", "Would not recommend", "Returned it"],
+}
+REVIEW_BODIES = [
+    "Used it on a week-long trek in the Alps and it held up well.",
+    "Sizing runs small, so order one size up.",
+    "Customer service replaced a faulty part within days.",
+    "Heavier than advertised, but very sturdy.",
+    "Packed it in the rain twice and everything stayed dry.",
+    "The zips started to stick after a few weeks.",
+]
+PROS = ["Light", "Sturdy", "Great value", "Easy to set up", "Warm", "Comfortable"]
+CONS = ["Pricey", "Runs small", "Zips stick", "Heavy", "Few colours", ""]

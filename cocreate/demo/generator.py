@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from cocreate.accounts.models import Role, User
 from cocreate.accounts.services import hash_password
 from cocreate.demo import content as C
+from cocreate.demo.reviews import generate_reviews
 from cocreate.extensions import db
 from cocreate.ideas.models import Board, Comment, Idea, Importance, Status, StatusChange, Tag, Vote, idea_tags
 from cocreate.ideas.scoring import hot_score, trend_weight
@@ -280,6 +281,8 @@ def generate(session: Session, size: Size, *, seed: int = 42, progress: Progress
     _insert(session, Vote.__table__, votes, progress)
     _insert(session, Comment.__table__, comments, progress)
     _insert(session, StatusChange.__table__, status_rows, progress)
+    board_ids = {b["slug"]: b["id"] for b in boards}
+    review_count = generate_reviews(session, rng, anchor, member_ids, board_ids, progress)
     _advance_sequences(session)
     return {
         "users": len(users),
@@ -288,19 +291,36 @@ def generate(session: Session, size: Size, *, seed: int = 42, progress: Progress
         "votes": len(votes),
         "comments": len(comments),
         "status changes": len(status_rows),
+        "reviews": review_count,
     }
 
 
 def expected_rows(size: Size) -> int:
     """Roughly how many rows generate() writes, for the progress bar."""
-    return size.users + size.ideas * 2 + size.votes + size.comments + 100
+    return size.users + size.ideas * 2 + size.votes + size.comments + 2_000
 
 
 def _advance_sequences(session: Session) -> None:
     """We inserted explicit ids; PostgreSQL's sequences must move past them."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for table in ("users", "boards", "tags", "ideas", "votes", "comments", "idea_status_changes"):
+    for table in (
+        "users",
+        "boards",
+        "tags",
+        "ideas",
+        "votes",
+        "comments",
+        "idea_status_changes",
+        "products",
+        "reviews",
+        "helpful_votes",
+        "order_records",
+        "products",
+        "reviews",
+        "helpful_votes",
+        "order_records",
+    ):
         session.execute(
             text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1)) FROM {table}")  # noqa: S608
         )

@@ -27,14 +27,32 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session):
     generate(session, Size(users=20, ideas=40, votes=300, comments=60), seed=3)
     session.commit()
     problems = {}
-    for url in ["/", "/b/mobile-app", "/i/1", "/login", "/register", "/u/mia"]:
+    for url in [
+        "/",
+        "/b/mobile-app",
+        "/i/1",
+        "/login",
+        "/register",
+        "/u/mia",
+        "/products",
+        "/p/summit-35l-daypack",
+    ]:
         page.goto(url)
         problems[url] = _violations(page)
     page.goto("/login")
     page.get_by_label("E-mail").fill("admin@demo.cocreate")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    for url in ["/b/mobile-app", "/i/1", "/b/mobile-app/new", "/admin/boards", "/admin/users"]:
+    for url in [
+        "/b/mobile-app",
+        "/i/1",
+        "/b/mobile-app/new",
+        "/admin/boards",
+        "/admin/users",
+        "/p/summit-35l-daypack",
+        "/p/summit-35l-daypack/review",
+        "/manage/products",
+    ]:
         page.goto(url)
         problems[f"{url} (admin)"] = _violations(page)
     failures = {url: found for url, found in problems.items() if found}

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from cocreate.accounts.models import User
 from cocreate.ideas.models import Board, Comment, Idea, StatusChange, Vote
 from cocreate.ideas.services import do_vote
+from cocreate.reviews.models import HelpfulVote, Product, Review
 
 SMALL = ["--users", "30", "--ideas", "80", "--votes", "900", "--comments", "120"]
 
@@ -31,6 +32,13 @@ def test_demo_load_is_consistent_and_deterministic(app, session):
         comments = session.scalar(select(func.count(Comment.id)).where(Comment.idea_id == idea.id))
         assert (idea.vote_count, idea.comment_count) == (votes, comments)
     assert session.scalar(select(func.count(StatusChange.id))) > 0
+    for product in session.scalars(select(Product)).all():
+        ratings = session.scalars(select(Review.rating).where(Review.product_id == product.id)).all()
+        assert (product.review_count, product.rating_sum) == (len(ratings), sum(ratings))
+        assert [count for _, count in product.histogram] == [ratings.count(n) for n in range(5, 0, -1)]
+    for review in session.scalars(select(Review)).all():
+        answers = session.scalars(select(HelpfulVote.helpful).where(HelpfulVote.review_id == review.id)).all()
+        assert (review.helpful_count, review.unhelpful_count) == (answers.count(True), answers.count(False))
     first = _snapshot(session)
 
     again = runner.invoke(args=["demo", "load", *SMALL])
@@ -67,3 +75,19 @@ def test_create_admin(app, session):
     assert session.scalar(select(User.role).where(User.username == "boss")) == "admin"
     duplicate = runner.invoke(args=args, input="a strong password\na strong password\n")
     assert duplicate.exit_code != 0 and "already exists" in duplicate.output
+
+
+def test_import_orders_command(app, session, tmp_path):
+    from tests.factories import ProductFactory
+
+    ProductFactory(slug="tent")
+    session.commit()
+    good = tmp_path / "orders.csv"
+    good.write_text("email,product,order_date\nann@example.com,tent,2026-01-02\nx,tent,2026-01-02\n")
+    result = app.test_cli_runner().invoke(args=["reviews", "import-orders", str(good)])
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 orders" in result.output and "line 3" in result.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who,what\n")
+    result = app.test_cli_runner().invoke(args=["reviews", "import-orders", str(bad)])
+    assert result.exit_code != 0 and "header" in result.output
