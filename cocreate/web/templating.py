@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from flask import Flask, request, url_for
 from flask_login import current_user
 
+from cocreate.ideas.access import can_view_board
 from cocreate.ideas.models import CLOSED_STATUSES, Importance, Status
 
 
@@ -54,6 +55,7 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters["isotime"] = isotime
     app.jinja_env.globals.update(
         current_user=current_user,
+        can_view_board=can_view_board,
         idea_url=idea_url,
         CLOSED_STATUSES=frozenset(s.value for s in CLOSED_STATUSES),
         STATUS_LABELS={s.value: s.label for s in Status},

@@ -143,6 +143,14 @@ def do_edit_review(
     if actor.id != review.author_id:
         raise NotAllowed("You can only edit your own review.")
     stars, title, body, pros, cons = check_review_fields(rating, title, body, pros, cons)
+    if (stars, title, body, pros, cons) == (
+        review.rating,
+        review.title,
+        review.body,
+        review.pros,
+        review.cons,
+    ):
+        return review  # nothing changed: no revision, no event
     old_rating = session.execute(
         select(Review.rating).where(Review.id == review.id).with_for_update()
     ).scalar_one()  # lock, so two edits at once move the histogram once each

@@ -67,6 +67,18 @@ def test_helpful_vote_with_htmx_and_its_errors(client, session):
     assert session.scalar(select(func.count(HelpfulVote.id))) == 1
 
 
+def test_link_to_a_private_board_is_only_shown_to_those_who_can_see_it(client, session):
+    from tests.factories import BoardFactory
+
+    board = BoardFactory(slug="secret", is_private=True, allowed_roles="product")
+    ProductFactory(slug="tent", board=board)
+    product_person = UserFactory(role="product")
+    session.commit()
+    assert "/b/secret" not in client.get("/p/tent").get_data(as_text=True)
+    client.sign_in(product_person)
+    assert "/b/secret" in client.get("/p/tent").get_data(as_text=True)
+
+
 def test_bad_product_page_parameters(client, session):
     ProductFactory(slug="tent")
     session.commit()
