@@ -25,6 +25,7 @@ class ProductForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(min=2, max=120)])
     description = TextAreaField("Description", validators=[Length(max=5000)])
     board_id = SelectField("Idea board for this product", choices=[], validate_choice=False)
+    image = FileField("Image (JPEG, PNG or WebP, up to 8 MB)")
 
 
 class OrdersForm(FlaskForm):

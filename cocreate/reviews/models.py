@@ -37,6 +37,9 @@ class Product(db.Model):
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
     board_id: Mapped[int | None] = mapped_column(ForeignKey("boards.id", ondelete="SET NULL"))
+    image: Mapped[str | None] = mapped_column(
+        String(40)
+    )  # a name in instance/uploads (cocreate.reviews.media)
     review_count: Mapped[int] = mapped_column(Integer, default=0)
     rating_sum: Mapped[int] = mapped_column(Integer, default=0)
     stars_1: Mapped[int] = mapped_column(Integer, default=0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from pathlib import Path
+
+from flask import abort, current_app, flash, redirect, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -13,6 +15,7 @@ from cocreate.ideas.models import Board
 from cocreate.reviews import bp, services
 from cocreate.reviews import queries as q
 from cocreate.reviews.forms import OrdersForm, ProductForm, ReviewForm
+from cocreate.reviews.media import MAX_BYTES, stored_path
 from cocreate.reviews.models import Review
 from cocreate.reviews.services.products import check_product_manager
 from cocreate.web.anonymous_cache import anonymous_cache
@@ -111,6 +114,8 @@ def manage_products():
                 name=form.name.data,
                 description=form.description.data or "",
                 board_id=int(form.board_id.data) if (form.board_id.data or "").isdigit() else None,
+                image_data=form.image.data.read(MAX_BYTES + 1) if form.image.data else None,
+                uploads=_uploads(),
             )
         except DomainError as exc:
             db.session.rollback()
@@ -123,6 +128,24 @@ def manage_products():
     return render(
         "reviews/manage.html", form=form, orders_form=orders_form, products=q.products_ranked(db.session)
     ), status
+
+
+def _uploads() -> Path:
+    return Path(current_app.instance_path) / "uploads"
+
+
+@bp.get("/media/<name>")
+def media(name: str):
+    """An uploaded image, as the type we re-encoded it to; never interpreted as anything else."""
+    found = stored_path(name, _uploads())
+    if found is None:
+        abort(404, "No such image.")
+    path, content_type = found
+    response = send_file(path, mimetype=content_type, max_age=31_536_000, conditional=True)
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Content-Disposition"] = "inline"
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
 
 
 @bp.post("/manage/orders")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -10,6 +12,7 @@ from cocreate.accounts.models import Role, User
 from cocreate.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.ideas.models import Board
 from cocreate.ideas.services.boards import slugify
+from cocreate.reviews.media import store_image
 from cocreate.reviews.models import Product
 from cocreate.reviews.scoring import bayesian_average
 
@@ -22,9 +25,16 @@ def check_product_manager(actor: User | None) -> User:
 
 
 def do_create_product(
-    session: Session, *, actor: User | None, name: str, description: str = "", board_id: int | None = None
+    session: Session,
+    *,
+    actor: User | None,
+    name: str,
+    description: str = "",
+    board_id: int | None = None,
+    image_data: bytes | None = None,
+    uploads: Path | None = None,
 ) -> Product:
-    """Add a product customers can review."""
+    """Add a product customers can review, with an optional image (validated and re-encoded)."""
     check_product_manager(actor)
     name = " ".join((name or "").split())
     if not 2 <= len(name) <= 120:
@@ -38,11 +48,17 @@ def do_create_product(
         raise InvalidInput("Choose a name with letters or digits.", field="name")
     if session.scalar(select(Product.id).where(Product.slug == slug)):
         raise Conflict(f"A product with the address “{slug}” already exists.", field="name")
+    image = None
+    if image_data:  # last, so that bad fields never leave a file behind
+        if uploads is None:
+            raise ValueError("uploads directory needed to store an image")
+        image = store_image(image_data, uploads).name
     product = Product(
         slug=slug,
         name=name,
         description=(description or "").strip(),
         board_id=board_id,
+        image=image,
         bayes_score=bayesian_average(0, 0),
     )
     try:

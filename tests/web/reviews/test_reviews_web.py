@@ -119,3 +119,36 @@ def test_orders_csv_upload(client, session):
     assert client.post_form("/manage/orders", {}, headers={"HX-Request": "true"}).status_code == 400
     session.commit()
     assert session.scalar(select(func.count(OrderRecord.id))) == 1
+
+
+def test_product_image_upload_and_serving(app, client, session):
+    from PIL import Image
+
+    product_person = UserFactory(role="product")
+    session.commit()
+    client.sign_in(product_person)
+    image = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 200)).save(image, format="PNG")
+    image.seek(0)
+    response = client.post_form(
+        "/manage/products", {"product-name": "Camp Stove", "product-image": (image, "stove.png")}
+    )
+    assert response.status_code == 302
+    session.commit()
+    product = session.scalar(select(Product).where(Product.slug == "camp-stove"))
+    assert product.image.endswith(".png")
+    served = client.get(f"/media/{product.image}")
+    assert served.status_code == 200 and served.mimetype == "image/png"
+    assert served.headers["X-Content-Type-Options"] == "nosniff"
+    assert served.headers["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert f'src="/media/{product.image}"' in client.get("/p/camp-stove").get_data(as_text=True)
+    assert client.get("/media/../instance/secret_key").status_code == 404
+    assert client.get("/media/" + "a" * 22 + ".png").status_code == 404
+
+    svg = io.BytesIO(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    bad = client.post_form(
+        "/manage/products", {"product-name": "Evil Stove", "product-image": (svg, "x.jpg")}
+    )
+    assert bad.status_code == 422 and "JPEG, PNG or WebP" in bad.get_data(as_text=True)
+    session.commit()
+    assert session.scalar(select(func.count(Product.id))) == 1
