@@ -14,6 +14,7 @@ from cocreate.accounts.session import end_session, safe_next, start_session
 from cocreate.errors import DomainError
 from cocreate.extensions import db
 from cocreate.ideas.queries import profile_activity
+from cocreate.web.forms import show_on_form
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -32,8 +33,7 @@ def register():
                 password=form.password.data,
             )
         except DomainError as exc:
-            db.session.rollback()
-            getattr(form, exc.field or "email").errors.append(exc.message)
+            show_on_form(form, exc, "email")
         else:
             db.session.commit()
             start_session(user)

@@ -14,6 +14,7 @@ from cocreate.ideas.access import check_admin
 from cocreate.ideas.forms import BoardForm
 from cocreate.ideas.models import Board
 from cocreate.ideas.services import do_create_board, do_update_board
+from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
 
 bp = Blueprint("admin", __name__)
@@ -44,8 +45,7 @@ def boards():
         try:
             board = do_create_board(db.session, actor=current_user, **_board_kwargs(form))
         except DomainError as exc:
-            db.session.rollback()
-            getattr(form, exc.field or "name").errors.append(exc.message)
+            show_on_form(form, exc, "name")
         else:
             db.session.commit()
             flash(f"Board “{board.name}” created.", "success")
@@ -66,8 +66,7 @@ def edit_board(board_id: int):
         try:
             do_update_board(db.session, actor=current_user, board=board, **_board_kwargs(form))
         except DomainError as exc:
-            db.session.rollback()
-            getattr(form, exc.field or "name").errors.append(exc.message)
+            show_on_form(form, exc, "name")
         else:
             db.session.commit()
             flash("Board saved.", "success")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from cocreate.accounts.models import User
@@ -25,6 +23,7 @@ from cocreate.ideas.models import (
     Vote,
     idea_tags,
 )
+from cocreate.web.pagination import after_cursor, encode_cursor
 
 SORTS = {
     "hot": Idea.hot_score,
@@ -43,28 +42,6 @@ def visible_boards(session: Session, user: User | None) -> list[Board]:
 
 def board_by_slug(session: Session, slug: str) -> Board | None:
     return session.scalar(select(Board).where(Board.slug == slug).options(selectinload(Board.tags)))
-
-
-def _encode_cursor(sort: str, idea) -> str:
-    value = getattr(idea, SORTS[sort].key)
-    raw = f"{value.isoformat() if isinstance(value, datetime) else repr(value)}|{idea.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _decode_cursor(sort: str, cursor: str):
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        value, idea_id = raw.rsplit("|", 1)
-        if sort == "new":
-            parsed = datetime.fromisoformat(value)
-            if parsed.tzinfo is None:
-                raise ValueError("naive")
-            return parsed, int(idea_id)
-        if sort == "top":
-            return int(value), int(idea_id)
-        return float(value), int(idea_id)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise InvalidInput("That page link is not valid any more; start from the first page.") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,13 +119,12 @@ def board_ideas(
             .exists()
         )
     if cursor:
-        value, last_id = _decode_cursor(sort, cursor)
-        stmt = stmt.where(or_(key < value, and_(key == value, Idea.id < last_id)))
+        stmt = stmt.where(after_cursor(key, Idea.id, cursor))
     rows = session.execute(stmt.order_by(key.desc(), Idea.id.desc()).limit(limit + 1)).all()
     ideas = [IdeaSummary(*row) for row in rows[:limit]]
     page = BoardPage(ideas=ideas, next_cursor=None)
     if len(rows) > limit:
-        page.next_cursor = _encode_cursor(sort, ideas[-1])
+        page.next_cursor = encode_cursor(getattr(ideas[-1], key.key), ideas[-1].id)
     if not ideas:
         return page
     by_id = {i.id: i for i in ideas}

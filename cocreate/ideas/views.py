@@ -18,6 +18,7 @@ from cocreate.ideas.access import can_change_status, can_edit_idea, check_view_b
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Idea
 from cocreate.web.anonymous_cache import anonymous_cache
+from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import is_htmx, render, render_block
 
 IDEA_TEMPLATE = "ideas/idea.html"
@@ -91,8 +92,7 @@ def new_idea(slug: str):
                 tag_slugs=form.tags.data or [],
             )
         except DomainError as exc:
-            db.session.rollback()
-            getattr(form, exc.field or "title").errors.append(exc.message)
+            show_on_form(form, exc, "title")
         else:
             db.session.commit()
             flash("Your idea is posted. Share it so others can vote.", "success")
@@ -137,10 +137,7 @@ def edit_idea(idea_id: int):
                 edit_window=_edit_window(),
             )
         except DomainError as exc:
-            db.session.rollback()
-            if exc.status == 403:
-                raise
-            getattr(form, exc.field or "title").errors.append(exc.message)
+            show_on_form(form, exc, "title")
         else:
             db.session.commit()
             flash("Your changes are saved.", "success")

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass, field
-from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from cocreate.accounts.models import User
 from cocreate.errors import InvalidInput
 from cocreate.reviews.models import HelpfulVote, Product, Review
+from cocreate.web.pagination import after_cursor, encode_cursor
 
 # sort name: (column, descending?)
 REVIEW_SORTS = {
@@ -46,25 +44,6 @@ class ReviewPage:
     my_helpful: dict[int, bool] = field(default_factory=dict)
 
 
-def _cursor(value, review_id: int) -> str:
-    text = value.isoformat() if isinstance(value, datetime) else repr(value)
-    raw = f"{text}|{review_id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _decode(sort: str, cursor: str):
-    try:
-        value, review_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().rsplit("|", 1)
-        if sort == "new":
-            parsed = datetime.fromisoformat(value)
-            if parsed.tzinfo is None:
-                raise ValueError("naive")
-            return parsed, int(review_id)
-        return (float(value) if sort == "helpful" else int(value)), int(review_id)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise InvalidInput("That page link is not valid any more; start from the first page.") from None
-
-
 def product_reviews(
     session: Session,
     product: Product,
@@ -80,14 +59,12 @@ def product_reviews(
     column, descending = REVIEW_SORTS[sort]
     stmt = select(Review).where(Review.product_id == product.id).options(selectinload(Review.author))
     if cursor:
-        value, last_id = _decode(sort, cursor)
-        beyond = column < value if descending else column > value
-        stmt = stmt.where(or_(beyond, and_(column == value, Review.id < last_id)))
+        stmt = stmt.where(after_cursor(column, Review.id, cursor, descending=descending))
     order = column.desc() if descending else column.asc()
     rows = list(session.scalars(stmt.order_by(order, Review.id.desc()).limit(limit + 1)))
     page = ReviewPage(reviews=rows[:limit], next_cursor=None)
     if len(rows) > limit:
-        page.next_cursor = _cursor(getattr(page.reviews[-1], column.key), page.reviews[-1].id)
+        page.next_cursor = encode_cursor(getattr(page.reviews[-1], column.key), page.reviews[-1].id)
     if viewer is not None and viewer.is_authenticated:
         page.my_review = session.scalar(
             select(Review).where(Review.product_id == product.id, Review.author_id == viewer.id)

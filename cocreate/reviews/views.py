@@ -19,6 +19,7 @@ from cocreate.reviews.media import MAX_BYTES, stored_path
 from cocreate.reviews.models import Review
 from cocreate.reviews.services.products import check_product_manager
 from cocreate.web.anonymous_cache import anonymous_cache
+from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import is_htmx, render
 
 PRODUCT_TEMPLATE = "reviews/product.html"
@@ -70,10 +71,7 @@ def write_review(slug: str):
             else:
                 services.do_write_review(db.session, actor=current_user, product=product, **fields)
         except DomainError as exc:
-            db.session.rollback()
-            if exc.status == 403:
-                raise
-            getattr(form, exc.field or "title").errors.append(exc.message)
+            show_on_form(form, exc, "title")
         else:
             db.session.commit()
             flash("Your review is updated." if mine else "Thank you! Your review is published.", "success")
@@ -118,8 +116,7 @@ def manage_products():
                 uploads=_uploads(),
             )
         except DomainError as exc:
-            db.session.rollback()
-            getattr(form, exc.field or "name").errors.append(exc.message)
+            show_on_form(form, exc, "name")
         else:
             db.session.commit()
             flash(f"“{created.name}” added.", "success")

@@ -1,50 +1,26 @@
 """Concurrent votes on a real database: nothing lost, nothing counted twice (SQLite and PostgreSQL)."""
 
-import threading
-
 from sqlalchemy import func, select
 
 from cocreate.accounts.models import User
-from cocreate.db import write_intent
-from cocreate.errors import Conflict
-from cocreate.extensions import db
 from cocreate.ideas.models import Idea, Vote
 from cocreate.ideas.services import do_vote
+from tests.concurrency import race
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
 
 VOTERS = 400
 
 
 def _vote_in_threads(app, votes: list[tuple[int, int]]) -> tuple[int, int, list[BaseException]]:
-    """Cast (user id, idea id) votes from one thread each, released together; count the outcomes."""
-    barrier = threading.Barrier(len(votes), timeout=60)
-    ok, conflicts, errors = [], [], []
+    """Cast (user id, idea id) votes, one thread each, released together."""
 
-    def worker(user_id: int, idea_id: int) -> None:
-        with app.app_context(), write_intent():
-            try:
-                barrier.wait()
-                idea = db.session.get(Idea, idea_id)
-                user = db.session.get(User, user_id)
-                do_vote(db.session, actor=user, idea=idea)
-                db.session.commit()
-                ok.append(user_id)
-            except Conflict:
-                db.session.rollback()
-                conflicts.append(user_id)
-            except BaseException as exc:  # noqa: BLE001 - reported below
-                db.session.rollback()
-                errors.append(exc)
-            finally:
-                db.session.remove()
+    def vote(user_id: int, idea_id: int):
+        return lambda session: do_vote(
+            session, actor=session.get(User, user_id), idea=session.get(Idea, idea_id)
+        )
 
-    threads = [threading.Thread(target=worker, args=vote) for vote in votes]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=180)
-    assert not any(t.is_alive() for t in threads), "a voter thread hung"
-    return len(ok), len(conflicts), errors
+    result = race(app, [vote(u, i) for u, i in votes])
+    return result.ok, result.conflicts, result.errors
 
 
 def _counts(session, idea_id):

@@ -1,17 +1,14 @@
 """Helpful votes (one each, not on one's own, exact under concurrency) and verified purchases."""
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
 from cocreate.accounts.models import User
-from cocreate.db import write_intent
 from cocreate.errors import Conflict, InvalidInput, NotAllowed
-from cocreate.extensions import db
 from cocreate.reviews.models import HelpfulVote, OrderRecord, Review
 from cocreate.reviews.queries import product_reviews
 from cocreate.reviews.services import do_helpful_vote, do_import_orders, do_write_review
+from tests.concurrency import race
 from tests.factories import ProductFactory, UserFactory
 
 
@@ -77,36 +74,14 @@ def test_concurrent_helpful_votes_are_counted_exactly(app, session):
     session.commit()
     # 40 helpful, 20 not; readers[0] (not helpful) also double-clicks 20 times.
     votes = [(r, i % 3 != 0) for i, r in enumerate(readers)] + [(readers[0], False)] * 20
-    barrier = threading.Barrier(len(votes), timeout=60)
-    outcomes, errors = [], []
 
-    def worker(user_id, helpful):
-        with app.app_context(), write_intent():
-            try:
-                barrier.wait()
-                do_helpful_vote(
-                    db.session,
-                    actor=db.session.get(User, user_id),
-                    review=db.session.get(Review, review_id),
-                    helpful=helpful,
-                )
-                db.session.commit()
-                outcomes.append("ok")
-            except Conflict:
-                db.session.rollback()
-                outcomes.append("conflict")
-            except Exception as exc:  # noqa: BLE001
-                db.session.rollback()
-                errors.append(exc)
-            finally:
-                db.session.remove()
+    def answer(user_id, helpful):
+        return lambda s: do_helpful_vote(
+            s, actor=s.get(User, user_id), review=s.get(Review, review_id), helpful=helpful
+        )
 
-    threads = [threading.Thread(target=worker, args=v) for v in votes]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    assert errors == [] and outcomes.count("ok") == 60
+    result = race(app, [answer(u, h) for u, h in votes])
+    assert result.errors == [] and result.ok == 60
     session.commit()
     review = session.get(Review, review_id)
     rows = session.scalar(select(func.count(HelpfulVote.id)).where(HelpfulVote.review_id == review_id))

@@ -1,0 +1,41 @@
+"""Keyset pagination: an opaque cursor (the last row's sort value and id) and the WHERE clause after it.
+
+Plain SQLAlchemy, no Flask: the queries modules use it. A cursor that does not decode, or whose value has
+the wrong type for the sort, is an InvalidInput (400), never a 500.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from cocreate.errors import InvalidInput
+
+
+def encode_cursor(value, row_id: int) -> str:
+    """The cursor for "rows after this one"."""
+    text = value.isoformat() if isinstance(value, datetime) else repr(value)
+    return base64.urlsafe_b64encode(f"{text}|{row_id}".encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str, python_type: type):
+    try:
+        value, row_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().rsplit("|", 1)
+        if python_type is datetime:
+            parsed = datetime.fromisoformat(value)
+            if parsed.tzinfo is None:
+                raise ValueError("naive datetime")
+            return parsed, int(row_id)
+        return python_type(value), int(row_id)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput("That page link is not valid any more; start from the first page.") from None
+
+
+def after_cursor(column, id_column, cursor: str, *, descending: bool = True) -> ColumnElement[bool]:
+    """Rows after the cursor in ORDER BY column (desc or asc), id desc."""
+    value, row_id = _decode(cursor, column.type.python_type)
+    beyond = column < value if descending else column > value
+    return or_(beyond, and_(column == value, id_column < row_id))

@@ -1,0 +1,57 @@
+"""Run many units of work at once against the real database, as concurrent requests would."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from cocreate.db import write_intent
+from cocreate.errors import Conflict
+from cocreate.extensions import db
+
+
+@dataclass
+class RaceResult:
+    ok: int = 0
+    conflicts: int = 0
+    errors: list[BaseException] = field(default_factory=list)
+
+
+def race(app, work: list[Callable[[Session], object]], timeout: float = 180) -> RaceResult:
+    """One thread per callable, all released by one barrier; each commits (Conflict rolls back)."""
+    barrier = threading.Barrier(len(work), timeout=60)
+    result, lock = RaceResult(), threading.Lock()
+
+    def worker(unit: Callable[[Session], object]) -> None:
+        with app.app_context(), write_intent():
+            try:
+                barrier.wait()
+                unit(db.session)
+                db.session.commit()
+                outcome = "ok"
+            except Conflict:
+                db.session.rollback()
+                outcome = "conflict"
+            except BaseException as exc:  # noqa: BLE001 - reported to the test
+                db.session.rollback()
+                outcome = exc
+            finally:
+                db.session.remove()
+        with lock:
+            if outcome == "ok":
+                result.ok += 1
+            elif outcome == "conflict":
+                result.conflicts += 1
+            else:
+                result.errors.append(outcome)
+
+    threads = [threading.Thread(target=worker, args=(unit,)) for unit in work]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=timeout)
+    assert not any(t.is_alive() for t in threads), "a worker thread hung"
+    return result
