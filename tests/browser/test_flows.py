@@ -143,6 +143,7 @@ def test_demo_board_and_idea_pages_look_right(page, session):
     _assert_not_reloaded(page)
     page.go_back()  # htmx restores the previous URL: the whole page must come back, not a fragment
     expect(page).to_have_url(re.compile(r"sort=top"))
+    expect(page.locator('input[name="sort"][value="top"]')).to_be_checked()  # the restored page is in
     expect(page.get_by_role("heading", name="Trailhead mobile app")).to_have_count(1)
     expect(page.locator(".site-header")).to_have_count(1)
     counts = [int(c) for c in page.locator(".idea-row .vote-count").all_inner_texts()]
