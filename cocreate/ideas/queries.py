@@ -156,43 +156,52 @@ def idea_for_page(session: Session, idea_id: int) -> Idea | None:
 
 
 @dataclass
-class IdeaThread:
-    comments: list[Comment]
-    replies: dict[int, list[Comment]]
-    timeline: list[StatusChange]
-    importance: Counter
-    my_vote: str | None
+class Discussion:
+    comments: list[Comment]  # top-level, oldest first
+    replies: dict[int, list[Comment]]  # by the id of the comment they answer
 
 
-def idea_details(session: Session, idea: Idea, viewer: User | None) -> IdeaThread:
-    """Comments (threaded one level), status timeline, importance breakdown and the viewer's vote."""
+def discussion(session: Session, idea: Idea) -> Discussion:
+    """An idea's comments with their authors, threaded one level."""
     comments = session.scalars(
         select(Comment)
         .where(Comment.idea_id == idea.id)
         .options(selectinload(Comment.author))
         .order_by(Comment.created_at, Comment.id)
     ).all()
-    replies: dict[int, list[Comment]] = {}
-    roots = []
+    found = Discussion(comments=[], replies={})
     for comment in comments:
         if comment.parent_id is None:
-            roots.append(comment)
+            found.comments.append(comment)
         else:
-            replies.setdefault(comment.parent_id, []).append(comment)
-    timeline = session.scalars(
-        select(StatusChange)
-        .where(StatusChange.idea_id == idea.id)
-        .options(selectinload(StatusChange.actor))
-        .order_by(StatusChange.created_at, StatusChange.id)
-    ).all()
-    importance = Counter(
-        dict(
-            session.execute(
-                select(Vote.importance, func.count()).where(Vote.idea_id == idea.id).group_by(Vote.importance)
-            ).all()
+            found.replies.setdefault(comment.parent_id, []).append(comment)
+    return found
+
+
+def status_timeline(session: Session, idea: Idea) -> list[StatusChange]:
+    """Who moved the idea between statuses, oldest first."""
+    return list(
+        session.scalars(
+            select(StatusChange)
+            .where(StatusChange.idea_id == idea.id)
+            .options(selectinload(StatusChange.actor))
+            .order_by(StatusChange.created_at, StatusChange.id)
         )
     )
-    return IdeaThread(list(roots), replies, list(timeline), importance, viewer_vote(session, idea, viewer))
+
+
+@dataclass
+class VoteSummary:
+    importance: Counter  # importance value -> number of votes
+    my_vote: str | None  # the viewer's importance, or None
+
+
+def vote_summary(session: Session, idea: Idea, viewer: User | None) -> VoteSummary:
+    """The importance breakdown of an idea's votes and the viewer's own vote."""
+    rows = session.execute(
+        select(Vote.importance, func.count()).where(Vote.idea_id == idea.id).group_by(Vote.importance)
+    ).all()
+    return VoteSummary(Counter(dict(rows)), viewer_vote(session, idea, viewer))
 
 
 def viewer_vote(session: Session, idea: Idea, viewer: User | None) -> str | None:

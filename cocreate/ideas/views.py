@@ -108,7 +108,9 @@ def idea(idea_id: int):
     return render(
         IDEA_TEMPLATE,
         idea=idea,
-        thread=q.idea_details(db.session, idea, current_user),
+        votes=q.vote_summary(db.session, idea, current_user),
+        timeline=q.status_timeline(db.session, idea),
+        discussion=q.discussion(db.session, idea),
         can_edit=can_edit_idea(idea, current_user, now=utcnow(), window=_edit_window()),
         can_change_status=can_change_status(current_user),
     )
@@ -160,11 +162,11 @@ def _vote_response(idea: Idea, *, panel_only: bool = False):
         return render(
             "ideas/_vote_box.html", idea=idea, my_vote=q.viewer_vote(db.session, idea, current_user)
         )
-    thread = q.idea_details(db.session, idea, current_user)
-    panel = render_block(IDEA_TEMPLATE, "vote_panel", idea=idea, thread=thread, oob=not panel_only)
+    votes = q.vote_summary(db.session, idea, current_user)
+    panel = render_block(IDEA_TEMPLATE, "vote_panel", idea=idea, votes=votes, oob=not panel_only)
     if panel_only:
         return panel
-    return render_block("ideas/_vote_box.html", "box", idea=idea, my_vote=thread.my_vote, panel=True) + panel
+    return render_block("ideas/_vote_box.html", "box", idea=idea, my_vote=votes.my_vote, panel=True) + panel
 
 
 @bp.post("/i/<int:idea_id>/vote")
@@ -229,7 +231,7 @@ def comment(idea_id: int):
             IDEA_TEMPLATE,
             block="discussion",
             idea=idea,
-            thread=q.idea_details(db.session, idea, current_user),
+            discussion=q.discussion(db.session, idea),
         )
     return _back_to(idea, f"#comment-{new.id}")
 
@@ -252,7 +254,7 @@ def change_status(idea_id: int):
             IDEA_TEMPLATE,
             block="status_panel",
             idea=idea,
-            thread=q.idea_details(db.session, idea, current_user),
+            timeline=q.status_timeline(db.session, idea),
             can_change_status=True,
         )
     flash("Status updated.", "success")

@@ -83,3 +83,23 @@ def test_vote_without_csrf_token_changes_nothing(client, session):
     assert response.status_code == 400
     session.commit()
     assert session.scalar(select(func.count(Vote.id))) == 0
+
+
+def test_htmx_fragments_load_only_what_they_show(client, session, count_queries):
+    from tests.factories import UserFactory as Users
+
+    idea, user = _setup(session)
+    product = Users(role="product")
+    session.commit()
+    client.sign_in(user)
+    with count_queries() as statements:
+        client.post_form(f"/i/{idea.id}/vote", {"panel": "1"}, htmx=True)
+    assert not [s for s in statements if "FROM comments" in s or "FROM idea_status_changes" in s]
+    with count_queries() as statements:
+        client.post_form(f"/i/{idea.id}/comments", {"body": "Useful"}, htmx=True)
+    assert not [s for s in statements if "FROM idea_status_changes" in s or "GROUP BY votes.importance" in s]
+    client.post_form("/logout")
+    client.sign_in(product)
+    with count_queries() as statements:
+        client.post_form(f"/i/{idea.id}/status", {"status": "planned"}, htmx=True)
+    assert not [s for s in statements if "FROM comments" in s or "GROUP BY votes.importance" in s]
