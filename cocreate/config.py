@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import secrets
 from pathlib import Path
@@ -52,7 +53,7 @@ class Config:
     @classmethod
     def load(cls, instance_path: str) -> dict:
         """Resolve the environment into a flat settings dict."""
-        values = {k: getattr(cls, k) for k in dir(cls) if k.isupper()}
+        values = {k: copy.copy(getattr(cls, k)) for k in dir(cls) if k.isupper()}  # no shared dicts
         env_name = os.environ.get("COCREATE_ENV", cls.ENV_NAME)
         values["ENV_NAME"] = env_name
         values["SECRET_KEY"] = os.environ.get("SECRET_KEY") or values["SECRET_KEY"]

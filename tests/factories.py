@@ -6,6 +6,7 @@ import factory
 from werkzeug.security import generate_password_hash
 
 from cocreate.accounts.models import Role, User
+from cocreate.db import utcnow
 from cocreate.extensions import db
 from cocreate.ideas.models import Board, Idea, Tag
 from cocreate.ideas.scoring import hot_score
@@ -64,7 +65,7 @@ class IdeaFactory(_Base):
     body = "Some **details** about it."
     body_html = factory.LazyAttribute(lambda o: render_markdown(o.body))
     hot_score = factory.LazyAttribute(lambda o: hot_score(0, o.created_at) if o.created_at else 0.0)
-    created_at = factory.LazyFunction(lambda: __import__("cocreate.db", fromlist=["utcnow"]).utcnow())
+    created_at = factory.LazyFunction(utcnow)
     updated_at = factory.SelfAttribute("created_at")
 
 

@@ -44,10 +44,6 @@ class Status(StrEnum):
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
 
-    @property
-    def is_closed(self) -> bool:
-        return self in CLOSED_STATUSES
-
 
 CLOSED_STATUSES = frozenset({Status.SHIPPED, Status.DECLINED})
 

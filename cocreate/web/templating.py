@@ -61,7 +61,6 @@ def init_templating(app: Flask) -> None:
         STATUS_LABELS={s.value: s.label for s in Status},
         Status=Status,
         Importance=Importance,
-        status_label=lambda s: Status(s).label,
         importance_label=lambda s: Importance(s).label,
     )
     app.jinja_env.trim_blocks = True
