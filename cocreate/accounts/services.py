@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import secrets
+from functools import cache
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -17,8 +19,12 @@ EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,}$")
 MIN_PASSWORD = 10
 MAX_PASSWORD = 200
 PASSWORD_METHOD = "scrypt"  # noqa: S105 — memory-hard KDF; werkzeug salts and encodes the parameters in the hash
-# A hash of a random string, checked when the e-mail is unknown so timing does not reveal accounts.
-_DUMMY_HASH = generate_password_hash("not-a-real-password-x9", method=PASSWORD_METHOD)
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash checked when the e-mail is unknown, so timing does not reveal accounts (made on first use)."""
+    return generate_password_hash(secrets.token_hex(16), method=PASSWORD_METHOD)
 
 
 def hash_password(password: str) -> str:
@@ -81,7 +87,7 @@ def authenticate(session: Session, *, email: str, password: str) -> User | None:
     """The user whose e-mail and password match, or None."""
     user = session.scalar(select(User).where(User.email == email.strip().lower()))
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(), password)
         return None
     return user if check_password_hash(user.password_hash, password) else None
 

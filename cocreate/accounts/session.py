@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, flash, redirect, request, session, url_for
 from flask_login import login_user, logout_user
 
@@ -34,8 +36,6 @@ def _unauthorized():
 
 
 def _local_path(url: str) -> str:
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
