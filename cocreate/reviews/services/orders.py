@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
@@ -71,29 +71,41 @@ def import_orders(session: Session, text: str) -> OrderImport:
         if key not in seen:
             seen.add(key)
             rows.append(key)
-    existing = set()
-    if rows:
-        emails = {r[0] for r in rows}
-        existing = set(
+    emails = sorted({r[0] for r in rows})
+    existing: set[tuple] = set()
+    for chunk in _chunks(emails):
+        existing.update(
             session.execute(
                 select(OrderRecord.email, OrderRecord.product_id, OrderRecord.order_date).where(
-                    OrderRecord.email.in_(emails)
+                    OrderRecord.email.in_(chunk)
                 )
             ).all()
         )
     new = [r for r in rows if r not in existing]
     result.duplicates = len(rows) - len(new)
-    session.add_all(OrderRecord(email=e, product_id=p, order_date=d) for e, p, d in new)
-    session.flush()
+    for chunk in _chunks(new):
+        session.execute(
+            insert(OrderRecord), [{"email": e, "product_id": p, "order_date": d} for e, p, d in chunk]
+        )
     result.added = len(new)
-    for email, product_id in {(e, p) for e, p, _ in new}:
-        result.reviews_verified += session.execute(
-            update(Review)
-            .where(
-                Review.product_id == product_id,
-                Review.verified_purchase.is_(False),
-                Review.author_id.in_(select(User.id).where(User.email == email)),
-            )
-            .values(verified_purchase=True)
-        ).rowcount
+    emails_by_product: dict[int, set[str]] = {}
+    for email, product_id, _ in new:
+        emails_by_product.setdefault(product_id, set()).add(email)
+    for product_id, product_emails in emails_by_product.items():
+        for chunk in _chunks(sorted(product_emails)):
+            result.reviews_verified += session.execute(
+                update(Review)
+                .where(
+                    Review.product_id == product_id,
+                    Review.verified_purchase.is_(False),
+                    Review.author_id.in_(select(User.id).where(User.email.in_(chunk))),
+                )
+                .values(verified_purchase=True)
+            ).rowcount
     return result
+
+
+def _chunks(items: list, size: int = 1_000):
+    """Slices small enough for any database's limit on bound parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

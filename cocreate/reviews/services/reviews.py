@@ -52,10 +52,11 @@ def _has_order(session: Session, user: User, product: Product) -> bool:
     )
 
 
-def _change_ratings(session: Session, product: Product, *, count: int, add: int, remove: int | None) -> None:
-    """One UPDATE for the counters, then the Bayesian score from the values that UPDATE returned."""
+def _change_ratings(session: Session, product: Product, *, add: int, remove: int | None = None) -> None:
+    """Count a new rating (or, with `remove`, a changed one) in one UPDATE, then the Bayesian score from
+    the values that UPDATE returned."""
     values = {
-        "review_count": Product.review_count + count,
+        "review_count": Product.review_count + (1 if remove is None else 0),
         "rating_sum": Product.rating_sum + add - (remove or 0),
     }
     column = f"stars_{add}"
@@ -111,7 +112,7 @@ def do_write_review(
             session.add(review)
     except IntegrityError:
         raise Conflict("You have already reviewed this product. Edit your review instead.") from None
-    _change_ratings(session, product, count=+1, add=stars, remove=None)
+    _change_ratings(session, product, add=stars)
     emit(
         session,
         ReviewPublished(
@@ -169,6 +170,6 @@ def do_edit_review(
     review.updated_at = utcnow()
     session.flush()
     if stars != old_rating:
-        _change_ratings(session, review.product, count=0, add=stars, remove=old_rating)
+        _change_ratings(session, review.product, add=stars, remove=old_rating)
     emit(session, ReviewEdited(actor_id=actor.id, review_id=review.id, product_id=review.product_id))
     return review

@@ -119,3 +119,18 @@ def test_order_import_verifies_reviews_and_reports_bad_lines(session):
         do_import_orders(session, actor=manager, text="mail;product\n")
     with pytest.raises(NotAllowed):
         do_import_orders(session, actor=UserFactory(), text=text)
+
+
+def test_large_order_import_is_batched_across_chunks_and_products(session):
+    tent, pack = ProductFactory(slug="tent"), ProductFactory(slug="pack")
+    buyers = [UserFactory(email=f"buyer{i}@example.com") for i in range(3)]
+    reviews = [_review(session, tent, author=buyers[0]), _review(session, pack, author=buyers[1])]
+    unbought = _review(session, pack, author=buyers[2])
+    manager = UserFactory(role="admin")
+    lines = [f"someone{i}@example.com,{'tent' if i % 2 else 'pack'},2026-02-01" for i in range(2_500)]
+    lines += ["buyer0@example.com,tent,2026-02-01", "buyer1@example.com,pack,2026-02-01"]
+    result = do_import_orders(session, actor=manager, text="email,product,order_date\n" + "\n".join(lines))
+    assert (result.added, result.duplicates, result.reviews_verified, result.errors) == (2_502, 0, 2, [])
+    session.commit()
+    assert [session.get(Review, r.id).verified_purchase for r in reviews] == [True, True]
+    assert session.get(Review, unbought.id).verified_purchase is False
