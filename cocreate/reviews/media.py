@@ -70,7 +70,7 @@ def store_image(data: bytes, directory: Path) -> StoredImage:
     ext, content_type = FORMATS[image.format]
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA" if "A" in image.getbands() or image.mode == "P" else "RGB")
-    if image.format == "JPEG" or ext == "jpg":
+    if ext == "jpg":  # JPEG has no alpha channel
         image = image.convert("RGB")
     image.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
