@@ -73,12 +73,14 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.accounts import bp as accounts_bp
     from cocreate.ideas import bp as ideas_bp
     from cocreate.ideas.admin import bp as admin_bp
+    from cocreate.moderation.views import bp as moderation_bp
     from cocreate.reviews import bp as reviews_bp
 
     app.register_blueprint(accounts_bp)
     app.register_blueprint(ideas_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(reviews_bp)
+    app.register_blueprint(moderation_bp)
 
     @app.get("/healthz")
     def healthz():

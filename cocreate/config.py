@@ -49,6 +49,8 @@ class Config:
     IDEA_EDIT_WINDOW_MINUTES = 30
     BOARD_PAGE_SIZE = 20
     ANON_CACHE_SECONDS = 5  # see cocreate/web/anonymous_cache.py; 0 turns it off
+    FLAG_HIDE_THRESHOLD = 3  # weight of distinct flaggers that hides a contribution until a moderator decides
+    UGC_MAX_UPLOAD = 34 * 1024 * 1024  # the share form only: 4 photos of up to 8 MB and the text
 
     @classmethod
     def load(cls, instance_path: str) -> dict:
@@ -84,6 +86,7 @@ class Config:
             ("IDEA_EDIT_WINDOW_MINUTES", int),
             ("BOARD_PAGE_SIZE", int),
             ("ANON_CACHE_SECONDS", float),
+            ("FLAG_HIDE_THRESHOLD", int),
         ):
             raw = os.environ.get(f"COCREATE_{key}")
             if raw:

@@ -103,6 +103,72 @@ class HelpfulVoteCast(DomainEvent):
     helpful: bool
 
 
+@dataclass(frozen=True)
+class UGCSubmitted(DomainEvent):
+    name: ClassVar[str] = "ugc.submitted"
+    item_id: int
+    product_id: int | None
+    campaign_id: int | None
+    channel: str
+
+
+@dataclass(frozen=True)
+class UGCApproved(DomainEvent):
+    name: ClassVar[str] = "ugc.approved"
+    item_id: int
+    author_id: int
+
+
+@dataclass(frozen=True)
+class UGCFeatured(DomainEvent):
+    name: ClassVar[str] = "ugc.featured"
+    item_id: int
+    author_id: int
+
+
+@dataclass(frozen=True)
+class ContentApproved(DomainEvent):
+    """A moderator let an idea, comment or review (back) into public view."""
+
+    name: ClassVar[str] = "content.approved"
+    kind: str
+    object_id: int
+    author_id: int
+
+
+@dataclass(frozen=True)
+class ContentRejected(DomainEvent):
+    """A moderator rejected a contribution; rewards reverse its points on this event."""
+
+    name: ClassVar[str] = "content.rejected"
+    kind: str
+    object_id: int
+    author_id: int
+    reason: str
+    was_visible: bool
+
+
+@dataclass(frozen=True)
+class ContentFlagged(DomainEvent):
+    name: ClassVar[str] = "content.flagged"
+    kind: str
+    object_id: int
+    author_id: int
+    reason: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class ContentHidden(DomainEvent):
+    """Flags reached the threshold and the contribution left public view (actor None: the system)."""
+
+    name: ClassVar[str] = "content.hidden"
+    kind: str
+    object_id: int
+    author_id: int
+    flag_weight: int
+
+
 Subscriber = Callable[[Session, DomainEvent], None]
 _subscribers: dict[type[DomainEvent], list[Subscriber]] = defaultdict(list)
 

@@ -14,6 +14,8 @@ from cocreate.accounts.session import end_session, safe_next, start_session
 from cocreate.errors import DomainError
 from cocreate.extensions import db
 from cocreate.ideas.queries import profile_activity
+from cocreate.moderation.queries import held_for_author
+from cocreate.reviews.queries import gallery
 from cocreate.web.forms import show_on_form
 
 
@@ -74,4 +76,11 @@ def profile(username: str):
     if user is None:
         abort(404, "No one here goes by that name.")
     activity = profile_activity(db.session, user, current_user)
-    return render_template("accounts/profile.html", person=user, activity=activity)
+    own = current_user.is_authenticated and (current_user.id == user.id or current_user.is_moderator)
+    return render_template(
+        "accounts/profile.html",
+        person=user,
+        activity=activity,
+        held=held_for_author(db.session, user) if own else [],
+        stories=gallery(db.session, author=user, limit=12),
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from cocreate.db import write_intent
@@ -51,7 +54,8 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
             raise click.ClickException("More votes than people × ideas: each person votes once per idea.")
         size = Size(users=users, ideas=ideas, votes=votes, comments=comments)
         with click.progressbar(length=expected_rows(size), label="Building the demo community") as bar:
-            counts = generate(db.session, size, seed=seed, progress=bar.update)
+            uploads = Path(current_app.instance_path) / "uploads"
+            counts = generate(db.session, size, seed=seed, progress=bar.update, uploads=uploads)
         db.session.commit()
     click.echo("Loaded " + ", ".join(f"{n:,} {what}" for what, n in counts.items()) + ".")
     print_sign_ins()

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
@@ -20,11 +21,13 @@ from sqlalchemy.orm import Session
 from cocreate.accounts.models import Role, User
 from cocreate.accounts.services import hash_password
 from cocreate.demo import content as C
+from cocreate.demo.moderation import generate_moderation
 from cocreate.demo.reviews import generate_reviews
 from cocreate.extensions import db
 from cocreate.ideas.models import Board, Comment, Idea, Importance, Status, StatusChange, Tag, Vote, idea_tags
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.markup import plain_excerpt, render_markdown
+from cocreate.moderation import log_guard
 
 DEMO_PASSWORD = "trailhead-demo"  # noqa: S105  (public demo data, documented in the README)
 DEMO_ACCOUNTS = [
@@ -82,7 +85,14 @@ def database_is_empty(session: Session) -> bool:
     return not session.scalar(select(func.count(User.id)))
 
 
-def generate(session: Session, size: Size, *, seed: int = 42, progress: Progress = lambda n: None) -> dict:
+def generate(
+    session: Session,
+    size: Size,
+    *,
+    seed: int = 42,
+    progress: Progress = lambda n: None,
+    uploads: Path | None = None,
+) -> dict:
     """Insert the community; returns counts. Expects an empty database."""
     rng = random.Random(seed)
     anchor = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(hours=1)
@@ -284,6 +294,7 @@ def generate(session: Session, size: Size, *, seed: int = 42, progress: Progress
     board_ids = {b["slug"]: b["id"] for b in boards}
     review_count = generate_reviews(session, rng, anchor, member_ids, board_ids, progress)
     _advance_sequences(session)
+    stories = generate_moderation(session, rng, member_ids, uploads)["stories"] if uploads else 0
     return {
         "users": len(users),
         "boards": len(boards),
@@ -292,6 +303,7 @@ def generate(session: Session, size: Size, *, seed: int = 42, progress: Progress
         "comments": len(comments),
         "status changes": len(status_rows),
         "reviews": review_count,
+        "stories": stories,
     }
 
 
@@ -327,6 +339,7 @@ def _advance_sequences(session: Session) -> None:
 
 
 def wipe(session: Session) -> None:
-    """Delete every row of every table (children first)."""
-    for table in reversed(db.metadata.sorted_tables):
-        session.execute(table.delete())
+    """Delete every row of every table (children first), the append-only moderation log included."""
+    with log_guard.lifted(session.connection()):
+        for table in reversed(db.metadata.sorted_tables):
+            session.execute(table.delete())

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from cocreate.accounts.models import Role, User
 from cocreate.errors import NotAllowed, NotFound
 from cocreate.ideas.models import Board, Idea
+from cocreate.moderation.access import can_see
 
 
 def can_view_board(board: Board, user: User | None) -> bool:
@@ -26,8 +27,9 @@ def check_view_board(board: Board | None, user: User | None) -> Board:
 
 
 def check_view_idea(idea: Idea | None, user: User | None) -> Idea:
-    """The idea, or NotFound when it is missing or on a board this person cannot see."""
-    if idea is None or not can_view_board(idea.board, user):
+    """The idea, or NotFound when it is missing, on a board this person cannot see, or held by moderation
+    (its author and moderators still see it)."""
+    if idea is None or not can_view_board(idea.board, user) or not can_see(idea, user):
         raise NotFound("No such idea.")
     return idea
 
@@ -40,12 +42,14 @@ def check_member(user: User | None, action: str) -> User:
 
 
 def can_edit_idea(idea: Idea, user: User | None, *, now: datetime, window: timedelta) -> bool:
-    """Moderators always; the author within the edit window."""
+    """Moderators always; the author within the edit window, or any time to fix a returned idea."""
     if user is None or not user.is_authenticated:
         return False
     if user.is_moderator:
         return True
-    return user.id == idea.author_id and now - idea.created_at <= window
+    if user.id != idea.author_id:
+        return False
+    return now - idea.created_at <= window or idea.moderation_state == "rejected"
 
 
 def can_change_status(user: User | None) -> bool:

@@ -33,6 +33,7 @@ def _board_kwargs(form: BoardForm) -> dict:
         "is_private": form.is_private.data,
         "allowed_roles": form.allowed_roles.data or [],
         "vote_budget": form.vote_budget.data,
+        "moderation": form.moderation.data or "post",
         "tag_names": (form.tags.data or "").split(","),
     }
 

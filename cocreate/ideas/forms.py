@@ -1,7 +1,7 @@
 """Forms for proposing ideas and configuring boards."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -45,3 +45,11 @@ class BoardForm(FlaskForm):
         validators=[Optional(), NumberRange(min=1, max=1000)],
     )
     tags = StringField("Tags, separated by commas", validators=[Length(max=1000)])
+    moderation = SelectField(
+        "Moderation of ideas and comments",
+        choices=[
+            SelectChoice("post", "Publish at once; flags bring them to moderators"),
+            SelectChoice("pre", "Hold each idea and comment for a moderator first"),
+        ],
+        validate_choice=False,  # the service refuses unknown values; a missing one means "post"
+    )

@@ -74,6 +74,7 @@ class Board(db.Model):
     is_private: Mapped[bool] = mapped_column(Boolean, default=False)
     allowed_roles: Mapped[str] = mapped_column(String(100), default="")  # comma-separated Role values
     vote_budget: Mapped[int | None] = mapped_column(Integer)  # open votes per person; None: unlimited
+    moderation: Mapped[str] = mapped_column(String(4), default="post", server_default="post")  # post | pre
     idea_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -131,6 +132,7 @@ class Idea(db.Model):
     excerpt: Mapped[str] = mapped_column(String(240), default="")
     channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     status: Mapped[str] = mapped_column(String(16), default=Status.OPEN.value)
+    moderation_state: Mapped[str] = mapped_column(String(10), default="approved", server_default="approved")
     vote_count: Mapped[int] = mapped_column(Integer, default=0)
     comment_count: Mapped[int] = mapped_column(Integer, default=0)
     hot_score: Mapped[float] = mapped_column(Float, default=0.0)
@@ -179,6 +181,7 @@ class Comment(db.Model):
     body: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
     channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
+    moderation_state: Mapped[str] = mapped_column(String(10), default="approved", server_default="approved")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     author: Mapped[User] = relationship()

@@ -23,6 +23,8 @@ from cocreate.ideas.models import (
     Vote,
     idea_tags,
 )
+from cocreate.moderation.access import is_moderator
+from cocreate.moderation.models import VISIBLE_STATES, State
 from cocreate.web.pagination import after_cursor, encode_cursor
 
 SORTS = {
@@ -103,7 +105,11 @@ def board_ideas(
     if sort not in SORTS:
         raise InvalidInput(f"Unknown sort. Use one of: {', '.join(SORTS)}.")
     key = SORTS[sort]
-    stmt = select(*_SUMMARY_COLUMNS).join(User, User.id == Idea.author_id).where(Idea.board_id == board.id)
+    stmt = (
+        select(*_SUMMARY_COLUMNS)
+        .join(User, User.id == Idea.author_id)
+        .where(Idea.board_id == board.id, Idea.moderation_state == State.APPROVED.value)
+    )
     if status:
         try:
             stmt = stmt.where(Idea.status == Status(status).value)
@@ -161,11 +167,17 @@ class Discussion:
     replies: dict[int, list[Comment]]  # by the id of the comment they answer
 
 
-def discussion(session: Session, idea: Idea) -> Discussion:
-    """An idea's comments with their authors, threaded one level."""
+def discussion(session: Session, idea: Idea, viewer: User | None = None) -> Discussion:
+    """An idea's comments with their authors, threaded one level. Held comments show to their author and to
+    moderators only."""
+    shown = Comment.moderation_state.in_(VISIBLE_STATES)
+    if is_moderator(viewer):
+        shown = True
+    elif viewer is not None and viewer.is_authenticated:
+        shown = shown | (Comment.author_id == viewer.id)
     comments = session.scalars(
         select(Comment)
-        .where(Comment.idea_id == idea.id)
+        .where(Comment.idea_id == idea.id, shown)
         .options(selectinload(Comment.author))
         .order_by(Comment.created_at, Comment.id)
     ).all()
@@ -233,10 +245,12 @@ class Profile:
 def profile_activity(session: Session, user: User, viewer: User | None, limit: int = 30) -> Profile:
     """A person's recent ideas, votes and comments (and how many in all) on boards the viewer can see."""
     visible_ids = [b.id for b in visible_boards(session, viewer)]
-    visible = Idea.board_id.in_(visible_ids)
+    visible = Idea.board_id.in_(visible_ids) & (Idea.moderation_state == State.APPROVED.value)
 
     def total(model, person_column):
         query = select(func.count(model.id)).where(person_column == user.id, visible)
+        if model is Comment:
+            query = query.where(Comment.moderation_state == State.APPROVED.value)
         return (
             query.scalar_subquery()
             if model is Idea
@@ -248,7 +262,7 @@ def profile_activity(session: Session, user: User, viewer: User | None, limit: i
     ).one()
     ideas = session.scalars(
         select(Idea)
-        .where(Idea.author_id == user.id, Idea.board_id.in_(visible_ids))
+        .where(Idea.author_id == user.id, visible)
         .options(selectinload(Idea.board))
         .order_by(Idea.created_at.desc())
         .limit(limit)
@@ -256,7 +270,7 @@ def profile_activity(session: Session, user: User, viewer: User | None, limit: i
     votes = session.scalars(
         select(Vote)
         .join(Idea, Idea.id == Vote.idea_id)
-        .where(Vote.user_id == user.id, Idea.board_id.in_(visible_ids))
+        .where(Vote.user_id == user.id, visible)
         .options(contains_eager(Vote.idea))
         .order_by(Vote.created_at.desc())
         .limit(limit)
@@ -264,7 +278,7 @@ def profile_activity(session: Session, user: User, viewer: User | None, limit: i
     comments = session.scalars(
         select(Comment)
         .join(Idea, Idea.id == Comment.idea_id)
-        .where(Comment.author_id == user.id, Idea.board_id.in_(visible_ids))
+        .where(Comment.author_id == user.id, visible, Comment.moderation_state == State.APPROVED.value)
         .options(contains_eager(Comment.idea))
         .order_by(Comment.created_at.desc())
         .limit(limit)

@@ -17,6 +17,8 @@ from cocreate.ideas import queries as q
 from cocreate.ideas.access import can_change_status, can_edit_idea, check_view_board, check_view_idea
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Idea
+from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.moderation.queries import case_for
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import is_htmx, render, render_block
@@ -95,7 +97,13 @@ def new_idea(slug: str):
             show_on_form(form, exc, "title")
         else:
             db.session.commit()
-            flash("Your idea is posted. Share it so others can vote.", "success")
+            if idea.moderation_state in VISIBLE_STATES:
+                flash("Your idea is posted. Share it so others can vote.", "success")
+            else:
+                flash(
+                    "Thank you! Your idea will appear on the board once a moderator has looked at it.",
+                    "success",
+                )
             return redirect(url_for("ideas.idea", idea_id=idea.id))
     return render("ideas/edit.html", board=board, form=form, idea=None), 422 if form.errors else 200
 
@@ -110,9 +118,10 @@ def idea(idea_id: int):
         idea=idea,
         votes=q.vote_summary(db.session, idea, current_user),
         timeline=q.status_timeline(db.session, idea),
-        discussion=q.discussion(db.session, idea),
+        discussion=q.discussion(db.session, idea, current_user),
         can_edit=can_edit_idea(idea, current_user, now=utcnow(), window=_edit_window()),
         can_change_status=can_change_status(current_user),
+        case=case_for(db.session, "idea", idea.id) if idea.moderation_state not in VISIBLE_STATES else None,
     )
 
 
@@ -231,7 +240,7 @@ def comment(idea_id: int):
             IDEA_TEMPLATE,
             block="discussion",
             idea=idea,
-            discussion=q.discussion(db.session, idea),
+            discussion=q.discussion(db.session, idea, current_user),
         )
     return _back_to(idea, f"#comment-{new.id}")
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("reviews", __name__)
 
-from cocreate.reviews import views  # noqa: E402,F401
+from cocreate.reviews import ugc_views, views  # noqa: E402,F401

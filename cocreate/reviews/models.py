@@ -48,6 +48,7 @@ class Product(db.Model):
     stars_4: Mapped[int] = mapped_column(Integer, default=0)
     stars_5: Mapped[int] = mapped_column(Integer, default=0)
     bayes_score: Mapped[float] = mapped_column(Float, default=0.0)
+    moderation: Mapped[str] = mapped_column(String(4), default="post", server_default="post")  # reviews
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     board: Mapped[Board | None] = relationship()
@@ -91,6 +92,7 @@ class Review(db.Model):
     unhelpful_count: Mapped[int] = mapped_column(Integer, default=0)
     helpful_score: Mapped[float] = mapped_column(Float, default=0.0)  # Wilson lower bound
     channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
+    moderation_state: Mapped[str] = mapped_column(String(10), default="approved", server_default="approved")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -145,3 +147,75 @@ class OrderRecord(db.Model):
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
     order_date: Mapped[date] = mapped_column(Date)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Campaign(db.Model):
+    """A challenge with a brief and dates ("show us your trail kitchen"), optionally about one product."""
+
+    __tablename__ = "campaigns"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="ends_after_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    title: Mapped[str] = mapped_column(String(120))
+    brief: Mapped[str] = mapped_column(Text, default="")
+    brief_html: Mapped[str] = mapped_column(Text, default="")
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    product: Mapped[Product | None] = relationship()
+
+    def is_running(self, today: date) -> bool:
+        return self.starts_on <= today <= self.ends_on
+
+
+class UGCItem(db.Model):
+    """A customer's story, photos and video link about a product or for a campaign. Pre-moderated."""
+
+    __tablename__ = "ugc_items"
+    __table_args__ = (
+        CheckConstraint("product_id IS NOT NULL OR campaign_id IS NOT NULL", name="has_a_subject"),
+        Index("ix_ugc_items_product_state", "product_id", "moderation_state", "created_at"),
+        Index("ix_ugc_items_campaign_state", "campaign_id", "moderation_state", "created_at"),
+        Index("ix_ugc_items_author_created", "author_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(120))
+    story: Mapped[str] = mapped_column(Text, default="")
+    story_html: Mapped[str] = mapped_column(Text, default="")
+    video_url: Mapped[str | None] = mapped_column(String(500))
+    incentive: Mapped[str | None] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
+    moderation_state: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending")
+    featured_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author: Mapped[User] = relationship()
+    product: Mapped[Product | None] = relationship()
+    campaign: Mapped[Campaign | None] = relationship()
+    photos: Mapped[list[UGCPhoto]] = relationship(
+        order_by="UGCPhoto.position", cascade="all, delete-orphan", back_populates="item"
+    )
+
+
+class UGCPhoto(db.Model):
+    """A re-encoded photo of a UGC item (the file lives in instance/uploads, see cocreate.reviews.media)."""
+
+    __tablename__ = "ugc_photos"
+    __table_args__ = (Index("ix_ugc_photos_item", "item_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("ugc_items.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(40))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    item: Mapped[UGCItem] = relationship(back_populates="photos")

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from cocreate.accounts.models import User
 from cocreate.errors import InvalidInput
-from cocreate.reviews.models import HelpfulVote, Product, Review
+from cocreate.moderation.models import VISIBLE_STATES, State
+from cocreate.reviews.models import Campaign, HelpfulVote, Product, Review, UGCItem
 from cocreate.web.pagination import after_cursor, encode_cursor
 
 # sort name: (column, descending?)
@@ -57,7 +58,11 @@ def product_reviews(
     if sort not in REVIEW_SORTS:
         raise InvalidInput(f"Unknown sort. Use one of: {', '.join(REVIEW_SORTS)}.")
     column, descending = REVIEW_SORTS[sort]
-    stmt = select(Review).where(Review.product_id == product.id).options(selectinload(Review.author))
+    stmt = (
+        select(Review)
+        .where(Review.product_id == product.id, Review.moderation_state == State.APPROVED.value)
+        .options(selectinload(Review.author))
+    )
     if cursor:
         stmt = stmt.where(after_cursor(column, Review.id, cursor, descending=descending))
     order = column.desc() if descending else column.asc()
@@ -79,3 +84,61 @@ def product_reviews(
                 ).all()
             )
     return page
+
+
+def gallery(
+    session: Session,
+    *,
+    product: Product | None = None,
+    campaign: Campaign | None = None,
+    author: User | None = None,
+    limit: int = 24,
+) -> list[UGCItem]:
+    """Approved stories and photos, featured first, newest next, with photos and authors."""
+    stmt = select(UGCItem).where(UGCItem.moderation_state.in_(VISIBLE_STATES))
+    if product is not None:
+        stmt = stmt.where(UGCItem.product_id == product.id)
+    if campaign is not None:
+        stmt = stmt.where(UGCItem.campaign_id == campaign.id)
+    if author is not None:
+        stmt = stmt.where(UGCItem.author_id == author.id)
+    featured_first = (UGCItem.moderation_state == State.FEATURED.value).desc()
+    return list(
+        session.scalars(
+            stmt.options(selectinload(UGCItem.photos), selectinload(UGCItem.author))
+            .order_by(
+                featured_first, UGCItem.featured_at.desc(), UGCItem.created_at.desc(), UGCItem.id.desc()
+            )
+            .limit(limit)
+        )
+    )
+
+
+def campaigns(session: Session) -> list[Campaign]:
+    """Every campaign, the latest to end first."""
+    return list(
+        session.scalars(
+            select(Campaign)
+            .options(selectinload(Campaign.product))
+            .order_by(Campaign.ends_on.desc(), Campaign.id)
+        )
+    )
+
+
+def campaign_by_slug(session: Session, slug: str) -> Campaign | None:
+    return session.scalar(
+        select(Campaign).where(Campaign.slug == slug).options(selectinload(Campaign.product))
+    )
+
+
+def ugc_for_page(session: Session, item_id: int) -> UGCItem | None:
+    return session.scalar(
+        select(UGCItem)
+        .where(UGCItem.id == item_id)
+        .options(
+            selectinload(UGCItem.photos),
+            selectinload(UGCItem.author),
+            selectinload(UGCItem.product),
+            selectinload(UGCItem.campaign),
+        )
+    )

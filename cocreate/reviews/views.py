@@ -12,6 +12,9 @@ from wtforms.fields.choices import SelectChoice
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas.models import Board
+from cocreate.moderation.access import can_see
+from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.moderation.queries import case_for
 from cocreate.reviews import bp, services
 from cocreate.reviews import queries as q
 from cocreate.reviews.forms import OrdersForm, ProductForm, ReviewForm
@@ -47,8 +50,16 @@ def product(slug: str):
         db.session, product, sort=sort, cursor=request.args.get("cursor") or None, viewer=current_user
     )
     block = "review_rows" if request.args.get("cursor") else "review_list"
+    held = page.my_review is not None and page.my_review.moderation_state not in VISIBLE_STATES
     return render(
-        PRODUCT_TEMPLATE, block=block, product=product, page=page, sort=sort, sorts=q.REVIEW_SORT_LABELS
+        PRODUCT_TEMPLATE,
+        block=block,
+        product=product,
+        page=page,
+        sort=sort,
+        sorts=q.REVIEW_SORT_LABELS,
+        items=[] if block == "review_rows" else q.gallery(db.session, product=product, limit=8),
+        my_case=case_for(db.session, "review", page.my_review.id) if held else None,
     )
 
 
@@ -67,14 +78,19 @@ def write_review(slug: str):
         fields = {k: getattr(form, k).data or "" for k in ("rating", "title", "body", "pros", "cons")}
         try:
             if mine:
-                services.do_edit_review(db.session, actor=current_user, review=mine, **fields)
+                saved = services.do_edit_review(db.session, actor=current_user, review=mine, **fields)
             else:
-                services.do_write_review(db.session, actor=current_user, product=product, **fields)
+                saved = services.do_write_review(db.session, actor=current_user, product=product, **fields)
         except DomainError as exc:
             show_on_form(form, exc, "title")
         else:
             db.session.commit()
-            flash("Your review is updated." if mine else "Thank you! Your review is published.", "success")
+            if saved.moderation_state not in VISIBLE_STATES:
+                flash("Thank you! Your review will appear once a moderator has looked at it.", "success")
+            else:
+                flash(
+                    "Your review is updated." if mine else "Thank you! Your review is published.", "success"
+                )
             return redirect(url_for("reviews.product", slug=product.slug, sort="new"))
     return render(
         "reviews/review_form.html", product=product, form=form, mine=mine
@@ -85,7 +101,9 @@ def write_review(slug: str):
 @login_required
 def helpful(review_id: int):
     """Answer "was this review helpful?" (htmx swaps the answer box)."""
-    review = db.session.get(Review, review_id) or abort(404, "No such review.")
+    review = db.session.get(Review, review_id)
+    if review is None or not can_see(review, current_user):
+        abort(404, "No such review.")
     answer = request.form.get("helpful")
     if answer not in ("yes", "no"):
         raise InvalidInput("Answer yes or no.")
@@ -114,6 +132,7 @@ def manage_products():
                 board_id=int(form.board_id.data) if (form.board_id.data or "").isdigit() else None,
                 image_data=form.image.data.read(MAX_BYTES + 1) if form.image.data else None,
                 uploads=_uploads(),
+                moderation=form.moderation.data or "post",
             )
         except DomainError as exc:
             show_on_form(form, exc, "name")

@@ -21,7 +21,7 @@ def encode_cursor(value, row_id: int) -> str:
     return base64.urlsafe_b64encode(f"{text}|{row_id}".encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str, python_type: type):
+def decode_cursor(cursor: str, python_type: type):
     try:
         value, row_id = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().rsplit("|", 1)
         if python_type is datetime:
@@ -36,6 +36,6 @@ def _decode(cursor: str, python_type: type):
 
 def after_cursor(column, id_column, cursor: str, *, descending: bool = True) -> ColumnElement[bool]:
     """Rows after the cursor in ORDER BY column (desc or asc), id desc."""
-    value, row_id = _decode(cursor, column.type.python_type)
+    value, row_id = decode_cursor(cursor, column.type.python_type)
     beyond = column < value if descending else column > value
     return or_(beyond, and_(column == value, id_column < row_id))

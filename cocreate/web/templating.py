@@ -9,6 +9,8 @@ from flask_login import current_user
 
 from cocreate.ideas.access import can_view_board
 from cocreate.ideas.models import CLOSED_STATUSES, Importance, Status
+from cocreate.moderation.access import is_moderator
+from cocreate.moderation.models import FLAG_REASONS, QUEUE_REASONS, State
 
 
 def timeago(value: datetime | None) -> str:
@@ -50,6 +52,17 @@ def idea_url(idea_id: int, action: str = "idea") -> str:
     return pattern.format(int(idea_id))
 
 
+def content_url(kind: str, obj) -> str:
+    """Where a moderated contribution lives, for links from the queue, the log and profiles."""
+    if kind == "idea":
+        return idea_url(obj.id)
+    if kind == "comment":
+        return idea_url(obj.idea_id) + f"#comment-{obj.id}"
+    if kind == "review":
+        return url_for("reviews.product", slug=obj.product.slug) + f"#review-{obj.id}"
+    return url_for("reviews.ugc_item", item_id=obj.id)
+
+
 def init_templating(app: Flask) -> None:
     app.jinja_env.filters["timeago"] = timeago
     app.jinja_env.filters["isotime"] = isotime
@@ -62,6 +75,11 @@ def init_templating(app: Flask) -> None:
         Status=Status,
         Importance=Importance,
         importance_label=lambda s: Importance(s).label,
+        content_url=content_url,
+        is_moderator=is_moderator,
+        FLAG_REASONS=FLAG_REASONS,
+        QUEUE_REASONS=QUEUE_REASONS,
+        STATE_LABELS={s.value: s.label for s in State},
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -5,7 +5,8 @@ from sqlalchemy import func, select
 from cocreate.accounts.models import User
 from cocreate.ideas.models import Board, Comment, Idea, StatusChange, Vote
 from cocreate.ideas.services import do_vote
-from cocreate.reviews.models import HelpfulVote, Product, Review
+from cocreate.moderation.models import ModerationCase
+from cocreate.reviews.models import HelpfulVote, Product, Review, UGCItem
 
 SMALL = ["--users", "30", "--ideas", "80", "--votes", "900", "--comments", "120"]
 
@@ -29,11 +30,28 @@ def test_demo_load_is_consistent_and_deterministic(app, session):
     # Stored counters agree with the rows.
     for idea in session.scalars(select(Idea)).all():
         votes = session.scalar(select(func.count(Vote.id)).where(Vote.idea_id == idea.id))
-        comments = session.scalar(select(func.count(Comment.id)).where(Comment.idea_id == idea.id))
+        comments = session.scalar(
+            select(func.count(Comment.id)).where(
+                Comment.idea_id == idea.id, Comment.moderation_state == "approved"
+            )
+        )
         assert (idea.vote_count, idea.comment_count) == (votes, comments)
     assert session.scalar(select(func.count(StatusChange.id))) > 0
+    for board in session.scalars(select(Board)).all():
+        shown = select(func.count(Idea.id)).where(
+            Idea.board_id == board.id, Idea.moderation_state == "approved"
+        )
+        assert board.idea_count == session.scalar(shown)
+    # The moderation demo: a featured story, a returned one, an auto-hidden idea and a queue to work through.
+    assert session.scalar(select(func.count(UGCItem.id)).where(UGCItem.moderation_state == "featured")) == 1
+    assert session.scalar(select(func.count(Idea.id)).where(Idea.moderation_state == "hidden")) == 1
+    assert session.scalar(select(func.count(ModerationCase.id)).where(ModerationCase.is_open)) >= 5
     for product in session.scalars(select(Product)).all():
-        ratings = session.scalars(select(Review.rating).where(Review.product_id == product.id)).all()
+        ratings = session.scalars(
+            select(Review.rating).where(
+                Review.product_id == product.id, Review.moderation_state == "approved"
+            )
+        ).all()
         assert (product.review_count, product.rating_sum) == (len(ratings), sum(ratings))
         assert [count for _, count in product.histogram] == [ratings.count(n) for n in range(5, 0, -1)]
     for review in session.scalars(select(Review)).all():

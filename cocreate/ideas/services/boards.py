@@ -60,6 +60,13 @@ def _set_tags(session: Session, board: Board, tag_names: Iterable[str]) -> None:
             session.delete(tag)
 
 
+def _check_moderation(mode: str) -> None:
+    if mode not in ("post", "pre"):
+        raise InvalidInput(
+            "Moderation is “post” (publish at once) or “pre” (hold for review).", field="moderation"
+        )
+
+
 def do_create_board(
     session: Session,
     *,
@@ -71,9 +78,11 @@ def do_create_board(
     allowed_roles: Iterable[str] = (),
     vote_budget: int | None = None,
     tag_names: Iterable[str] = (),
+    moderation: str = "post",
 ) -> Board:
     """Create a board with its tags."""
     check_admin(actor)
+    _check_moderation(moderation)
     name, description, roles = _check_board_fields(name, description, allowed_roles, vote_budget)
     slug = slugify(slug or name)
     if not SLUG_RE.match(slug):
@@ -87,6 +96,7 @@ def do_create_board(
         is_private=is_private,
         allowed_roles=roles,
         vote_budget=vote_budget,
+        moderation=moderation,
     )
     try:
         with session.begin_nested():
@@ -108,14 +118,17 @@ def do_update_board(
     allowed_roles: Iterable[str],
     vote_budget: int | None,
     tag_names: Iterable[str],
+    moderation: str = "post",
 ) -> Board:
     """Change a board's settings and tag set (removing a tag removes it from ideas)."""
     check_admin(actor)
+    _check_moderation(moderation)
     board.name, board.description, board.allowed_roles = _check_board_fields(
         name, description, allowed_roles, vote_budget
     )
     board.is_private = is_private
     board.vote_budget = vote_budget
+    board.moderation = moderation
     _set_tags(session, board, tag_names)
     session.flush()
     return board

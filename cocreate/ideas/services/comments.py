@@ -11,6 +11,10 @@ from cocreate.events import CommentAdded, emit
 from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import Channel, Comment, Idea
 from cocreate.markup import mentioned_usernames, render_markdown
+from cocreate.moderation.access import can_see, is_trusted
+from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.moderation.screening import screen
+from cocreate.moderation.services import after_create, initial_state
 
 COMMENT_MAX = 5_000
 MENTIONS_MAX = 20
@@ -46,10 +50,12 @@ def do_add_comment(
     check_member(actor, "comment")
     check_view_idea(idea, actor)
     body = check_comment_body(body)
+    screening = screen(session, actor, {"body": body})
+    body = screening.fields["body"]
     parent = None
     if parent_id is not None:
         parent = session.get(Comment, parent_id)
-        if parent is None or parent.idea_id != idea.id:
+        if parent is None or parent.idea_id != idea.id or not can_see(parent, actor):
             raise InvalidInput("The comment you replied to does not exist on this idea.", field="parent_id")
         if parent.parent_id is not None:  # one level of replies: attach to the thread's root
             parent = session.get(Comment, parent.parent_id)
@@ -61,11 +67,16 @@ def do_add_comment(
         body=body,
         body_html=render_markdown(body, {u.username.lower() for u in mentioned}),
         channel=Channel(channel).value,
+        moderation_state=initial_state(
+            screening, pre=idea.board.moderation == "pre", trusted=is_trusted(actor)
+        ),
     )
     session.add(comment)
-    session.execute(update(Idea).where(Idea.id == idea.id).values(comment_count=Idea.comment_count + 1))
+    if comment.moderation_state in VISIBLE_STATES:
+        session.execute(update(Idea).where(Idea.id == idea.id).values(comment_count=Idea.comment_count + 1))
     session.flush()
     session.expire(idea, ["comment_count"])
+    after_create(session, comment, screening)
     emit(
         session,
         CommentAdded(

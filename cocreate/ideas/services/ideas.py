@@ -16,6 +16,10 @@ from cocreate.ideas.access import can_edit_idea, check_member, check_view_board
 from cocreate.ideas.models import Board, Channel, Idea, IdeaRevision, Tag
 from cocreate.ideas.scoring import hot_score
 from cocreate.markup import plain_excerpt, render_markdown
+from cocreate.moderation.access import is_trusted
+from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.moderation.screening import screen
+from cocreate.moderation.services import after_create, after_edit, initial_state
 
 TITLE_MIN, TITLE_MAX = 4, 140
 BODY_MAX = 20_000
@@ -64,6 +68,8 @@ def do_create_idea(
     check_view_board(board, actor)
     title, body = check_idea_text(title, body)
     tags = check_tags(session, board, tag_slugs)
+    screening = screen(session, actor, {"title": title, "body": body})
+    title, body = screening.fields["title"], screening.fields["body"]
     now = utcnow()
     idea = Idea(
         board_id=board.id,
@@ -73,14 +79,17 @@ def do_create_idea(
         body_html=render_markdown(body),
         excerpt=plain_excerpt(body),
         channel=Channel(channel).value,
+        moderation_state=initial_state(screening, pre=board.moderation == "pre", trusted=is_trusted(actor)),
         tags=tags,
         hot_score=hot_score(0, now),
         created_at=now,
         updated_at=now,
     )
     session.add(idea)
-    session.execute(update(Board).where(Board.id == board.id).values(idea_count=Board.idea_count + 1))
+    if idea.moderation_state in VISIBLE_STATES:
+        session.execute(update(Board).where(Board.id == board.id).values(idea_count=Board.idea_count + 1))
     session.flush()
+    after_create(session, idea, screening)
     emit(session, IdeaCreated(actor_id=actor.id, idea_id=idea.id, board_id=board.id, channel=idea.channel))
     return idea
 
@@ -108,6 +117,8 @@ def do_edit_idea(
     tags = check_tags(session, idea.board, tag_slugs)
     if title == idea.title and body == idea.body and tags == list(idea.tags):
         return idea
+    screening = screen(session, actor, {"title": title, "body": body}, trusted=is_trusted(actor))
+    title, body = screening.fields["title"], screening.fields["body"]
     session.add(
         IdeaRevision(
             idea_id=idea.id,
@@ -124,5 +135,7 @@ def do_edit_idea(
     idea.tags = tags
     idea.updated_at = now
     session.flush()
+    if actor.id == idea.author_id:
+        after_edit(session, idea, actor, screening)
     emit(session, IdeaEdited(actor_id=actor.id, idea_id=idea.id))
     return idea

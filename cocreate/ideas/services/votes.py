@@ -13,6 +13,7 @@ from cocreate.events import VoteCast, VoteWithdrawn, emit
 from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import CLOSED_STATUSES, Channel, Idea, Importance, Status, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
+from cocreate.moderation.models import VISIBLE_STATES
 
 
 def check_importance(value: str) -> Importance:
@@ -66,6 +67,8 @@ def do_vote(
     check_member(actor, "vote")
     check_view_idea(idea, actor)
     level = check_importance(importance)
+    if idea.moderation_state not in VISIBLE_STATES:
+        raise Conflict("This idea is with the moderators; voting opens once it is published.")
     if Status(idea.status) in CLOSED_STATUSES:
         raise Conflict(f"Voting is closed: this idea is {Status(idea.status).label.lower()}.")
     budget = idea.board.vote_budget

@@ -7,9 +7,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
-from cocreate.errors import Conflict, NotAllowed
+from cocreate.errors import Conflict, NotAllowed, NotFound
 from cocreate.events import HelpfulVoteCast, emit
 from cocreate.ideas.access import check_member
+from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.reviews.models import HelpfulVote, Review
 from cocreate.reviews.scoring import wilson_lower_bound
 
@@ -17,6 +18,8 @@ from cocreate.reviews.scoring import wilson_lower_bound
 def do_helpful_vote(session: Session, *, actor: User | None, review: Review, helpful: bool) -> HelpfulVote:
     """Say whether a review helped; counters and the Wilson score change in the same transaction."""
     check_member(actor, "rate reviews")
+    if review.moderation_state not in VISIBLE_STATES:
+        raise NotFound("No such review.")
     if review.author_id == actor.id:
         raise NotAllowed("You cannot rate your own review.")
     vote = HelpfulVote(review_id=review.id, user_id=actor.id, helpful=bool(helpful))

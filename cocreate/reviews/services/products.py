@@ -33,6 +33,7 @@ def do_create_product(
     board_id: int | None = None,
     image_data: bytes | None = None,
     uploads: Path | None = None,
+    moderation: str = "post",
 ) -> Product:
     """Add a product customers can review, with an optional image (validated and re-encoded)."""
     check_product_manager(actor)
@@ -41,6 +42,8 @@ def do_create_product(
         raise InvalidInput("Product names are 2–120 characters.", field="name")
     if len(description or "") > 5000:
         raise InvalidInput("Descriptions are at most 5,000 characters.", field="description")
+    if moderation not in ("post", "pre"):
+        raise InvalidInput("Choose how reviews are moderated.", field="moderation")
     if board_id is not None and session.get(Board, board_id) is None:
         raise InvalidInput("That board does not exist.", field="board_id")
     slug = slugify(name)
@@ -59,6 +62,7 @@ def do_create_product(
         description=(description or "").strip(),
         board_id=board_id,
         image=image,
+        moderation=moderation,
         bayes_score=bayesian_average(0, 0),
     )
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,8 +13,12 @@ from cocreate.events import ReviewEdited, ReviewPublished, emit
 from cocreate.ideas.access import check_member
 from cocreate.ideas.models import Channel
 from cocreate.markup import render_markdown
+from cocreate.moderation.access import is_trusted
+from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.moderation.screening import screen
+from cocreate.moderation.services import after_create, after_edit, initial_state
 from cocreate.reviews.models import INCENTIVES, OrderRecord, Product, Review, ReviewRevision
-from cocreate.reviews.scoring import bayesian_average
+from cocreate.reviews.ratings import change_ratings
 
 TITLE_MAX, BODY_MAX, PROS_CONS_MAX = 120, 10_000, 1_000
 
@@ -52,30 +56,6 @@ def _has_order(session: Session, user: User, product: Product) -> bool:
     )
 
 
-def _change_ratings(session: Session, product: Product, *, add: int, remove: int | None = None) -> None:
-    """Count a new rating (or, with `remove`, a changed one) in one UPDATE, then the Bayesian score from
-    the values that UPDATE returned."""
-    values = {
-        "review_count": Product.review_count + (1 if remove is None else 0),
-        "rating_sum": Product.rating_sum + add - (remove or 0),
-    }
-    column = f"stars_{add}"
-    values[column] = getattr(Product, column) + 1
-    if remove is not None:  # an edit that changed the rating (callers skip unchanged ratings)
-        old = f"stars_{remove}"
-        values[old] = getattr(Product, old) - 1
-    total, count_now = session.execute(
-        update(Product)
-        .where(Product.id == product.id)
-        .values(values)
-        .returning(Product.rating_sum, Product.review_count)
-    ).one()
-    session.execute(
-        update(Product).where(Product.id == product.id).values(bayes_score=bayesian_average(total, count_now))
-    )
-    session.expire(product)
-
-
 def do_write_review(
     session: Session,
     *,
@@ -94,6 +74,8 @@ def do_write_review(
     stars, title, body, pros, cons = check_review_fields(rating, title, body, pros, cons)
     if incentive is not None and incentive not in INCENTIVES:
         raise InvalidInput("Unknown incentive.", field="incentive")
+    screening = screen(session, actor, {"title": title, "body": body, "pros": pros, "cons": cons})
+    title, body, pros, cons = (screening.fields[k] for k in ("title", "body", "pros", "cons"))
     review = Review(
         product_id=product.id,
         author_id=actor.id,
@@ -106,13 +88,17 @@ def do_write_review(
         incentive=incentive,
         verified_purchase=_has_order(session, actor, product),
         channel=Channel(channel).value,
+        moderation_state=initial_state(screening, pre=product.moderation == "pre", trusted=is_trusted(actor)),
     )
     try:
         with session.begin_nested():
             session.add(review)
     except IntegrityError:
         raise Conflict("You have already reviewed this product. Edit your review instead.") from None
-    _change_ratings(session, product, add=stars)
+    if review.moderation_state in VISIBLE_STATES:
+        change_ratings(session, product.id, add=stars)
+        session.expire(product)
+    after_create(session, review, screening)
     emit(
         session,
         ReviewPublished(
@@ -152,9 +138,13 @@ def do_edit_review(
         review.cons,
     ):
         return review  # nothing changed: no revision, no event
-    old_rating = session.execute(
-        select(Review.rating).where(Review.id == review.id).with_for_update()
-    ).scalar_one()  # lock, so two edits at once move the histogram once each
+    screening = screen(
+        session, actor, {"title": title, "body": body, "pros": pros, "cons": cons}, trusted=is_trusted(actor)
+    )
+    title, body, pros, cons = (screening.fields[k] for k in ("title", "body", "pros", "cons"))
+    old_rating, state = session.execute(
+        select(Review.rating, Review.moderation_state).where(Review.id == review.id).with_for_update()
+    ).one()  # lock, so two edits at once move the histogram once each
     session.add(
         ReviewRevision(
             review_id=review.id,
@@ -169,7 +159,9 @@ def do_edit_review(
     review.body_html = render_markdown(body)
     review.updated_at = utcnow()
     session.flush()
-    if stars != old_rating:
-        _change_ratings(session, review.product, add=stars, remove=old_rating)
+    if stars != old_rating and state in VISIBLE_STATES:
+        change_ratings(session, review.product_id, add=stars, remove=old_rating)
+        session.expire(review.product)
+    after_edit(session, review, actor, screening)
     emit(session, ReviewEdited(actor_id=actor.id, review_id=review.id, product_id=review.product_id))
     return review
