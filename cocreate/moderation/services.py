@@ -183,6 +183,7 @@ def do_flag(
 def _auto_hide(session: Session, kind: Kind, obj, total: int) -> None:
     """Hide once: the conditional UPDATE succeeds for exactly one of any number of concurrent flaggers."""
     table = kind.model
+    before = obj.moderation_state  # visible (the UPDATE below only matches visible rows)
     hidden = session.execute(
         update(table)
         .where(table.id == obj.id, table.moderation_state.in_(VISIBLE_STATES))
@@ -191,7 +192,6 @@ def _auto_hide(session: Session, kind: Kind, obj, total: int) -> None:
     ).first()
     if hidden is None:
         return
-    before = obj.moderation_state
     session.expire(obj, ["moderation_state"])
     kind.on_visibility(session, obj, False)
     _log(session, None, "auto_hide", obj, before, State.HIDDEN.value, "flags", f"flag weight {total}")

@@ -16,7 +16,7 @@ def change_ratings(
     computed from the values that UPDATE returned (it holds the lock, so the score matches the counts)."""
     if add is None and remove is None:
         return
-    values = {"review_count": Product.review_count + (add is not None) - (remove is not None)}
+    values = {"review_count": Product.review_count + int(add is not None) - int(remove is not None)}
     values["rating_sum"] = Product.rating_sum + (add or 0) - (remove or 0)
     if add is not None:
         values[f"stars_{add}"] = getattr(Product, f"stars_{add}") + 1

@@ -39,4 +39,39 @@
     var form = event.detail.elt;
     if (event.detail.successful && form.tagName === "FORM" && form.querySelector("textarea")) form.reset();
   });
+
+  // Moderation queue keys: j/k move between items, a approve, f feature, r reason, x reject, space select.
+  function queueRows() { return Array.prototype.slice.call(document.querySelectorAll("[data-case]")); }
+  function currentRow() {
+    var el = document.activeElement;
+    return el && el.closest ? el.closest("[data-case]") : null;
+  }
+  document.addEventListener("keydown", function (event) {
+    if (!document.querySelector(".queue") || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    var typing = target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT";
+    if (typing && !(target.type === "checkbox")) return;
+    var rows = queueRows();
+    var row = currentRow();
+    var index = row ? rows.indexOf(row) : -1;
+    var key = event.key;
+    if (key === "j" || key === "k") {
+      var next = rows[Math.max(0, Math.min(rows.length - 1, index + (key === "j" ? 1 : -1)))];
+      if (next) { next.focus(); event.preventDefault(); }
+      return;
+    }
+    if (!row) return;
+    if (key === " " && target === row) {
+      var box = row.querySelector('input[type="checkbox"]');
+      if (box) { box.checked = !box.checked; event.preventDefault(); }
+      return;
+    }
+    var control = row.querySelector('[data-key="' + key + '"]');
+    if (!control) return;
+    event.preventDefault();
+    if (control.tagName === "SELECT") { control.focus(); return; }
+    var following = rows[index + 1];
+    control.click();
+    if (following) following.focus();  // keep going down the queue while the row is replaced
+  });
 })();
