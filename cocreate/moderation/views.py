@@ -46,6 +46,7 @@ def queue():
         block="case_rows" if cursor else "queue_list",
         page=page,
         filters=filters,
+        active_filters={k: v for k, v in filters.items() if v},
         kinds=kinds(),
         ages=q.AGES,
         queue_reasons=QUEUE_REASONS,

@@ -53,16 +53,21 @@ def _read_photos(form: UGCForm) -> list[bytes]:
     return [f.read(MAX_BYTES + 1) for f in files]
 
 
-def _allow_large_upload() -> None:
-    """This form alone takes several photos; everywhere else keeps the small global request limit."""
-    request.max_content_length = current_app.config["UGC_MAX_UPLOAD"]
+LARGE_UPLOAD_ENDPOINTS = frozenset({"reviews.share", "reviews.edit_ugc"})
+
+
+@bp.url_value_preprocessor
+def _allow_large_upload(endpoint: str | None, _values) -> None:
+    """The share forms take several photos; everywhere else keeps the small global request limit. URL value
+    preprocessors run before every before_request hook, so the CSRF check reads the form under this limit."""
+    if endpoint in LARGE_UPLOAD_ENDPOINTS:
+        request.max_content_length = current_app.config["UGC_MAX_UPLOAD"]
 
 
 @bp.route("/share", methods=["GET", "POST"])
 @login_required
 def share():
     """Share a story, photos or a video about a product (?product=) or for a campaign (?campaign=)."""
-    _allow_large_upload()
     product = (
         q.product_by_slug(db.session, request.args.get("product", ""))
         if request.args.get("product")
@@ -141,7 +146,6 @@ def ugc_item(item_id: int):
 @login_required
 def edit_ugc(item_id: int):
     """The author fixes what they shared; a returned item goes back to the moderators."""
-    _allow_large_upload()
     item = _item(item_id)
     if item.author_id != current_user.id:
         abort(403, "You can only edit what you shared.")
