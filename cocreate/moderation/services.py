@@ -63,9 +63,12 @@ def initial_state(screening: Screening, *, pre: bool, trusted: bool) -> str:
 def _ensure_case(session: Session, kind: Kind, obj, reason: str) -> ModerationCase:
     """The object's case, created if missing; concurrent creators meet on the unique constraint."""
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    title, excerpt = kind.preview(obj)
     session.execute(
         insert(ModerationCase)
         .values(
+            title=title[:200],
+            excerpt=excerpt[:400],
             kind=kind.name,
             object_id=obj.id,
             author_id=obj.author_id,

@@ -88,9 +88,7 @@ def write_review(slug: str):
             if saved.moderation_state not in VISIBLE_STATES:
                 flash("Thank you! Your review will appear once a moderator has looked at it.", "success")
             else:
-                flash(
-                    "Your review is updated." if mine else "Thank you! Your review is published.", "success"
-                )
+                flash("Your review is updated." if mine else "Thanks! Your review is published.", "success")
             return redirect(url_for("reviews.product", slug=product.slug, sort="new"))
     return render(
         "reviews/review_form.html", product=product, form=form, mine=mine

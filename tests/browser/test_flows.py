@@ -97,7 +97,7 @@ def test_admin_changes_status_and_timeline_updates(page, session):
     page.goto(f"/i/{idea.id}")
     _no_reload_marker(page)
     page.get_by_label("New status").select_option("planned")
-    page.get_by_label("Note").fill("Back in the autumn collection.")
+    page.get_by_label("Note", exact=True).fill("Back in the autumn collection.")
     page.get_by_role("button", name="Update status").click()
     timeline = page.locator(".timeline")
     expect(timeline).to_contain_text("Open → Planned")
