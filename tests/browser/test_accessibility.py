@@ -21,10 +21,11 @@ def _violations(page) -> list[str]:
     ]
 
 
-def test_main_pages_have_no_serious_accessibility_violations(page, session):
+def test_main_pages_have_no_serious_accessibility_violations(page, session, app):
     if not AXE.exists():
         pytest.fail("node_modules/axe-core is missing: run npm ci (make setup)")
-    generate(session, Size(users=20, ideas=40, votes=300, comments=60), seed=3)
+    uploads = Path(app.instance_path) / "uploads"
+    generate(session, Size(users=20, ideas=40, votes=300, comments=60), seed=3, uploads=uploads)
     session.commit()
     problems = {}
     for url in [
@@ -36,6 +37,9 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session):
         "/u/mia",
         "/products",
         "/p/summit-35l-daypack",
+        "/campaigns",
+        "/campaigns/show-us-your-trail-kitchen",
+        "/ugc/1",
     ]:
         page.goto(url)
         problems[url] = _violations(page)
@@ -52,6 +56,11 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session):
         "/p/summit-35l-daypack",
         "/p/summit-35l-daypack/review",
         "/manage/products",
+        "/manage/campaigns",
+        "/share?campaign=show-us-your-trail-kitchen",
+        "/moderation",
+        "/moderation/words",
+        "/moderation/log",
     ]:
         page.goto(url)
         problems[f"{url} (admin)"] = _violations(page)
