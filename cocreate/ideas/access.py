@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from cocreate.accounts.models import Role, User
 from cocreate.errors import NotAllowed, NotFound
-from cocreate.ideas.models import Board, Idea
+from cocreate.ideas.models import Board, Comment, Idea
 from cocreate.moderation.access import can_see
 
 
@@ -50,6 +50,13 @@ def can_edit_idea(idea: Idea, user: User | None, *, now: datetime, window: timed
     if user.id != idea.author_id:
         return False
     return now - idea.created_at <= window or idea.moderation_state == "rejected"
+
+
+def can_edit_comment(comment: Comment, user: User | None, *, now: datetime, window: timedelta) -> bool:
+    """The author, within the edit window, or any time to fix a comment moderators returned."""
+    if user is None or not user.is_authenticated or user.id != comment.author_id:
+        return False
+    return now - comment.created_at <= window or comment.moderation_state == "rejected"
 
 
 def can_change_status(user: User | None) -> bool:

@@ -183,6 +183,7 @@ class Comment(db.Model):
     channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     moderation_state: Mapped[str] = mapped_column(String(10), default="approved", server_default="approved")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     author: Mapped[User] = relationship()
     idea: Mapped[Idea] = relationship()

@@ -14,9 +14,15 @@ from cocreate.errors import DomainError
 from cocreate.extensions import db
 from cocreate.ideas import bp, services
 from cocreate.ideas import queries as q
-from cocreate.ideas.access import can_change_status, can_edit_idea, check_view_board, check_view_idea
+from cocreate.ideas.access import (
+    can_change_status,
+    can_edit_comment,
+    can_edit_idea,
+    check_view_board,
+    check_view_idea,
+)
 from cocreate.ideas.forms import IdeaForm
-from cocreate.ideas.models import Idea
+from cocreate.ideas.models import Comment, Idea
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.queries import case_for
 from cocreate.web.anonymous_cache import anonymous_cache
@@ -243,6 +249,40 @@ def comment(idea_id: int):
             discussion=q.discussion(db.session, idea, current_user),
         )
     return _back_to(idea, f"#comment-{new.id}")
+
+
+@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_comment(comment_id: int):
+    """Edit one's comment (soon after posting, or to fix one moderators returned)."""
+    comment = db.session.get(Comment, comment_id) or abort(404, "No such comment.")
+    idea = _load_idea(comment.idea_id)
+    if not can_edit_comment(comment, current_user, now=utcnow(), window=_edit_window()):
+        abort(403, "You can only edit your own comments, for a short while after posting.")
+    error, body = None, comment.body
+    if request.method == "POST":
+        body = request.form.get("body", "")
+        try:
+            services.do_edit_comment(
+                db.session, actor=current_user, comment=comment, body=body, edit_window=_edit_window()
+            )
+        except DomainError as exc:
+            db.session.rollback()
+            if exc.status in (403, 404):
+                raise
+            error = exc.message
+        else:
+            db.session.commit()
+            flash("Your comment is saved.", "success")
+            return _back_to(idea, f"#comment-{comment.id}")
+    case = (
+        case_for(db.session, "comment", comment.id)
+        if comment.moderation_state not in VISIBLE_STATES
+        else None
+    )
+    return render(
+        "ideas/comment_edit.html", idea=idea, comment=comment, body=body, error=error, case=case
+    ), 422 if error else 200
 
 
 @bp.post("/i/<int:idea_id>/status")

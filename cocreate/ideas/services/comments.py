@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
-from cocreate.errors import InvalidInput
+from cocreate.db import utcnow
+from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.events import CommentAdded, emit
-from cocreate.ideas.access import check_member, check_view_idea
+from cocreate.ideas.access import can_edit_comment, check_member, check_view_idea
 from cocreate.ideas.models import Channel, Comment, Idea
 from cocreate.markup import mentioned_usernames, render_markdown
 from cocreate.moderation.access import can_see, is_trusted
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.screening import screen
-from cocreate.moderation.services import after_create, initial_state
+from cocreate.moderation.services import after_create, after_edit, initial_state
 
 COMMENT_MAX = 5_000
 MENTIONS_MAX = 20
@@ -87,4 +90,35 @@ def do_add_comment(
             mentioned_user_ids=tuple(u.id for u in mentioned if u.id != actor.id),
         ),
     )
+    return comment
+
+
+def do_edit_comment(
+    session: Session,
+    *,
+    actor: User | None,
+    comment: Comment,
+    body: str,
+    edit_window: timedelta,
+    now: datetime | None = None,
+) -> Comment:
+    """Change one's comment; a returned comment goes back to the moderators."""
+    check_member(actor, "edit comments")
+    now = now or utcnow()
+    if not can_edit_comment(comment, actor, now=now, window=edit_window):
+        if actor.id == comment.author_id:
+            minutes = int(edit_window.total_seconds() // 60)
+            raise NotAllowed(f"Comments can be edited for {minutes} minutes after posting.")
+        raise NotAllowed("You can only edit your own comments.")
+    body = check_comment_body(body)
+    if body == comment.body:
+        return comment
+    screening = screen(session, actor, {"body": body}, trusted=is_trusted(actor))
+    body = screening.fields["body"]
+    mentioned = _resolve_mentions(session, body)
+    comment.body = body
+    comment.body_html = render_markdown(body, {u.username.lower() for u in mentioned})
+    comment.edited_at = now
+    session.flush()
+    after_edit(session, comment, actor, screening)
     return comment

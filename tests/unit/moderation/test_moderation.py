@@ -12,7 +12,7 @@ from cocreate.events import EventRecord
 from cocreate.ideas.access import check_view_idea
 from cocreate.ideas.models import Board, Comment, Idea
 from cocreate.ideas.queries import board_ideas, discussion
-from cocreate.ideas.services import do_add_comment, do_create_idea, do_edit_idea, do_vote
+from cocreate.ideas.services import do_add_comment, do_create_idea, do_edit_comment, do_edit_idea, do_vote
 from cocreate.moderation.models import AuditEntry, Flag, ModerationCase
 from cocreate.moderation.services import (
     do_add_watched_word,
@@ -364,3 +364,40 @@ def test_comment_replies_cannot_attach_to_held_comments(session):
         do_add_comment(session, actor=other, idea=idea, body="Reply", parent_id=held.id)
     session.rollback()
     assert session.scalar(select(func.count(Comment.id))) == 1
+
+
+def test_a_returned_comment_is_fixed_and_resubmitted(session):
+    author, other = _people(2)
+    moderator = UserFactory(role="moderator")
+    idea = do_create_idea(session, actor=author, board=BoardFactory(), title="Idea with a rude comment")
+    comment = do_add_comment(session, actor=other, idea=idea, body="What a silly thing to ask for")
+    session.commit()
+    do_moderate(session, actor=moderator, obj=comment, action="reject", reason="offensive", note="Be kind")
+    session.commit()
+    assert session.get(Idea, idea.id).comment_count == 0
+    window = timedelta(minutes=30)
+    with pytest.raises(NotAllowed):
+        do_edit_comment(session, actor=author, comment=comment, body="Hijack", edit_window=window)
+    with pytest.raises(InvalidInput):
+        do_edit_comment(session, actor=other, comment=comment, body="   ", edit_window=window)
+    session.rollback()
+    later = utcnow() + timedelta(days=3)  # past the window: a returned comment can still be fixed
+    do_edit_comment(
+        session,
+        actor=other,
+        comment=comment,
+        body="I would not use it myself.",
+        edit_window=window,
+        now=later,
+    )
+    session.commit()
+    case = session.scalar(select(ModerationCase).where(ModerationCase.kind == "comment"))
+    assert (comment.moderation_state, case.is_open, case.reason) == ("pending", True, "resubmitted")
+    assert comment.edited_at is not None
+    do_moderate(session, actor=moderator, obj=comment, action="approve")
+    session.commit()
+    assert session.get(Idea, idea.id).comment_count == 1
+    with pytest.raises(NotAllowed):  # published again, and the window has passed
+        do_edit_comment(
+            session, actor=other, comment=comment, body="Changed later", edit_window=window, now=later
+        )

@@ -288,3 +288,26 @@ def test_watched_words_page_and_admin_log(client, session):
     client.sign_in(admin)
     log = client.get("/moderation/log").get_data(as_text=True)
     assert "word added" in log and "word removed" in log
+
+
+def test_editing_a_comment_through_the_page(client, session):
+    from cocreate.ideas.models import Comment
+    from cocreate.ideas.services import do_add_comment
+
+    author, other = UserFactory(created_at=OLD), UserFactory(created_at=OLD, username="commenter")
+    idea = do_create_idea(session, actor=author, board=BoardFactory(), title="Idea to comment on")
+    comment = do_add_comment(session, actor=other, idea=idea, body="First thoughts")
+    session.commit()
+    client.sign_in(author)
+    assert client.get(f"/comments/{comment.id}/edit").status_code == 403
+    client.post_form("/logout")
+    client.sign_in(other)
+    assert f"/comments/{comment.id}/edit" in client.get(f"/i/{idea.id}").get_data(as_text=True)
+    empty = client.post_form(f"/comments/{comment.id}/edit", {"body": " "})
+    assert empty.status_code == 422 and "Write something" in empty.get_data(as_text=True)
+    assert client.post_form(f"/comments/{comment.id}/edit", {"body": "Second thoughts"}).status_code == 302
+    assert client.get("/comments/99999/edit").status_code == 404
+    session.rollback()
+    saved = session.get(Comment, comment.id)
+    assert saved.body == "Second thoughts" and saved.edited_at is not None
+    assert "edited" in client.get(f"/i/{idea.id}").get_data(as_text=True)
