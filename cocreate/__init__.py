@@ -73,6 +73,7 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.accounts import bp as accounts_bp
     from cocreate.ideas import bp as ideas_bp
     from cocreate.ideas.admin import bp as admin_bp
+    from cocreate.insights.views import bp as insights_bp
     from cocreate.moderation.views import bp as moderation_bp
     from cocreate.reviews import bp as reviews_bp
 
@@ -81,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(reviews_bp)
     app.register_blueprint(moderation_bp)
+    app.register_blueprint(insights_bp)
 
     @app.get("/healthz")
     def healthz():
@@ -91,8 +93,10 @@ def register_blueprints(app: Flask) -> None:
 def register_cli(app: Flask) -> None:
     from cocreate.accounts.cli import users_cli
     from cocreate.demo.cli import demo_cli
+    from cocreate.insights.cli import sentiment_cli
     from cocreate.reviews.cli import reviews_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(reviews_cli)
+    app.cli.add_command(sentiment_cli)

@@ -49,6 +49,8 @@ class Config:
     IDEA_EDIT_WINDOW_MINUTES = 30
     BOARD_PAGE_SIZE = 20
     ANON_CACHE_SECONDS = 5  # see cocreate/web/anonymous_cache.py; 0 turns it off
+    SENTIMENT_NEGATIVE_BELOW = -0.1  # polarity below this is "negative"
+    SENTIMENT_POSITIVE_ABOVE = 0.1  # above this "positive"; between: "neutral"
     FLAG_HIDE_THRESHOLD = 3  # weight of distinct flaggers that hides a contribution until a moderator decides
     UGC_MAX_UPLOAD = 34 * 1024 * 1024  # the share form only: 4 photos of up to 8 MB and the text
 
@@ -87,6 +89,8 @@ class Config:
             ("BOARD_PAGE_SIZE", int),
             ("ANON_CACHE_SECONDS", float),
             ("FLAG_HIDE_THRESHOLD", int),
+            ("SENTIMENT_NEGATIVE_BELOW", float),
+            ("SENTIMENT_POSITIVE_ABOVE", float),
         ):
             raw = os.environ.get(f"COCREATE_{key}")
             if raw:

@@ -26,6 +26,8 @@ from cocreate.demo.reviews import generate_reviews
 from cocreate.extensions import db
 from cocreate.ideas.models import Board, Comment, Idea, Importance, Status, StatusChange, Tag, Vote, idea_tags
 from cocreate.ideas.scoring import hot_score, trend_weight
+from cocreate.insights.backfill import backfill
+from cocreate.insights.tagging import thresholds
 from cocreate.markup import plain_excerpt, render_markdown
 from cocreate.moderation import log_guard
 
@@ -294,6 +296,7 @@ def generate(
     board_ids = {b["slug"]: b["id"] for b in boards}
     review_count = generate_reviews(session, rng, anchor, member_ids, board_ids, progress)
     _advance_sequences(session)
+    backfill(session, thresholds(), workers=1)  # bulk rows carry no sentiment yet (commits per batch)
     stories = generate_moderation(session, rng, member_ids, uploads)["stories"] if uploads else 0
     return {
         "users": len(users),

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from cocreate.accounts.models import User
 from cocreate.db import UTCDateTime, utcnow
 from cocreate.extensions import db
+from cocreate.insights.tagging import SentimentTagged
 
 
 class Channel(StrEnum):
@@ -107,10 +108,11 @@ class Tag(db.Model):
     board: Mapped[Board] = relationship(back_populates="tags")
 
 
-class Idea(db.Model):
+class Idea(SentimentTagged, db.Model):
     """A proposal on a board. Counters and scores are stored and only changed atomically in SQL."""
 
     __tablename__ = "ideas"
+    SENTIMENT_FIELDS = ("title", "body")
     __table_args__ = (
         CheckConstraint(f"status IN {_in(Status)}", name="status_known"),
         CheckConstraint(f"channel IN {_in(Channel)}", name="channel_known"),
@@ -165,10 +167,11 @@ class Vote(db.Model):
     idea: Mapped[Idea] = relationship()
 
 
-class Comment(db.Model):
+class Comment(SentimentTagged, db.Model):
     """A comment on an idea; replies go one level deep (parent is always a top-level comment)."""
 
     __tablename__ = "comments"
+    SENTIMENT_FIELDS = ("body",)
     __table_args__ = (
         Index("ix_comments_idea_created", "idea_id", "created_at"),
         Index("ix_comments_author_created", "author_id", "created_at"),

@@ -23,6 +23,8 @@ from cocreate.ideas.models import (
     Vote,
     idea_tags,
 )
+from cocreate.insights.queries import Mix
+from cocreate.insights.sentiment import LABELS
 from cocreate.moderation.access import is_moderator
 from cocreate.moderation.models import VISIBLE_STATES, State
 from cocreate.web.pagination import after_cursor, encode_cursor
@@ -165,6 +167,7 @@ def idea_for_page(session: Session, idea_id: int) -> Idea | None:
 class Discussion:
     comments: list[Comment]  # top-level, oldest first
     replies: dict[int, list[Comment]]  # by the id of the comment they answer
+    mood: Mix = field(default_factory=Mix)  # sentiment labels of the published comments
 
 
 def discussion(session: Session, idea: Idea, viewer: User | None = None) -> Discussion:
@@ -182,6 +185,11 @@ def discussion(session: Session, idea: Idea, viewer: User | None = None) -> Disc
         .order_by(Comment.created_at, Comment.id)
     ).all()
     found = Discussion(comments=[], replies={})
+    found.mood = Mix(
+        **Counter(
+            c.sentiment for c in comments if c.moderation_state in VISIBLE_STATES and c.sentiment in LABELS
+        )
+    )
     for comment in comments:
         if comment.parent_id is None:
             found.comments.append(comment)

@@ -103,6 +103,7 @@ class ModerationCase(db.Model):
     detail: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(200), default="")  # preview, refreshed when the text changes
     excerpt: Mapped[str] = mapped_column(String(400), default="")
+    sentiment: Mapped[str] = mapped_column(String(8), default="neutral", server_default="neutral")
     flag_count: Mapped[int] = mapped_column(Integer, default=0)  # unresolved flags
     flag_weight: Mapped[int] = mapped_column(Integer, default=0)
     reject_reason: Mapped[str | None] = mapped_column(String(20))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from cocreate.accounts.models import User
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput
+from cocreate.insights.sentiment import LABELS
 from cocreate.moderation.kinds import kinds
 from cocreate.moderation.models import (
     FLAG_REASONS,
@@ -70,13 +71,17 @@ class QueuePage:
     total_open: int
 
 
-def check_filters(kind: str | None, reason: str | None, age: str | None) -> None:
+def check_filters(
+    kind: str | None, reason: str | None, age: str | None, sentiment: str | None = None
+) -> None:
     if kind and kind not in kinds():
         raise InvalidInput(f"Unknown type. Use one of: {', '.join(kinds())}.")
     if reason and reason not in QUEUE_REASONS and reason not in FLAG_REASONS:
         raise InvalidInput("Unknown reason filter.")
     if age and age not in AGES:
         raise InvalidInput(f"Unknown age. Use one of: {', '.join(AGES)}.")
+    if sentiment and sentiment not in LABELS:
+        raise InvalidInput(f"Unknown sentiment. Use one of: {', '.join(LABELS)}.")
 
 
 def queue(
@@ -85,11 +90,12 @@ def queue(
     kind: str | None = None,
     reason: str | None = None,
     age: str | None = None,
+    sentiment: str | None = None,
     cursor: str | None = None,
     limit: int = QUEUE_PAGE,
 ) -> QueuePage:
     """Open cases, oldest first, with their objects, authors and flag reasons (a fixed number of queries)."""
-    check_filters(kind, reason, age)
+    check_filters(kind, reason, age, sentiment)
     stmt = select(ModerationCase).where(ModerationCase.is_open.is_(True))
     if kind:
         stmt = stmt.where(ModerationCase.kind == kind)
@@ -106,6 +112,8 @@ def queue(
             )
             .exists()
         )
+    if sentiment:
+        stmt = stmt.where(ModerationCase.sentiment == sentiment)
     if age:
         edge = utcnow() - AGES[age][1]
         stmt = stmt.where(

@@ -69,6 +69,7 @@ def _ensure_case(session: Session, kind: Kind, obj, reason: str) -> ModerationCa
         .values(
             title=title[:200],
             excerpt=excerpt[:400],
+            sentiment=obj.sentiment or "neutral",
             kind=kind.name,
             object_id=obj.id,
             author_id=obj.author_id,
@@ -90,6 +91,7 @@ def _open(session: Session, obj, reason: str, detail: str) -> ModerationCase:
     kind = kind_of(obj)
     case = _ensure_case(session, kind, obj, reason)
     case.title, case.excerpt = (v[:limit] for v, limit in zip(kind.preview(obj), (200, 400), strict=True))
+    case.sentiment = obj.sentiment or "neutral"
     if not case.is_open:
         case.is_open, case.opened_at, case.closed_at = True, utcnow(), None
         case.reason, case.detail = reason, detail[:200]

@@ -30,7 +30,7 @@ def flag_threshold() -> int:
 
 
 def _filters() -> dict[str, str | None]:
-    return {k: request.args.get(k) or None for k in ("kind", "reason", "age")}
+    return {k: request.args.get(k) or None for k in ("kind", "reason", "age", "sentiment")}
 
 
 @bp.get("/moderation")

@@ -22,6 +22,7 @@ from cocreate.accounts.models import User
 from cocreate.db import UTCDateTime, utcnow
 from cocreate.extensions import db
 from cocreate.ideas.models import Board, Channel
+from cocreate.insights.tagging import SentimentTagged
 
 INCENTIVES = {"campaign": "Written for a campaign reward", "beta": "Written as part of a beta program"}
 
@@ -63,10 +64,11 @@ class Product(db.Model):
         return [(n, getattr(self, f"stars_{n}")) for n in range(5, 0, -1)]
 
 
-class Review(db.Model):
+class Review(SentimentTagged, db.Model):
     """One person's review of one product (the unique constraint), rated 1–5 stars."""
 
     __tablename__ = "reviews"
+    SENTIMENT_FIELDS = ("title", "body", "pros", "cons")
     __table_args__ = (
         UniqueConstraint("product_id", "author_id"),
         CheckConstraint("rating BETWEEN 1 AND 5", name="rating_1_to_5"),
@@ -171,10 +173,11 @@ class Campaign(db.Model):
         return self.starts_on <= today <= self.ends_on
 
 
-class UGCItem(db.Model):
+class UGCItem(SentimentTagged, db.Model):
     """A customer's story, photos and video link about a product or for a campaign. Pre-moderated."""
 
     __tablename__ = "ugc_items"
+    SENTIMENT_FIELDS = ("title", "story")  # the caption and story
     __table_args__ = (
         CheckConstraint("product_id IS NOT NULL OR campaign_id IS NOT NULL", name="has_a_subject"),
         Index("ix_ugc_items_product_state", "product_id", "moderation_state", "created_at"),

@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas.models import Board
+from cocreate.insights.queries import sentiment_mix
 from cocreate.moderation.access import can_see
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.queries import case_for
@@ -60,6 +61,9 @@ def product(slug: str):
         sorts=q.REVIEW_SORT_LABELS,
         items=[] if block == "review_rows" else q.gallery(db.session, product=product, limit=8),
         my_case=case_for(db.session, "review", page.my_review.id) if held else None,
+        review_mix=None
+        if block == "review_rows"
+        else sentiment_mix(db.session, Review, Review.product_id == product.id),
     )
 
 

@@ -1,0 +1,1 @@
+"""Insights: sentiment tagging (behind an adapter), trends; surveys and KPIs come later."""

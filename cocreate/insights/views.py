@@ -1,0 +1,64 @@
+"""Sentiment trends for product teams: per product and per board, charted by month."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, request
+from flask_login import current_user, login_required
+
+from cocreate.errors import NotAllowed
+from cocreate.extensions import db
+from cocreate.ideas.models import Comment, Idea
+from cocreate.ideas.queries import board_by_slug
+from cocreate.insights.queries import sentiment_mix, sentiment_trend
+from cocreate.reviews.models import Review, UGCItem
+from cocreate.reviews.queries import product_by_slug
+from cocreate.web.rendering import render
+
+bp = Blueprint("insights", __name__)
+
+
+@bp.get("/insights/sentiment")
+@login_required
+def sentiment():
+    """Monthly sentiment of a product's reviews and stories, or of a board's ideas and comments."""
+    if not current_user.is_staff:
+        raise NotAllowed("Sentiment trends are for the product team, moderators and admins.")
+    product_slug, board_slug = request.args.get("product"), request.args.get("board")
+    if product_slug:
+        product = product_by_slug(db.session, product_slug) or abort(404, "No such product.")
+        subject, series = (
+            product.name,
+            [
+                ("Reviews", sentiment_trend(db.session, Review, Review.product_id == product.id)),
+                ("Stories", sentiment_trend(db.session, UGCItem, UGCItem.product_id == product.id)),
+            ],
+        )
+        mix = sentiment_mix(db.session, Review, Review.product_id == product.id)
+    elif board_slug:
+        board = board_by_slug(db.session, board_slug) or abort(404, "No such board.")
+        subject = board.name
+        series = [
+            ("Ideas", sentiment_trend(db.session, Idea, Idea.board_id == board.id)),
+            (
+                "Comments",
+                sentiment_trend(
+                    db.session,
+                    Comment,
+                    Comment.idea_id.in_(db.select(Idea.id).where(Idea.board_id == board.id)),
+                ),
+            ),
+        ]
+        mix = sentiment_mix(db.session, Idea, Idea.board_id == board.id)
+    else:
+        abort(400, "Choose a product (?product=) or a board (?board=).")
+    chart = {
+        name: {
+            "months": [p.month for p in points],
+            "average": [p.average for p in points],
+            "negative": [p.negative for p in points],
+            "neutral": [p.neutral for p in points],
+            "positive": [p.positive for p in points],
+        }
+        for name, points in series
+    }
+    return render("insights/sentiment.html", subject=subject, series=series, chart=chart, mix=mix)
