@@ -7,7 +7,7 @@ import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from cocreate.insights.sentiment import Thresholds, analyze
@@ -29,10 +29,37 @@ def count_texts(session: Session) -> int:
 def _analyze_all(texts: list[str], limits: Thresholds) -> list[tuple[float, float, str]]:
     """Runs in a worker process."""
     out = []
-    for text in texts:
-        result = analyze(text, limits)
+    for value in texts:
+        result = analyze(value, limits)
         out.append((result.polarity, result.subjectivity, result.label))
     return out
+
+
+def write_tags(session: Session, model, tags: list[tuple[int, float, float, str]]) -> None:
+    """Store (id, polarity, subjectivity, label) for many rows: one UPDATE … FROM (VALUES …) on PostgreSQL,
+    an executemany elsewhere."""
+    if not tags:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        table = model.__table__
+        params = {}
+        for n, (row_id, p, s, label) in enumerate(tags):
+            params.update({f"i{n}": row_id, f"p{n}": p, f"s{n}": s, f"l{n}": label})
+        # The first row's casts give the VALUES list its column types.
+        first = "(CAST(:i0 AS INTEGER), CAST(:p0 AS FLOAT8), CAST(:s0 AS FLOAT8), CAST(:l0 AS VARCHAR))"
+        rows_sql = ", ".join([first] + [f"(:i{n}, :p{n}, :s{n}, :l{n})" for n in range(1, len(tags))])
+        session.execute(
+            text(
+                f"UPDATE {table.name} AS t SET polarity = v.p, subjectivity = v.s, sentiment = v.l "  # noqa: S608
+                f"FROM (VALUES {rows_sql}) AS v(id, p, s, l) WHERE t.id = v.id"
+            ),
+            params,
+        )
+        return
+    session.execute(
+        update(model),
+        [{"id": i, "polarity": p, "subjectivity": s, "sentiment": label} for i, p, s, label in tags],
+    )
 
 
 def _batches(session: Session, model, batch: int) -> Iterator[list]:
@@ -60,24 +87,32 @@ def backfill(
     done = 0
     context = multiprocessing.get_context("spawn")  # no inherited database connections in the workers
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context) if workers > 1 else None
-    run = pool.map if pool else map
+
+    def start(rows) -> list:
+        """Hand a batch to the workers (or analyse it here); returns futures or finished results."""
+        texts = ["\n".join(str(v or "") for v in row[1:]).strip() for row in rows]
+        if pool is None:
+            return [_analyze_all(texts, limits)]
+        size = max(1, -(-len(texts) // workers))
+        return [pool.submit(_analyze_all, texts[i : i + size], limits) for i in range(0, len(texts), size)]
+
+    def finish(model, rows, pending) -> int:
+        results = [r for part in pending for r in (part if isinstance(part, list) else part.result())]
+        write_tags(session, model, [(row[0], *result) for row, result in zip(rows, results, strict=True)])
+        session.commit()
+        progress(len(rows))
+        return len(rows)
+
     try:
         for model in tagged_models():
+            previous = None  # (rows, pending): analysed while the next batch is read, written after
             for rows in _batches(session, model, batch):
-                texts = ["\n".join(str(v or "") for v in row[1:]).strip() for row in rows]
-                size = max(1, -(-len(texts) // workers))
-                chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-                results = [r for part in run(_analyze_all, chunks, [limits] * len(chunks)) for r in part]
-                session.execute(
-                    update(model),
-                    [
-                        {"id": row[0], "polarity": p, "subjectivity": s, "sentiment": label}
-                        for row, (p, s, label) in zip(rows, results, strict=True)
-                    ],
-                )
-                session.commit()
-                done += len(rows)
-                progress(len(rows))
+                pending = start(rows)
+                if previous:
+                    done += finish(model, *previous)
+                previous = (rows, pending)
+            if previous:
+                done += finish(model, *previous)
     finally:
         if pool:
             pool.shutdown()

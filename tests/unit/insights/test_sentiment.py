@@ -168,3 +168,14 @@ def test_mix_and_monthly_trend(session):
     assert sum(p.positive + p.neutral + p.negative for p in trend) == 4
     latest = trend[-1]
     assert (latest.positive, latest.neutral, latest.average) == (1, 1, 0.4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Heavier than advertised, but very sturdy.", "I love it!", "Terrible zips; not great, not awful.", "ok"],
+)
+def test_the_adapter_gives_exactly_textblobs_sentiment(text):
+    from textblob import TextBlob
+
+    expected = TextBlob(text).sentiment
+    assert S.TextBlobAnalyzer().polarity_subjectivity(text) == (expected.polarity, expected.subjectivity)
