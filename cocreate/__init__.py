@@ -76,6 +76,7 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.insights.views import bp as insights_bp
     from cocreate.moderation.views import bp as moderation_bp
     from cocreate.reviews import bp as reviews_bp
+    from cocreate.search.views import bp as search_bp
 
     app.register_blueprint(accounts_bp)
     app.register_blueprint(ideas_bp)
@@ -83,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(reviews_bp)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(insights_bp)
+    app.register_blueprint(search_bp)
 
     @app.get("/healthz")
     def healthz():
@@ -95,8 +97,10 @@ def register_cli(app: Flask) -> None:
     from cocreate.demo.cli import demo_cli
     from cocreate.insights.cli import sentiment_cli
     from cocreate.reviews.cli import reviews_cli
+    from cocreate.search.cli import search_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(reviews_cli)
     app.cli.add_command(sentiment_cli)
+    app.cli.add_command(search_cli)

@@ -51,6 +51,9 @@ class Config:
     ANON_CACHE_SECONDS = 5  # see cocreate/web/anonymous_cache.py; 0 turns it off
     SENTIMENT_NEGATIVE_BELOW = -0.1  # polarity below this is "negative"
     SENTIMENT_POSITIVE_ABOVE = 0.1  # above this "positive"; between: "neutral"
+    SEARCH_BACKEND = (
+        "auto"  # auto: PostgreSQL full-text on PostgreSQL, Whoosh under instance/search/ otherwise
+    )
     FLAG_HIDE_THRESHOLD = 3  # weight of distinct flaggers that hides a contribution until a moderator decides
     UGC_MAX_UPLOAD = 34 * 1024 * 1024  # the share form only: 4 photos of up to 8 MB and the text
 
@@ -76,6 +79,9 @@ class Config:
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         values["SQLALCHEMY_DATABASE_URI"] = url or _sqlite_url(instance_path)
         values["REDIS_URL"] = os.environ.get("REDIS_URL") or values["REDIS_URL"]
+        values["SEARCH_BACKEND"] = os.environ.get("COCREATE_SEARCH_BACKEND") or values["SEARCH_BACKEND"]
+        if values["SEARCH_BACKEND"] not in ("auto", "whoosh", "postgresql"):
+            raise ConfigError("COCREATE_SEARCH_BACKEND is auto, whoosh or postgresql.")
         if values["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
             # A file on this machine never drops a connection: skip the per-request "SELECT 1".
             values["SQLALCHEMY_ENGINE_OPTIONS"] = {

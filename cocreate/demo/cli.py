@@ -19,6 +19,8 @@ from cocreate.demo.generator import (
     wipe,
 )
 from cocreate.extensions import db
+from cocreate.search import service as search_service
+from cocreate.search.documents import count_documents
 
 demo_cli = click.Group("demo", help="Demo data.")
 
@@ -58,4 +60,7 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
             counts = generate(db.session, size, seed=seed, progress=bar.update, uploads=uploads)
         db.session.commit()
     click.echo("Loaded " + ", ".join(f"{n:,} {what}" for what, n in counts.items()) + ".")
+    with click.progressbar(length=count_documents(db.session), label="Building the search index") as bar:
+        db.session.rollback()
+        search_service.rebuild(bar.update)
     print_sign_ins()

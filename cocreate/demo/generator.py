@@ -346,3 +346,6 @@ def wipe(session: Session) -> None:
     with log_guard.lifted(session.connection()):
         for table in reversed(db.metadata.sorted_tables):
             session.execute(table.delete())
+    if session.get_bind().dialect.name == "postgresql":  # the shared search index lives outside the models
+        session.execute(text("DELETE FROM search_documents"))
+        session.execute(text("DELETE FROM search_words"))

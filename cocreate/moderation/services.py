@@ -39,6 +39,7 @@ from cocreate.moderation.models import (
     WatchedWord,
 )
 from cocreate.moderation.screening import Screening
+from cocreate.search.pending import touch
 
 DEFAULT_FLAG_THRESHOLD = 3
 NOTE_MAX = 1_000
@@ -199,6 +200,7 @@ def _auto_hide(session: Session, kind: Kind, obj, total: int) -> None:
         return
     session.expire(obj, ["moderation_state"])
     kind.on_visibility(session, obj, False)
+    touch(session, obj)  # a Core UPDATE: tell search to drop it after commit
     _log(session, None, "auto_hide", obj, before, State.HIDDEN.value, "flags", f"flag weight {total}")
     emit(
         session,

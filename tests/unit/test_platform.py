@@ -10,6 +10,7 @@ from alembic.migration import MigrationContext
 from cocreate.config import Config, ConfigError
 from cocreate.extensions import db
 from cocreate.markup import render_markdown
+from cocreate.search.pg_backend import include_object
 
 
 def test_production_refuses_to_start_without_secret_key(monkeypatch, tmp_path):
@@ -75,7 +76,8 @@ def test_write_intent_begins_immediate(app, database_url):
 
 def test_migrations_match_the_models(app):
     with app.app_context(), db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+        options = {"compare_type": True, "render_as_batch": True, "include_object": include_object}
+        context = MigrationContext.configure(conn, opts=options)
         diff = compare_metadata(context, db.metadata)
     assert diff == [], f"models changed without a migration: {diff}"
 

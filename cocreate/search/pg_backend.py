@@ -1,0 +1,254 @@
+"""The PostgreSQL backend: a search_documents table with a generated, weighted tsvector and a GIN index, so
+every app server shares one index. websearch_to_tsquery never raises on odd syntax; pg_trgm suggests
+spellings from the words we have indexed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+from cocreate.search.backend import STOPWORDS, Hit, Results, SearchQuery, marked_to_html, significant_words
+from cocreate.search.documents import Document
+
+# Created by raw SQL in the migrations (PostgreSQL only), so they are not in the models' metadata; Alembic's
+# comparison is told to leave them alone (migrations/env.py, tests/unit/test_platform.py).
+UNMODELLED_TABLES = frozenset({"search_documents", "search_words"})
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic hook: ignore the search tables (and their indexes) that live outside the models."""
+    table = name if type_ == "table" else getattr(getattr(obj, "table", None), "name", None)
+    return not (reflected and table in UNMODELLED_TABLES)
+
+
+HEADLINE = 'StartSel="\x02", StopSel="\x03"'
+WORDS_RE = re.compile(r"[a-z][a-z0-9]{2,29}")
+
+UPSERT = text(
+    """
+    INSERT INTO search_documents
+        (key, kind, object_id, title, body, tags, place, board_id, product_id, status, sentiment, created_at)
+    VALUES (:key, :kind, :object_id, :title, :body, :tags, :place, :board_id, :product_id, :status,
+            :sentiment, :created_at)
+    ON CONFLICT (key) DO UPDATE SET
+        title = EXCLUDED.title, body = EXCLUDED.body, tags = EXCLUDED.tags, place = EXCLUDED.place,
+        board_id = EXCLUDED.board_id, product_id = EXCLUDED.product_id, status = EXCLUDED.status,
+        sentiment = EXCLUDED.sentiment, created_at = EXCLUDED.created_at
+    """
+)
+ADD_WORDS = text(
+    "INSERT INTO search_words (word) SELECT unnest(CAST(:words AS text[])) ON CONFLICT DO NOTHING"
+)
+
+
+def _params(doc: Document) -> dict:
+    return {
+        "key": doc.key,
+        "kind": doc.kind,
+        "object_id": doc.object_id,
+        "title": doc.title,
+        "body": doc.body,
+        "tags": doc.tags,
+        "place": doc.place,
+        "board_id": doc.board_id,
+        "product_id": doc.product_id,
+        "status": doc.status,
+        "sentiment": doc.sentiment,
+        "created_at": doc.created_at,
+    }
+
+
+def _words(docs: list[Document]) -> list[str]:
+    found: set[str] = set()
+    for doc in docs:
+        found.update(WORDS_RE.findall(f"{doc.title} {doc.body} {doc.tags}".lower()))
+    return sorted(found - STOPWORDS)
+
+
+def _where(conditions: list[str]) -> str:
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+# SQL below is assembled from fixed fragments in this module only; every value is a bound parameter.
+def _ranked(tsquery: str, has_query: str, conditions: list[str], order: str) -> str:
+    """The page of matching keys in rank order, with the total and the query for headlines."""
+    return (
+        f"SELECT key, {tsquery} AS q, {has_query} AS has_query, count(*) OVER () AS total, "  # noqa: S608
+        f"row_number() OVER (ORDER BY {order}) AS position FROM search_documents {_where(conditions)} "
+        f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+    )
+
+
+def _count(conditions: list[str]) -> str:
+    return f"SELECT count(*) FROM search_documents {_where(conditions)}"  # noqa: S608
+
+
+class PostgresBackend:
+    name = "postgresql"
+    needs_rebuild = False  # the table is created by the migrations; it is never "missing"
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def ready(self) -> bool:
+        return True  # the table comes with the migrations
+
+    def damaged(self) -> None:
+        """Nothing to repair here: errors are the database's and surface as such."""
+
+    def _write(self, connection: Connection, docs: list[Document]) -> None:
+        connection.execute(UPSERT, [_params(d) for d in docs])
+        words = _words(docs)
+        if words:
+            connection.execute(ADD_WORDS, {"words": words})
+
+    def index(self, documents: Iterable[Document]) -> None:
+        docs = list(documents)
+        if docs:
+            with self.engine.begin() as connection:
+                self._write(connection, docs)
+
+    def delete(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        if keys:
+            with self.engine.begin() as connection:
+                connection.execute(
+                    text("DELETE FROM search_documents WHERE key = ANY(:keys)"), {"keys": keys}
+                )
+
+    def clear(self) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(text("DELETE FROM search_documents"))
+            connection.execute(text("DELETE FROM search_words"))
+
+    def rebuild(self, batches: Iterable[list[Document]], progress: Callable[[int], None]) -> int:
+        """One transaction: searches see the old index until the new one is complete."""
+        total = 0
+        with self.engine.begin() as connection:
+            connection.execute(text("DELETE FROM search_documents"))
+            for batch in batches:
+                if batch:
+                    self._write(connection, batch)
+                total += len(batch)
+                progress(len(batch))
+        return total
+
+    @staticmethod
+    def _conditions(query: SearchQuery, params: dict) -> list[str]:
+        where = []
+        if query.kinds:
+            where.append("kind = ANY(:kinds)")
+            params["kinds"] = list(query.kinds)
+        for column, value in (
+            ("board_id", query.board_id),
+            ("product_id", query.product_id),
+            ("status", query.status),
+            ("sentiment", query.sentiment),
+        ):
+            if value:
+                where.append(f"{column} = :{column}")
+                params[column] = value
+        if query.visible_board_ids is not None:
+            where.append("(kind <> 'idea' OR board_id = ANY(:visible))")
+            params["visible"] = sorted(query.visible_board_ids)
+        return where
+
+    def _hits(self, connection: Connection, ranked_sql: str, params: dict) -> tuple[list[Hit], int]:
+        rows = connection.execute(
+            text(
+                f"""
+                SELECT d.key, d.kind, d.object_id,
+                       CASE WHEN r.has_query
+                            THEN ts_headline('english', d.title, r.q, :hl || ', HighlightAll=true')
+                            ELSE d.title END,
+                       CASE WHEN r.has_query THEN ts_headline('english', d.body, r.q,
+                            :hl || ', MaxFragments=2, MaxWords=30, MinWords=12')
+                            ELSE left(d.body, 200) END,
+                       d.place, d.status, d.sentiment, d.board_id, d.product_id, r.total
+                FROM ({ranked_sql}) AS r JOIN search_documents d ON d.key = r.key
+                ORDER BY r.position
+                """  # noqa: S608 - ranked_sql is built from fixed fragments; values are bound
+            ),
+            {**params, "hl": HEADLINE},
+        ).all()
+        hits = [
+            Hit(
+                key=r[0],
+                kind=r[1],
+                object_id=r[2],
+                title=marked_to_html(r[3]),
+                snippet=marked_to_html(r[4]),
+                place=r[5],
+                status=r[6],
+                sentiment=r[7],
+                board_id=r[8],
+                product_id=r[9],
+            )
+            for r in rows
+        ]
+        return hits, (rows[0][10] if rows else 0)
+
+    def search(self, query: SearchQuery) -> Results:
+        params: dict = {"text": query.text, "limit": query.per_page, "offset": query.offset}
+        where = self._conditions(query, params)
+        if query.text:
+            where.append("tsv @@ websearch_to_tsquery('english', :text)")
+            order = "ts_rank_cd(tsv, websearch_to_tsquery('english', :text)) DESC, created_at DESC"
+        else:
+            order = "created_at DESC"
+        ranked = _ranked("websearch_to_tsquery('english', :text)", ":text <> ''", where, order)
+        with self.engine.connect() as connection:
+            hits, total = self._hits(connection, ranked, params)
+            if total == 0 and query.offset:  # past the last page: still say how many there are
+                total = connection.execute(text(_count(where)), params).scalar_one()
+            results = Results(hits=hits, total=total)
+            if query.text and total < 3:
+                results.suggestion = self._suggest(connection, query.text)
+        return results
+
+    def _suggest(self, connection: Connection, text_: str) -> str | None:
+        words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text_)
+        changed, out = False, []
+        for word in words:
+            lower = word.lower()
+            if (
+                len(lower) < 3
+                or connection.execute(
+                    text("SELECT 1 FROM search_words WHERE word = :w"), {"w": lower}
+                ).first()
+            ):
+                out.append(lower)
+                continue
+            # Trigram neighbours, plus words one or two edits away (trigrams miss swapped letters in short
+            # words: "tnet" shares almost none with "tent").
+            best = connection.execute(
+                text(
+                    "SELECT word FROM search_words "
+                    "WHERE word % :w "
+                    "OR (length(word) BETWEEN :short AND :long AND levenshtein(word, :w) <= 2) "
+                    "ORDER BY levenshtein(word, :w), abs(length(word) - length(:w)), "
+                    "similarity(word, :w) DESC, word LIMIT 1"
+                ),
+                {"w": lower, "short": len(lower) - 1, "long": len(lower) + 1},
+            ).scalar()
+            if best:
+                changed = True
+            out.append(best or lower)
+        return " ".join(out) if changed else None
+
+    def similar(
+        self, text_: str, *, board_id: int | None, visible_board_ids: frozenset[int] | None, limit: int = 5
+    ) -> list[Hit]:
+        words = significant_words(text_)
+        if not words:
+            return []
+        params: dict = {"words": " | ".join(words), "limit": limit, "offset": 0, "text": ""}
+        query = SearchQuery(text="", kinds=("idea",), board_id=board_id, visible_board_ids=visible_board_ids)
+        where = [*self._conditions(query, params), "tsv @@ to_tsquery('english', :words)"]
+        order = "ts_rank_cd(tsv, to_tsquery('english', :words)) DESC, created_at DESC"
+        ranked = _ranked("to_tsquery('english', :words)", "true", where, order)
+        with self.engine.connect() as connection:
+            return self._hits(connection, ranked, params)[0]
