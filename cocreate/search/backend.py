@@ -26,6 +26,7 @@ class SearchQuery:
     status: str | None = None
     sentiment: str | None = None
     visible_board_ids: frozenset[int] | None = None  # ideas on other boards are left out; None: no limit
+    hidden_board_ids: frozenset[int] = frozenset()  # the same rule, as the boards to leave out
     page: int = 1
     per_page: int = PER_PAGE
 
@@ -53,6 +54,7 @@ class Results:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     suggestion: str | None = None  # "did you mean"
+    approximate: bool = False  # total is an estimate (very common words on a large index)
 
     def pages(self, per_page: int = PER_PAGE) -> int:
         return max(1, -(-self.total // per_page))

@@ -84,10 +84,14 @@ def _retry_backlog() -> None:
         session.commit()
 
 
-def visible_board_ids(session: Session, viewer: User | None) -> frozenset[int]:
-    from cocreate.ideas.queries import visible_boards
+def board_access(session: Session, viewer: User | None) -> tuple[frozenset[int], frozenset[int]]:
+    """(visible, hidden) board ids for this person."""
+    from cocreate.ideas.access import can_view_board
+    from cocreate.ideas.models import Board
 
-    return frozenset(b.id for b in visible_boards(session, viewer))
+    boards = session.scalars(select(Board)).all()
+    visible = frozenset(b.id for b in boards if can_view_board(b, viewer))
+    return visible, frozenset(b.id for b in boards) - visible
 
 
 def search(
@@ -103,13 +107,15 @@ def search(
 ) -> Results:
     """Search what this person may see. Bad filters are dropped by the view; odd syntax never raises."""
     ensure_ready()
+    visible, hidden = board_access(session, viewer)
     query = SearchQuery(
         text=clean_query(text),
         kinds=tuple(k for k in kinds if k in KINDS),
         board_id=board_id,
         status=status,
         sentiment=sentiment,
-        visible_board_ids=visible_board_ids(session, viewer),
+        visible_board_ids=visible,
+        hidden_board_ids=hidden,
         page=max(1, min(page, 1_000)),
     )
     engine = backend()
@@ -132,7 +138,7 @@ def similar_ideas(session: Session, viewer: User | None, text: str, board_id: in
     return backend().similar(
         clean_query(text),
         board_id=board_id,
-        visible_board_ids=visible_board_ids(session, viewer),
+        visible_board_ids=board_access(session, viewer)[0],
         limit=limit,
     )
 
