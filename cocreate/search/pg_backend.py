@@ -196,7 +196,7 @@ class PostgresBackend:
         where = self._conditions(query, params)
         if query.text:
             where.append("tsv @@ websearch_to_tsquery('english', :text)")
-            order = "ts_rank_cd(tsv, websearch_to_tsquery('english', :text)) DESC, created_at DESC"
+            order = "ts_rank(tsv, websearch_to_tsquery('english', :text)) DESC, created_at DESC"
         else:
             order = "created_at DESC"
         ranked = _ranked("websearch_to_tsquery('english', :text)", ":text <> ''", where, order)
@@ -248,7 +248,7 @@ class PostgresBackend:
         params: dict = {"words": " | ".join(words), "limit": limit, "offset": 0, "text": ""}
         query = SearchQuery(text="", kinds=("idea",), board_id=board_id, visible_board_ids=visible_board_ids)
         where = [*self._conditions(query, params), "tsv @@ to_tsquery('english', :words)"]
-        order = "ts_rank_cd(tsv, to_tsquery('english', :words)) DESC, created_at DESC"
+        order = "ts_rank(tsv, to_tsquery('english', :words)) DESC, created_at DESC"
         ranked = _ranked("to_tsquery('english', :words)", "true", where, order)
         with self.engine.connect() as connection:
             return self._hits(connection, ranked, params)[0]

@@ -236,3 +236,22 @@ def test_a_failed_index_write_keeps_the_contribution(app, session, tmp_path):
 def test_query_shape_defaults():
     query = SearchQuery(text="x", page=3, per_page=10)
     assert query.offset == 20
+
+
+def test_bulk_documents_match_the_per_object_documents(session, tmp_path):
+    """The reindex reads plain rows; what it builds must equal what the after-commit path builds."""
+    from cocreate.ideas.models import Tag
+    from cocreate.search.documents import all_documents, load_documents
+
+    member, app_board, secret, ideas, review, story = _world(session, tmp_path)
+    ideas["maps"].tags = [
+        Tag(board_id=app_board.id, slug="maps", name="Maps"),
+        Tag(board_id=app_board.id, slug="gps", name="GPS"),
+    ]
+    do_moderate(session, actor=UserFactory(role="moderator"), obj=story, action="approve")
+    session.commit()
+    bulk = {d.key: d for batch in all_documents(session, batch=2) for d in batch}
+    single = {}
+    for kind, ids in (("idea", [i.id for i in ideas.values()]), ("review", [review.id]), ("ugc", [story.id])):
+        single.update({f"{kind}:{i}": d for i, d in load_documents(session, kind, ids).items()})
+    assert bulk == single and bulk[f"idea:{ideas['maps'].id}"].tags == "GPS Maps"
