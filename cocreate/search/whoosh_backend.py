@@ -40,8 +40,9 @@ WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
 def schema() -> Schema:
     """Matching happens on one stemmed `content` field (title twice, tags, place, body): a single-field
     query is several times faster in Whoosh than one spread over four fields, and repeating the title
-    weights it. Title and body are stored only, for display and highlighting. `words` keeps the title and
-    tags unstemmed, as the vocabulary for "did you mean"."""
+    weights it. No positions (phrase=False): a third faster to query and to build; a quoted phrase falls
+    back to "all these words". Title and body are stored only, for display and highlighting. `words` keeps
+    the title and tags unstemmed, as the vocabulary for "did you mean"."""
     return Schema(
         key=ID(stored=True, unique=True),
         kind=ID(stored=True),
@@ -49,7 +50,7 @@ def schema() -> Schema:
         title=STORED(),
         body=STORED(),
         place=STORED(),
-        content=TEXT(analyzer=StemmingAnalyzer()),
+        content=TEXT(analyzer=StemmingAnalyzer(), phrase=False),
         words=TEXT(analyzer=StandardAnalyzer()),
         board=ID(stored=True),
         product=ID(stored=True),

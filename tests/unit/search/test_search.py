@@ -168,6 +168,7 @@ def test_filters_pages_and_suggestions(session, search_backend, tmp_path):
         "positive"
     }
     assert service.search(session, None, "", kinds=("review",)).total == 1  # filters alone list everything
+    assert service.search(session, None, '"offline maps"').total >= 1  # a phrase (all its words, on Whoosh)
     typo = service.search(session, None, "hikin tnet")
     assert typo.suggestion and "tent" in typo.suggestion
 
