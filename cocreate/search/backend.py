@@ -25,8 +25,7 @@ class SearchQuery:
     product_id: int | None = None
     status: str | None = None
     sentiment: str | None = None
-    visible_board_ids: frozenset[int] | None = None  # ideas on other boards are left out; None: no limit
-    hidden_board_ids: frozenset[int] = frozenset()  # the same rule, as the boards to leave out
+    hidden_board_ids: frozenset[int] = frozenset()  # ideas on these (private) boards are left out
     page: int = 1
     per_page: int = PER_PAGE
 
@@ -54,7 +53,6 @@ class Results:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     suggestion: str | None = None  # "did you mean"
-    approximate: bool = False  # total is an estimate (very common words on a large index)
 
     def pages(self, per_page: int = PER_PAGE) -> int:
         return max(1, -(-self.total // per_page))
@@ -70,8 +68,8 @@ class SearchBackend(Protocol):
     def search(self, query: SearchQuery) -> Results: ...
 
     def similar(
-        self, text: str, *, board_id: int | None, visible_board_ids: frozenset[int] | None, limit: int = 5
-    ) -> list[Hit]: ...
+        self, text: str, *, board_id: int | None, limit: int = 5
+    ) -> list[Hit]: ...  # the caller has checked that the person may see the board
 
     def rebuild(self, batches: Iterable[list[Document]], progress: Callable[[int], None]) -> int: ...
 

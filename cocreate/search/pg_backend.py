@@ -151,9 +151,9 @@ class PostgresBackend:
             if value:
                 where.append(f"{column} = :{column}")
                 params[column] = value
-        if query.visible_board_ids is not None:
-            where.append("(kind <> 'idea' OR board_id = ANY(:visible))")
-            params["visible"] = sorted(query.visible_board_ids)
+        if query.hidden_board_ids:
+            where.append("(kind <> 'idea' OR NOT board_id = ANY(:hidden))")
+            params["hidden"] = sorted(query.hidden_board_ids)
         return where
 
     def _hits(self, connection: Connection, ranked_sql: str, params: dict) -> tuple[list[Hit], int]:
@@ -239,14 +239,12 @@ class PostgresBackend:
             out.append(best or lower)
         return " ".join(out) if changed else None
 
-    def similar(
-        self, text_: str, *, board_id: int | None, visible_board_ids: frozenset[int] | None, limit: int = 5
-    ) -> list[Hit]:
+    def similar(self, text_: str, *, board_id: int | None, limit: int = 5) -> list[Hit]:
         words = significant_words(text_)
         if not words:
             return []
         params: dict = {"words": " | ".join(words), "limit": limit, "offset": 0, "text": ""}
-        query = SearchQuery(text="", kinds=("idea",), board_id=board_id, visible_board_ids=visible_board_ids)
+        query = SearchQuery(text="", kinds=("idea",), board_id=board_id)
         where = [*self._conditions(query, params), "tsv @@ to_tsquery('english', :words)"]
         order = "ts_rank(tsv, to_tsquery('english', :words)) DESC, created_at DESC"
         ranked = _ranked("to_tsquery('english', :words)", "true", where, order)

@@ -84,14 +84,12 @@ def _retry_backlog() -> None:
         session.commit()
 
 
-def board_access(session: Session, viewer: User | None) -> tuple[frozenset[int], frozenset[int]]:
-    """(visible, hidden) board ids for this person."""
+def hidden_board_ids(session: Session, viewer: User | None) -> frozenset[int]:
+    """Boards this person may not see (ideas.access.can_view_board decides, as everywhere)."""
     from cocreate.ideas.access import can_view_board
     from cocreate.ideas.models import Board
 
-    boards = session.scalars(select(Board)).all()
-    visible = frozenset(b.id for b in boards if can_view_board(b, viewer))
-    return visible, frozenset(b.id for b in boards) - visible
+    return frozenset(b.id for b in session.scalars(select(Board)) if not can_view_board(b, viewer))
 
 
 def search(
@@ -107,15 +105,13 @@ def search(
 ) -> Results:
     """Search what this person may see. Bad filters are dropped by the view; odd syntax never raises."""
     ensure_ready()
-    visible, hidden = board_access(session, viewer)
     query = SearchQuery(
         text=clean_query(text),
         kinds=tuple(k for k in kinds if k in KINDS),
         board_id=board_id,
         status=status,
         sentiment=sentiment,
-        visible_board_ids=visible,
-        hidden_board_ids=hidden,
+        hidden_board_ids=hidden_board_ids(session, viewer),
         page=max(1, min(page, 1_000)),
     )
     engine = backend()
@@ -130,17 +126,12 @@ def search(
         return engine.search(query)
 
 
-def similar_ideas(session: Session, viewer: User | None, text: str, board_id: int | None, limit: int = 5):
-    """Published ideas like a draft title (shown while someone writes a new idea)."""
+def similar_ideas(text: str, board_id: int, limit: int = 5):
+    """Published ideas on a board like a draft title (the caller checked that the person sees the board)."""
     if len(clean_query(text)) < 4:
         return []
     ensure_ready()
-    return backend().similar(
-        clean_query(text),
-        board_id=board_id,
-        visible_board_ids=board_access(session, viewer)[0],
-        limit=limit,
-    )
+    return backend().similar(clean_query(text), board_id=board_id, limit=limit)
 
 
 # --- keeping the index current ---------------------------------------------------------------------------

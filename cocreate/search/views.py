@@ -80,5 +80,5 @@ def similar(slug: str):
     board = board_by_slug(db.session, slug)
     if board is None or not can_view_board(board, current_user):
         abort(404, "No such board.")
-    hits = service.similar_ideas(db.session, current_user, request.args.get("title", ""), board.id)
+    hits = service.similar_ideas(request.args.get("title", ""), board.id)
     return render("search/_similar.html", hits=hits, board=board)

@@ -316,9 +316,7 @@ class WhooshBackend:
             return corrected.string
         return None
 
-    def similar(
-        self, text: str, *, board_id: int | None, visible_board_ids: frozenset[int] | None, limit: int = 5
-    ) -> list[Hit]:
+    def similar(self, text: str, *, board_id: int | None, limit: int = 5) -> list[Hit]:
         words = significant_words(text)
         if not words:
             return []

@@ -183,10 +183,10 @@ def test_hostile_query_syntax_never_raises(session, search_backend, tmp_path):
 
 def test_similar_ideas_while_typing(session, search_backend, tmp_path):
     member, app_board, secret, ideas, review, story = _world(session, tmp_path)
-    hits = service.similar_ideas(session, None, "Offline maps please", app_board.id)
+    hits = service.similar_ideas("Offline maps please", app_board.id)
     assert hits and hits[0].key == f"idea:{ideas['maps'].id}"
     assert all(h.board_id == app_board.id for h in hits)  # not the private board's "offline" idea
-    assert service.similar_ideas(session, None, "the a", app_board.id) == []
+    assert service.similar_ideas("the a", app_board.id) == []
 
 
 def test_reindex_rebuilds_everything(app, session, search_backend, tmp_path):
