@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
-from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms.fields.choices import SelectChoice
 
 from cocreate.db import utcnow
@@ -45,12 +44,22 @@ def campaign(slug: str):
     )
 
 
-def _read_photos(form: UGCForm) -> list[bytes]:
+def _submitted(form: UGCForm) -> dict | None:
+    """The share form's fields for the UGC services, or None while it is not (validly) submitted. A body over
+    the upload limit never gets here: Werkzeug answers 413 while the CSRF check reads it."""
+    if not form.validate_on_submit():
+        return None
     files = [f for f in (form.photos.data or []) if f and f.filename]
     if len(files) > PHOTOS_MAX:
         form.photos.errors.append(f"Add at most {PHOTOS_MAX} photos.")
-        return []
-    return [f.read(MAX_BYTES + 1) for f in files]
+        return None
+    return {
+        "title": form.title.data,
+        "story": form.story.data or "",
+        "video_url": form.video_url.data,
+        "photos": [f.read(MAX_BYTES + 1) for f in files],
+        "uploads": _uploads(),
+    }
 
 
 LARGE_UPLOAD_ENDPOINTS = frozenset({"reviews.share", "reviews.edit_ugc"})
@@ -80,38 +89,25 @@ def share():
     )
     if product is None and campaign is None:
         abort(404, "Choose a product or a campaign to share about.")
-    try:
-        form = UGCForm()
-        submitted = form.validate_on_submit()
-    except RequestEntityTooLarge:
-        abort(413, "That upload is too large: up to 4 photos of 8 MB each.")
-    if submitted:
-        photos = _read_photos(form)
-        if not form.photos.errors:
-            try:
-                item = services.do_submit_ugc(
-                    db.session,
-                    actor=current_user,
-                    product=product,
-                    campaign=campaign,
-                    title=form.title.data,
-                    story=form.story.data or "",
-                    video_url=form.video_url.data,
-                    photos=photos,
-                    uploads=_uploads(),
-                )
-            except DomainError as exc:
-                show_on_form(form, exc, "title")
+    form = UGCForm()
+    fields = _submitted(form)
+    if fields is not None:
+        try:
+            item = services.do_submit_ugc(
+                db.session, actor=current_user, product=product, campaign=campaign, **fields
+            )
+        except DomainError as exc:
+            show_on_form(form, exc, "title")
+        else:
+            db.session.commit()
+            if item.moderation_state in VISIBLE_STATES:
+                flash("Thank you for sharing! It is published.", "success")
             else:
-                db.session.commit()
-                if item.moderation_state in VISIBLE_STATES:
-                    flash("Thank you for sharing! It is published.", "success")
-                else:
-                    flash(
-                        "Thank you for sharing! A moderator will look at it soon; you will see it here.",
-                        "success",
-                    )
-                return redirect(url_for("reviews.ugc_item", item_id=item.id))
+                flash(
+                    "Thank you for sharing! A moderator will look at it soon; you will see it here.",
+                    "success",
+                )
+            return redirect(url_for("reviews.ugc_item", item_id=item.id))
     return render(
         "reviews/ugc_form.html",
         form=form,
@@ -149,31 +145,17 @@ def edit_ugc(item_id: int):
     item = _item(item_id)
     if item.author_id != current_user.id:
         abort(403, "You can only edit what you shared.")
-    try:
-        form = UGCForm(obj=item if request.method == "GET" else None)
-        submitted = form.validate_on_submit()
-    except RequestEntityTooLarge:
-        abort(413, "That upload is too large: up to 4 photos of 8 MB each.")
-    if submitted:
-        photos = _read_photos(form)
-        if not form.photos.errors:
-            try:
-                services.do_edit_ugc(
-                    db.session,
-                    actor=current_user,
-                    item=item,
-                    title=form.title.data,
-                    story=form.story.data or "",
-                    video_url=form.video_url.data,
-                    photos=photos,
-                    uploads=_uploads(),
-                )
-            except DomainError as exc:
-                show_on_form(form, exc, "title")
-            else:
-                db.session.commit()
-                flash("Saved. It goes back to the moderators if it was returned.", "success")
-                return redirect(url_for("reviews.ugc_item", item_id=item.id))
+    form = UGCForm(obj=item if request.method == "GET" else None)
+    fields = _submitted(form)
+    if fields is not None:
+        try:
+            services.do_edit_ugc(db.session, actor=current_user, item=item, **fields)
+        except DomainError as exc:
+            show_on_form(form, exc, "title")
+        else:
+            db.session.commit()
+            flash("Saved. It goes back to the moderators if it was returned.", "success")
+            return redirect(url_for("reviews.ugc_item", item_id=item.id))
     case = case_for(db.session, "ugc", item.id)
     return render(
         "reviews/ugc_form.html",
