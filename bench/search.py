@@ -12,18 +12,14 @@ reopened only when the index changed). Prints Markdown rows for bench/RESULTS.md
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import shutil
 import statistics
 import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from corpus import ROOT, feature_phrases, fresh_corpus
+
 OUT = ROOT / "bench" / "out" / "search"
-sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
@@ -32,53 +28,15 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    OUT.mkdir(parents=True)
-    url = args.database_url or f"sqlite:///{OUT / 'bench.db'}"
-    env = dict(os.environ, DATABASE_URL=url, COCREATE_INSTANCE_PATH=str(OUT), COCREATE_ENV="development")
-    flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "cocreate"]
-    if url.startswith("postgresql"):
-        subprocess.run(
-            [*flask, "db", "downgrade", "base"], env=env, check=False, cwd=ROOT, capture_output=True
-        )
-    subprocess.run([*flask, "db", "upgrade"], env=env, check=True, cwd=ROOT, capture_output=True)
-    os.environ.update(env)
-
-    from sqlalchemy import insert
+    flask, env = fresh_corpus(OUT, args.database_url, args.ideas, seed=3)
 
     from cocreate import create_app
-    from cocreate.accounts.models import User
-    from cocreate.db import utcnow
-    from cocreate.demo import content as C
     from cocreate.extensions import db
-    from cocreate.ideas.models import Board, Idea
     from cocreate.search import service
 
     rng = random.Random(3)
-    sentences = [s for s in (*C.BODY_SENTENCES, *C.COMMENTS, *C.REVIEW_BODIES) if isinstance(s, str) and s]
-    features = [f for f in C.FEATURES if isinstance(f, str)]
+    features = feature_phrases()
     app = create_app()
-    with app.app_context():
-        now = utcnow()
-        user = User(email="bench@example.com", username="bench", display_name="Bench", password_hash="x")
-        boards = [Board(slug=f"board-{n}", name=f"Board {n}") for n in range(5)]
-        db.session.add_all([user, *boards])
-        db.session.flush()
-        rows = [
-            {
-                "board_id": boards[i % 5].id,
-                "author_id": user.id,
-                "title": f"{rng.choice(features)} for {rng.choice(features)}"[:140],
-                "body": " ".join(rng.sample(sentences, 3)),
-                "created_at": now,
-                "updated_at": now,
-            }
-            for i in range(args.ideas)
-        ]
-        for start in range(0, len(rows), 10_000):
-            db.session.execute(insert(Idea), rows[start : start + 10_000])
-        db.session.commit()
     started = time.perf_counter()
     subprocess.run([*flask, "search", "reindex"], env=env, check=True, cwd=ROOT)
     reindex = time.perf_counter() - started
