@@ -84,14 +84,13 @@ def screen(session: Session, author: User, fields: dict[str, str], *, trusted: b
         )
         if seen:
             result.reasons.append(("repetition", "same text posted again within a day"))
+        # Only the last day matters: forget this person's older digests as we add one (indexed, small).
+        session.execute(
+            delete(TextFingerprint).where(
+                TextFingerprint.author_id == author.id, TextFingerprint.created_at <= now - DUPLICATE_WINDOW
+            )
+        )
         session.add(TextFingerprint(author_id=author.id, digest=digest, created_at=now))
     if trusted:
         result.reasons.clear()
     return result
-
-
-def prune_fingerprints(session: Session) -> int:
-    """Forget digests older than the duplicate window (called by the demo loader and the worker)."""
-    return session.execute(
-        delete(TextFingerprint).where(TextFingerprint.created_at < utcnow() - DUPLICATE_WINDOW)
-    ).rowcount

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -202,20 +201,13 @@ def do_edit_ugc(
     return item
 
 
-@dataclass(frozen=True)
-class CampaignDates:
-    starts_on: date
-    ends_on: date
-
-
-def check_campaign_dates(starts_on: date | None, ends_on: date | None) -> CampaignDates:
+def check_campaign_dates(starts_on: date | None, ends_on: date | None) -> None:
     if starts_on is None:
         raise InvalidInput("Choose the first day of the campaign.", field="starts_on")
     if ends_on is None:
         raise InvalidInput("Choose the last day of the campaign.", field="ends_on")
     if ends_on < starts_on:
         raise InvalidInput("The campaign must end on or after the day it starts.", field="ends_on")
-    return CampaignDates(starts_on, ends_on)
 
 
 def do_create_campaign(
@@ -238,7 +230,7 @@ def do_create_campaign(
         raise InvalidInput("Write a brief: what should people share?", field="brief")
     if len(brief) > BRIEF_MAX:
         raise InvalidInput(f"Briefs are at most {BRIEF_MAX:,} characters.", field="brief")
-    dates = check_campaign_dates(starts_on, ends_on)
+    check_campaign_dates(starts_on, ends_on)
     slug = slugify(title)
     if not slug:
         raise InvalidInput("Choose a title with letters or digits.", field="title")
@@ -249,8 +241,8 @@ def do_create_campaign(
         brief=brief,
         brief_html=render_markdown(brief),
         product_id=product.id if product else None,
-        starts_on=dates.starts_on,
-        ends_on=dates.ends_on,
+        starts_on=starts_on,
+        ends_on=ends_on,
     )
     if taken:
         raise Conflict(f"A campaign with the address “{slug}” already exists.", field="title")

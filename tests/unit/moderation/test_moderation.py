@@ -401,3 +401,22 @@ def test_a_returned_comment_is_fixed_and_resubmitted(session):
         do_edit_comment(
             session, actor=other, comment=comment, body="Changed later", edit_window=window, now=later
         )
+
+
+def test_fingerprints_older_than_a_day_are_forgotten(session):
+    from cocreate.moderation.models import TextFingerprint
+    from cocreate.moderation.screening import screen
+
+    author = UserFactory(created_at=OLD)
+    session.add(
+        TextFingerprint(author_id=author.id, digest="x" * 64, created_at=utcnow() - timedelta(days=2))
+    )
+    session.flush()
+    screen(session, author, {"body": "A sentence long enough to be remembered."})
+    assert session.scalars(
+        select(TextFingerprint.digest).where(TextFingerprint.author_id == author.id)
+    ).all() != ["x" * 64]
+    assert (
+        session.scalar(select(func.count(TextFingerprint.id)).where(TextFingerprint.author_id == author.id))
+        == 1
+    )
