@@ -57,6 +57,12 @@ def test_share_a_photo_moderate_it_and_see_it_in_the_gallery(page, session, app,
     page.get_by_label("Type").select_option("ugc")
     page.wait_for_url("**kind=ugc**")
     page.evaluate("window.__stillHere = true")
+    rows = page.locator("li.case")
+    rows.first.focus()
+    page.keyboard.press("j")  # j/k move between items
+    assert page.evaluate("document.activeElement === document.querySelectorAll('li.case')[1]")
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement === document.querySelectorAll('li.case')[0]")
     row = page.locator("li.case", has_text="Kitchen on the tailgate")
     expect(row.locator("img")).to_have_count(1)
     row.focus()
