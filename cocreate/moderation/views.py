@@ -78,6 +78,19 @@ def decide(case_id: int):
     return redirect(request.referrer or url_for("moderation.queue"))
 
 
+@bp.get("/moderation/ideas/<int:idea_id>/duplicates")
+@login_required
+def duplicates(idea_id: int):
+    """Published ideas on the same board that read like this one: candidates to merge."""
+    check_moderator(current_user)
+    from cocreate.ideas.models import Idea
+    from cocreate.search import service as search
+
+    idea = db.session.get(Idea, idea_id) or abort(404, "No such idea.")
+    hits = [h for h in search.similar_ideas(idea.title, idea.board_id, limit=6) if h.object_id != idea.id]
+    return render("moderation/duplicates.html", block="duplicates", idea=idea, hits=hits[:5])
+
+
 @bp.post("/moderation/bulk")
 @login_required
 def bulk():

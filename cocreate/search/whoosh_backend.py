@@ -17,11 +17,20 @@ from pathlib import Path
 from whoosh import index
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.highlight import ContextFragmenter, Formatter
+from whoosh.highlight import (
+    FIRST,
+    BasicFragmentScorer,
+    ContextFragmenter,
+    Formatter,
+    Highlighter,
+    set_matched_filter,
+    top_fragments,
+)
 from whoosh.qparser import AndGroup, OrGroup, QueryParser, WildcardPlugin
 from whoosh.qparser.plugins import FieldsPlugin, RangePlugin
 from whoosh.query import And, Every, Or, Term
 
+from cocreate.search import whoosh_fast
 from cocreate.search.backend import (
     MARK_END,
     MARK_START,
@@ -35,6 +44,7 @@ from cocreate.search.documents import Document
 
 log = logging.getLogger(__name__)
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
+_ANALYZER = StemmingAnalyzer()  # the content field's, also used to highlight
 
 
 def schema() -> Schema:
@@ -50,7 +60,7 @@ def schema() -> Schema:
         title=STORED(),
         body=STORED(),
         place=STORED(),
-        content=TEXT(analyzer=StemmingAnalyzer(), phrase=False),
+        content=TEXT(analyzer=_ANALYZER, phrase=False),
         words=TEXT(analyzer=StandardAnalyzer()),
         board=ID(stored=True),
         product=ID(stored=True),
@@ -83,6 +93,31 @@ def _fields(doc: Document) -> dict:
     }
 
 
+def _words(searcher, parsed) -> frozenset:
+    """The content-field words of a query, as the analyzer produced them, for highlighting."""
+    return frozenset(
+        text.decode("utf-8") if isinstance(text, bytes) else text
+        for field, text in parsed.iter_all_terms()
+        if field == "content"
+    )
+
+
+_MARKER = Marker()
+_MERGE = Highlighter(formatter=_MARKER)._merge_matched_tokens
+
+
+def _highlight(text: str, words: frozenset, fragmenter, *, top: int, minscore: int = 1) -> str:
+    """Whoosh's highlighting of a stored text (re-analysed), with our markers around the matches."""
+    if not text or not words:
+        return ""
+    tokens = _ANALYZER(text, positions=True, chars=True, mode="index", removestops=False)
+    tokens = _MERGE(set_matched_filter(tokens, words))
+    fragments = top_fragments(
+        fragmenter.fragment_tokens(text, tokens), top, BasicFragmentScorer(), FIRST, minscore=minscore
+    )
+    return _MARKER.format(fragments)
+
+
 class WhooshBackend:
     name = "whoosh"
 
@@ -92,6 +127,7 @@ class WhooshBackend:
         self._index = None
         self._searcher = None
         self._generation = -1
+        self._postings = whoosh_fast.PostingCache()
         self.needs_rebuild = False  # set when the index was missing or unreadable and got recreated empty
 
     # --- opening --------------------------------------------------------------------------------------------
@@ -260,20 +296,21 @@ class WhooshBackend:
         except Exception:  # noqa: BLE001 - malformed syntax falls back to plain words
             return self._plain(text, group)
 
-    def _hit(self, hit) -> Hit:
-        title = hit.highlights("content", text=hit["title"], minscore=0) or hit["title"]
-        snippet = hit.highlights("content", text=hit["body"], top=2) or hit["body"][:200]
+    def _hit(self, searcher, docnum: int, words: frozenset, fragmenter) -> Hit:
+        fields = searcher.stored_fields(docnum)
+        title = _highlight(fields["title"], words, fragmenter, top=3, minscore=0) or fields["title"]
+        snippet = _highlight(fields["body"], words, fragmenter, top=2) or fields["body"][:200]
         return Hit(
-            key=hit["key"],
-            kind=hit["kind"],
-            object_id=int(hit["object_id"]),
+            key=fields["key"],
+            kind=fields["kind"],
+            object_id=int(fields["object_id"]),
             title=marked_to_html(title),
             snippet=marked_to_html(snippet),
-            place=hit.get("place", ""),
-            status=hit.get("status", ""),
-            sentiment=hit.get("sentiment", "neutral"),
-            board_id=int(hit["board"]) if hit.get("board") else None,
-            product_id=int(hit["product"]) if hit.get("product") else None,
+            place=fields.get("place", ""),
+            status=fields.get("status", ""),
+            sentiment=fields.get("sentiment", "neutral"),
+            board_id=int(fields["board"]) if fields.get("board") else None,
+            product_id=int(fields["product"]) if fields.get("product") else None,
         )
 
     def search(self, query: SearchQuery) -> Results:
@@ -286,25 +323,52 @@ class WhooshBackend:
             return self._run(searcher, self._plain(query.text), query)
 
     def _run(self, searcher, parsed, query: SearchQuery) -> Results:
+        limit = query.offset + query.per_page
+        ranked = self._fast(searcher, parsed, query, limit)
+        if ranked is None:
+            ranked = self._whoosh(searcher, parsed, query, limit)
+        docnums, total = ranked
+        words = _words(searcher, parsed)
+        fragmenter = ContextFragmenter(maxchars=200, surround=60)
+        hits = [self._hit(searcher, d, words, fragmenter) for d in docnums[query.offset : limit]]
+        results = Results(hits=hits, total=total)
+        if query.text and results.total < 3:
+            results.suggestion = self._suggest(searcher, parsed, query.text)
+        return results
+
+    def _fast(self, searcher, parsed, query: SearchQuery, limit: int) -> tuple[list[int], int] | None:
+        """All of a few words (what people type): see whoosh_fast. None for other query shapes."""
+        words = whoosh_fast.content_terms(parsed)
+        if words is None or searcher.doc_count_all() == 0:
+            return None
+        groups = [[("kind", k) for k in query.kinds]] if query.kinds else []
+        for field, value in (
+            ("board", query.board_id),
+            ("product", query.product_id),
+            ("status", query.status),
+            ("sentiment", query.sentiment),
+        ):
+            if value:
+                groups.append([(field, str(value))])
+        exclude = [("board", str(b)) for b in sorted(query.hidden_board_ids)]
+        try:
+            found = whoosh_fast.search(searcher, self._postings, words, groups, exclude, limit)
+        except Exception:  # noqa: BLE001 - Whoosh internals changed: the ordinary way still answers
+            log.warning("fast search path failed; using Whoosh's matcher", exc_info=True)
+            return None
+        if found is None:
+            return None
+        matches, total = found
+        return [m.docnum for m in matches], total
+
+    def _whoosh(self, searcher, parsed, query: SearchQuery, limit: int) -> tuple[list[int], int]:
         restrict = self._filter(query)
         combined = And([parsed, *restrict]) if restrict else parsed
         # Block-quality skipping never skips on queries like ours (every match gets scored anyway), and
         # turning it off makes the collector count the matches it sees: an exact total for free, with the
         # private-board mask applied.
-        found = searcher.search(
-            combined,
-            limit=query.offset + query.per_page,
-            mask=self._mask(query),
-            terms=False,
-            optimize=False,
-        )
-        found.fragmenter = ContextFragmenter(maxchars=200, surround=60)
-        found.formatter = Marker()
-        hits = [self._hit(h) for h in found[query.offset : query.offset + query.per_page]]
-        results = Results(hits=hits, total=len(found))
-        if query.text and results.total < 3:
-            results.suggestion = self._suggest(searcher, parsed, query.text)
-        return results
+        found = searcher.search(combined, limit=limit, mask=self._mask(query), terms=False, optimize=False)
+        return [hit.docnum for hit in found[:limit]], len(found)
 
     @staticmethod
     def _suggest(searcher, parsed, text: str) -> str | None:
@@ -324,6 +388,5 @@ class WhooshBackend:
         parsed = self._parse(" ".join(words), group=OrGroup.factory(0.9))
         query = SearchQuery(text="", kinds=("idea",), board_id=board_id)
         found = searcher.search(And([parsed, *self._filter(query)]), limit=limit, terms=False)
-        found.fragmenter = ContextFragmenter(maxchars=160, surround=50)
-        found.formatter = Marker()
-        return [self._hit(h) for h in found]
+        fragmenter = ContextFragmenter(maxchars=160, surround=50)
+        return [self._hit(searcher, h.docnum, _words(searcher, parsed), fragmenter) for h in found]

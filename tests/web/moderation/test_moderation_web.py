@@ -311,3 +311,38 @@ def test_editing_a_comment_through_the_page(client, session):
     saved = session.get(Comment, comment.id)
     assert saved.body == "Second thoughts" and saved.edited_at is not None
     assert "edited" in client.get(f"/i/{idea.id}").get_data(as_text=True)
+
+
+def test_moderators_see_possible_duplicates_of_a_queued_idea(client, session):
+    board = BoardFactory(moderation="pre", slug="held", name="Held board")
+    other = BoardFactory(slug="elsewhere")
+    author, moderator, member = UserFactory(created_at=OLD), UserFactory(role="moderator"), UserFactory()
+    published = do_create_idea(
+        session, actor=author, board=board, title="Dark mode for the mobile app", body="Please"
+    )
+    do_moderate(session, actor=moderator, obj=published, action="approve")
+    do_create_idea(session, actor=author, board=other, title="Dark mode for the website")
+    session.commit()
+    held = do_create_idea(session, actor=author, board=board, title="Please add a dark mode to the app")
+    session.commit()
+    assert held.moderation_state == "pending"
+    url = f"/moderation/ideas/{held.id}/duplicates"
+    assert client.get(url).status_code == 302
+    client.sign_in(member)
+    assert client.get(url).status_code == 403
+    client.sign_in(moderator)
+    queue = client.get("/moderation").get_data(as_text=True)
+    assert f'hx-get="{url}"' in queue and 'hx-trigger="revealed"' in queue
+    fragment = client.get(url, headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert fragment.lstrip().startswith('<div class="possible-duplicates"')
+    assert f"/i/{published.id}" in fragment and "<mark>mode</mark> for the mobile" in fragment
+    assert "website" not in fragment  # another board
+    assert "Please add" not in fragment  # never itself
+    page = client.get(url).get_data(as_text=True)
+    assert "<h1>Possible duplicates</h1>" in page  # without JavaScript: a page of its own
+    assert client.get("/moderation/ideas/999999/duplicates").status_code == 404
+    session.rollback()
+    lonely = do_create_idea(session, actor=author, board=board, title="Completely unrelated zebra request")
+    session.commit()
+    none = client.get(f"/moderation/ideas/{lonely.id}/duplicates", headers={"HX-Request": "true"})
+    assert "No similar ideas" in none.get_data(as_text=True)
