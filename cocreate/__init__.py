@@ -75,13 +75,17 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.ideas.admin import bp as admin_bp
     from cocreate.insights.views import bp as insights_bp
     from cocreate.moderation.views import bp as moderation_bp
+    from cocreate.notifications import bp as notifications_bp
     from cocreate.reviews import bp as reviews_bp
+    from cocreate.rewards import bp as rewards_bp
     from cocreate.search.views import bp as search_bp
 
     app.register_blueprint(accounts_bp)
     app.register_blueprint(ideas_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(reviews_bp)
+    app.register_blueprint(rewards_bp)
+    app.register_blueprint(notifications_bp)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(insights_bp)
     app.register_blueprint(search_bp)
@@ -97,6 +101,7 @@ def register_cli(app: Flask) -> None:
     from cocreate.demo.cli import demo_cli
     from cocreate.insights.cli import sentiment_cli
     from cocreate.reviews.cli import reviews_cli
+    from cocreate.rewards.cli import rewards_cli
     from cocreate.search.cli import search_cli
 
     app.cli.add_command(users_cli)
@@ -104,3 +109,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(reviews_cli)
     app.cli.add_command(sentiment_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(rewards_cli)

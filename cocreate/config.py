@@ -56,6 +56,10 @@ class Config:
     )
     FLAG_HIDE_THRESHOLD = 3  # weight of distinct flaggers that hides a contribution until a moderator decides
     UGC_MAX_UPLOAD = 34 * 1024 * 1024  # the share form only: 4 photos of up to 8 MB and the text
+    TIER_POINTS = (100, 500, 2000)  # lifetime points for Contributor, Insider, Co-creator
+    REWARDS_TRUSTED_TIER = "co_creator"  # this tier and above skip pre-moderation; "none" turns it off
+    REWARDS_MILESTONES = (10, 50, 100, 500)  # supporters that earn an idea's author the milestone points
+    REWARDS_EARLY_SUPPORTERS = 10  # the first N voters of a shipped idea share the creator's royalty
 
     @classmethod
     def load(cls, instance_path: str) -> dict:
@@ -97,11 +101,26 @@ class Config:
             ("FLAG_HIDE_THRESHOLD", int),
             ("SENTIMENT_NEGATIVE_BELOW", float),
             ("SENTIMENT_POSITIVE_ABOVE", float),
+            ("REWARDS_EARLY_SUPPORTERS", int),
+            ("REWARDS_TRUSTED_TIER", str),
+            ("TIER_POINTS", _int_list),
+            ("REWARDS_MILESTONES", _int_list),
         ):
             raw = os.environ.get(f"COCREATE_{key}")
             if raw:
                 values[key] = cast(raw)
+        if len(values["TIER_POINTS"]) != 3 or list(values["TIER_POINTS"]) != sorted(
+            set(values["TIER_POINTS"])
+        ):
+            raise ConfigError("COCREATE_TIER_POINTS is three increasing numbers, such as 100,500,2000.")
         return values
+
+
+def _int_list(raw: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(v) for v in raw.split(",") if v.strip())
+    except ValueError:
+        raise ConfigError(f"Expected numbers separated by commas, got {raw!r}.") from None
 
 
 class DevelopmentConfig(Config):

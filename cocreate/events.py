@@ -169,6 +169,23 @@ class ContentHidden(DomainEvent):
     flag_weight: int
 
 
+@dataclass(frozen=True)
+class TierChanged(DomainEvent):
+    """A person's tier went up or (after reversals) down."""
+
+    name: ClassVar[str] = "rewards.tier_changed"
+    user_id: int
+    old_tier: str
+    new_tier: str
+
+
+@dataclass(frozen=True)
+class BadgeAwarded(DomainEvent):
+    name: ClassVar[str] = "rewards.badge_awarded"
+    user_id: int
+    badge: str
+
+
 Subscriber = Callable[[Session, DomainEvent], None]
 _subscribers: dict[type[DomainEvent], list[Subscriber]] = defaultdict(list)
 

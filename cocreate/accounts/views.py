@@ -16,6 +16,7 @@ from cocreate.extensions import db
 from cocreate.ideas.queries import profile_activity
 from cocreate.moderation.queries import held_for_author
 from cocreate.reviews.queries import gallery
+from cocreate.rewards.queries import standing
 from cocreate.web.forms import show_on_form
 
 
@@ -83,4 +84,5 @@ def profile(username: str):
         activity=activity,
         held=held_for_author(db.session, user) if own else [],
         stories=gallery(db.session, author=user, limit=12),
+        standing=standing(db.session, user.id),
     )

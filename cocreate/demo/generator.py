@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from cocreate import append_only
 from cocreate.accounts.models import Role, User
 from cocreate.accounts.services import hash_password
 from cocreate.demo import content as C
@@ -29,7 +30,6 @@ from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.insights.backfill import backfill
 from cocreate.insights.tagging import thresholds
 from cocreate.markup import plain_excerpt, render_markdown
-from cocreate.moderation import log_guard
 
 DEMO_PASSWORD = "trailhead-demo"  # noqa: S105  (public demo data, documented in the README)
 DEMO_ACCOUNTS = [
@@ -343,7 +343,7 @@ def _advance_sequences(session: Session) -> None:
 
 def wipe(session: Session) -> None:
     """Delete every row of every table (children first), the append-only moderation log included."""
-    with log_guard.lifted(session.connection()):
+    with append_only.lifted(session.connection()):
         for table in reversed(db.metadata.sorted_tables):
             session.execute(table.delete())
     if session.get_bind().dialect.name == "postgresql":  # the shared search index lives outside the models

@@ -23,6 +23,7 @@ from cocreate.ideas.access import (
 )
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Comment, Idea
+from cocreate.ideas.services.votes import vote_budget
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.queries import case_for
 from cocreate.web.anonymous_cache import anonymous_cache
@@ -79,6 +80,7 @@ def board(slug: str):
         status=status,
         tag=tag,
         sorts=q.SORT_LABELS,
+        my_budget=vote_budget(db.session, board, current_user) if board.vote_budget else None,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from cocreate.accounts.models import User
 from cocreate.errors import NotAllowed
 from cocreate.moderation.models import VISIBLE_STATES
@@ -18,9 +20,11 @@ def is_moderator(user: User | None) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_moderator)
 
 
-def is_trusted(user: User) -> bool:
-    """Staff skip the queue (rewards tiers add trusted contributors here once they exist)."""
-    return user.is_staff
+def is_trusted(session: Session, user: User) -> bool:
+    """Staff skip the queue, and so do members of the trusted tier (REWARDS_TRUSTED_TIER)."""
+    from cocreate.rewards.perks import skips_moderation
+
+    return user.is_staff or skips_moderation(session, user.id)
 
 
 def can_see(obj, viewer: User | None) -> bool:

@@ -46,9 +46,11 @@ NOTE_MAX = 1_000
 ACTIONS = {"approve": State.APPROVED, "reject": State.REJECTED, "feature": State.FEATURED}
 
 
-def flag_weight(user: User, threshold: int) -> int:
-    """How much one person's flag counts: staff flags hide at once; members count one each."""
-    return threshold if user.is_staff else 1
+def flag_weight(session: Session, user: User, threshold: int) -> int:
+    """How much one person's flag counts: staff flags hide at once; members count by their tier."""
+    from cocreate.rewards.perks import flag_weight as tier_weight
+
+    return threshold if user.is_staff else min(threshold, tier_weight(session, user.id))
 
 
 # --- entering the queue -------------------------------------------------------------------------------------
@@ -148,7 +150,7 @@ def do_flag(
     note = (note or "").strip()
     if len(note) > 500:
         raise InvalidInput("Keep the note under 500 characters.", field="note")
-    weight = flag_weight(actor, threshold)
+    weight = flag_weight(session, actor, threshold)
     flag = Flag(kind=kind.name, object_id=obj.id, user_id=actor.id, reason=reason, note=note, weight=weight)
     try:
         with session.begin_nested():

@@ -161,6 +161,8 @@ def _snapshot(session: Session, _context) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _write_after_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a SAVEPOINT was released: the real commit is still to come
+        return
     docs = session.info.pop("search_docs", None)
     if not docs or not has_app_context():
         return

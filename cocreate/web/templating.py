@@ -63,6 +63,16 @@ def content_url(kind: str, obj) -> str:
     return url_for("reviews.ugc_item", item_id=obj.id)
 
 
+def unread_notifications() -> int:
+    """The signed-in person's unread notifications (one COUNT on an index)."""
+    if not current_user.is_authenticated:
+        return 0
+    from cocreate.extensions import db
+    from cocreate.notifications.services import unread_count
+
+    return unread_count(db.session, current_user.id)
+
+
 def init_templating(app: Flask) -> None:
     app.jinja_env.filters["timeago"] = timeago
     app.jinja_env.filters["isotime"] = isotime
@@ -76,6 +86,7 @@ def init_templating(app: Flask) -> None:
         Importance=Importance,
         importance_label=lambda s: Importance(s).label,
         content_url=content_url,
+        unread_notifications=unread_notifications,
         is_moderator=is_moderator,
         FLAG_REASONS=FLAG_REASONS,
         QUEUE_REASONS=QUEUE_REASONS,

@@ -71,7 +71,7 @@ def do_add_comment(
         body_html=render_markdown(body, {u.username.lower() for u in mentioned}),
         channel=Channel(channel).value,
         moderation_state=initial_state(
-            screening, pre=idea.board.moderation == "pre", trusted=is_trusted(actor)
+            screening, pre=idea.board.moderation == "pre", trusted=is_trusted(session, actor)
         ),
     )
     session.add(comment)
@@ -113,7 +113,7 @@ def do_edit_comment(
     body = check_comment_body(body)
     if body == comment.body:
         return comment
-    screening = screen(session, actor, {"body": body}, trusted=is_trusted(actor))
+    screening = screen(session, actor, {"body": body}, trusted=is_trusted(session, actor))
     body = screening.fields["body"]
     mentioned = _resolve_mentions(session, body)
     comment.body = body

@@ -79,7 +79,9 @@ def do_create_idea(
         body_html=render_markdown(body),
         excerpt=plain_excerpt(body),
         channel=Channel(channel).value,
-        moderation_state=initial_state(screening, pre=board.moderation == "pre", trusted=is_trusted(actor)),
+        moderation_state=initial_state(
+            screening, pre=board.moderation == "pre", trusted=is_trusted(session, actor)
+        ),
         tags=tags,
         hot_score=hot_score(0, now),
         created_at=now,
@@ -117,7 +119,7 @@ def do_edit_idea(
     tags = check_tags(session, idea.board, tag_slugs)
     if title == idea.title and body == idea.body and tags == list(idea.tags):
         return idea
-    screening = screen(session, actor, {"title": title, "body": body}, trusted=is_trusted(actor))
+    screening = screen(session, actor, {"title": title, "body": body}, trusted=is_trusted(session, actor))
     title, body = screening.fields["title"], screening.fields["body"]
     session.add(
         IdeaRevision(

@@ -37,6 +37,17 @@ def open_votes_on_board(session: Session, user_id: int, board_id: int) -> int:
     )
 
 
+def vote_budget(session: Session, board, user: User | None) -> int | None:
+    """Open votes this person may hold on the board: the board's budget plus their tier's bonus."""
+    if board.vote_budget is None:
+        return None
+    from cocreate.rewards.perks import vote_bonus
+
+    return board.vote_budget + (
+        vote_bonus(session, user.id) if user is not None and user.is_authenticated else 0
+    )
+
+
 def _bump_counters(session: Session, idea: Idea, delta: int, weight: float) -> None:
     """Change vote_count with one UPDATE, then recompute hot from the value that UPDATE returned.
 
@@ -71,7 +82,7 @@ def do_vote(
         raise Conflict("This idea is with the moderators; voting opens once it is published.")
     if Status(idea.status) in CLOSED_STATUSES:
         raise Conflict(f"Voting is closed: this idea is {Status(idea.status).label.lower()}.")
-    budget = idea.board.vote_budget
+    budget = vote_budget(session, idea.board, actor)
     if budget is not None:
         # Serialise this person's votes so two concurrent ones cannot both fit the last slot.
         session.execute(select(User.id).where(User.id == actor.id).with_for_update())

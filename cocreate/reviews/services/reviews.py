@@ -88,7 +88,9 @@ def do_write_review(
         incentive=incentive,
         verified_purchase=_has_order(session, actor, product),
         channel=Channel(channel).value,
-        moderation_state=initial_state(screening, pre=product.moderation == "pre", trusted=is_trusted(actor)),
+        moderation_state=initial_state(
+            screening, pre=product.moderation == "pre", trusted=is_trusted(session, actor)
+        ),
     )
     try:
         with session.begin_nested():
@@ -139,7 +141,10 @@ def do_edit_review(
     ):
         return review  # nothing changed: no revision, no event
     screening = screen(
-        session, actor, {"title": title, "body": body, "pros": pros, "cons": cons}, trusted=is_trusted(actor)
+        session,
+        actor,
+        {"title": title, "body": body, "pros": pros, "cons": cons},
+        trusted=is_trusted(session, actor),
     )
     title, body, pros, cons = (screening.fields[k] for k in ("title", "body", "pros", "cons"))
     old_rating, state = session.execute(

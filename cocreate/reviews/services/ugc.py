@@ -140,7 +140,7 @@ def do_submit_ugc(
         video_url=video,
         incentive="campaign" if campaign is not None else None,
         channel=Channel(channel).value,
-        moderation_state=initial_state(screening, pre=True, trusted=is_trusted(actor)),
+        moderation_state=initial_state(screening, pre=True, trusted=is_trusted(session, actor)),
         created_at=now,
         updated_at=now,
         photos=[
@@ -183,7 +183,7 @@ def do_edit_ugc(
     photos = [p for p in photos if p]
     if not story and not photos and not video and not item.photos:
         raise InvalidInput("Add a story, a photo or a video link.", field="story")
-    screening = screen(session, actor, {"title": title, "story": story}, trusted=is_trusted(actor))
+    screening = screen(session, actor, {"title": title, "story": story}, trusted=is_trusted(session, actor))
     title, story = screening.fields["title"], screening.fields["story"]
     if photos:
         stored = _store_photos(photos, uploads)

@@ -57,7 +57,8 @@ def test_status_change_is_recorded_with_note_and_event(session):
         ("planned", "shipped", "Out now"),
     ]
     assert session.get(Idea, idea.id).status == "shipped"
-    assert session.scalars(select(EventRecord.name)).all() == ["idea.status_changed"] * 2
+    names = session.scalars(select(EventRecord.name)).all()  # rewards add their own events
+    assert [n for n in names if n.startswith("idea.")] == ["idea.status_changed"] * 2
 
 
 def test_members_cannot_change_status_and_bad_values_are_refused(session):

@@ -1,0 +1,46 @@
+"""Telling people what happened to them. Written in the transaction of what happened."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from cocreate.db import utcnow
+from cocreate.notifications.models import Notification
+
+PAGE = 50
+
+
+def notify(session: Session, user_id: int, kind: str, message: str, url: str = "") -> Notification:
+    """Add an unread notification for one person."""
+    note = Notification(user_id=user_id, kind=kind, message=message[:2000], url=url[:300])
+    session.add(note)
+    return note
+
+
+def unread_count(session: Session, user_id: int) -> int:
+    return session.scalar(
+        select(func.count(Notification.id)).where(
+            Notification.user_id == user_id, Notification.read_at.is_(None)
+        )
+    )
+
+
+def recent(session: Session, user_id: int, limit: int = PAGE) -> list[Notification]:
+    return list(
+        session.scalars(
+            select(Notification)
+            .where(Notification.user_id == user_id)
+            .order_by(Notification.created_at.desc(), Notification.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def do_mark_all_read(session: Session, user_id: int) -> int:
+    """Mark this person's notifications read; returns how many changed."""
+    return session.execute(
+        update(Notification)
+        .where(Notification.user_id == user_id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    ).rowcount

@@ -1,0 +1,43 @@
+"""What a person's tier lets them do, for the rest of the platform to honour (votes, flags, moderation,
+beta waitlists). Reads only."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cocreate.rewards.catalog import Tier
+from cocreate.rewards.models import RewardAccount
+from cocreate.rewards.settings import settings
+
+
+def tier_of(session: Session, user_id: int | None) -> Tier:
+    """The person's tier (Member when they have no account row yet)."""
+    all_tiers = settings().tiers
+    name = (
+        session.scalar(select(RewardAccount.tier).where(RewardAccount.user_id == user_id))
+        if user_id
+        else None
+    )
+    return next((t for t in all_tiers if t.name == name), all_tiers[0])
+
+
+def vote_bonus(session: Session, user_id: int) -> int:
+    return tier_of(session, user_id).vote_bonus
+
+
+def flag_weight(session: Session, user_id: int) -> int:
+    return tier_of(session, user_id).flag_weight
+
+
+def beta_priority(session: Session, user_id: int) -> int:
+    return tier_of(session, user_id).beta_priority
+
+
+def skips_moderation(session: Session, user_id: int) -> bool:
+    """Trusted contributors: the configured tier (REWARDS_TRUSTED_TIER) and above."""
+    config = settings()
+    if config.trusted_tier is None:
+        return False
+    order = [t.name for t in config.tiers]
+    return order.index(tier_of(session, user_id).name) >= order.index(config.trusted_tier)

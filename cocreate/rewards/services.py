@@ -1,0 +1,389 @@
+"""The ledger's writes: credits (idempotent, capped), reversals, admin adjustments, tiers and badges.
+
+Every write locks the person's account row first, so that one person's credits are applied one at a time
+(caps and tier changes stay exact under concurrency) while different people never wait for each other. The
+balance is a counter updated in the same transaction as the ledger row (`balance = balance + n`).
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from cocreate.accounts.models import User
+from cocreate.db import utcnow
+from cocreate.errors import InvalidInput, NotAllowed
+from cocreate.events import BadgeAwarded, TierChanged, emit
+from cocreate.notifications.services import notify
+from cocreate.rewards.catalog import ADJUSTMENT, BADGES, RULES, Rule, Tier, tier_for
+from cocreate.rewards.models import BadgeAward, LedgerEntry, RewardAccount, RuleSetting
+from cocreate.rewards.settings import settings
+
+MAX_ADJUSTMENT = 100_000
+
+
+# --- rules --------------------------------------------------------------------------------------------------
+
+
+def effective_rule(session: Session, name: str) -> tuple[Rule, bool]:
+    """The rule with an admin's values applied, and whether it is switched on."""
+    rule = RULES[name]
+    row = session.get(RuleSetting, name)
+    if row is None:
+        return rule, True
+    return Rule(rule.name, rule.label, row.points, row.daily_cap, rule.help), row.enabled
+
+
+def do_set_rule(
+    session: Session, *, actor: User, name: str, points: int, daily_cap: int | None, enabled: bool
+) -> RuleSetting:
+    """An admin sets a rule's points and daily cap (None: no cap), or switches it off."""
+    _check_admin(actor)
+    if name not in RULES:
+        raise InvalidInput("There is no such rule.", field="rule")
+    if not 0 <= points <= 10_000:
+        raise InvalidInput("Points per event are between 0 and 10,000.", field="points")
+    if daily_cap is not None and not 0 <= daily_cap <= 100_000:
+        raise InvalidInput("A daily cap is between 0 and 100,000 points (empty for none).", field="daily_cap")
+    row = session.get(RuleSetting, name) or RuleSetting(rule=name)
+    row.points, row.daily_cap, row.enabled = points, daily_cap, enabled
+    row.updated_by_id, row.updated_at = actor.id, utcnow()
+    session.add(row)
+    _audit(
+        session, actor, "rule_changed", 0, {"rule": name}, {"points": points, "cap": daily_cap, "on": enabled}
+    )
+    return row
+
+
+# --- accounts -----------------------------------------------------------------------------------------------
+
+
+def account(session: Session, user_id: int, *, lock: bool = False) -> RewardAccount:
+    """The person's account, created on first use; locked (FOR UPDATE) when about to change it."""
+    query = select(RewardAccount).where(RewardAccount.user_id == user_id)
+    if lock:
+        query = query.with_for_update()
+    found = session.scalars(query).first()
+    if found is not None:
+        return found
+    try:
+        with session.begin_nested():
+            session.add(RewardAccount(user_id=user_id))
+    except IntegrityError:
+        pass  # created by a concurrent transaction in the meantime
+    return session.scalars(query.execution_options(populate_existing=True)).one()
+
+
+def _apply(session: Session, acct: RewardAccount, amount: int) -> None:
+    """Move the cached counters with the ledger, then act on a tier change."""
+    if amount:
+        session.execute(
+            update(RewardAccount)
+            .where(RewardAccount.user_id == acct.user_id)
+            .values(
+                balance=RewardAccount.balance + amount,
+                lifetime=RewardAccount.lifetime + amount,
+                updated_at=utcnow(),
+            )
+        )
+        session.refresh(acct)
+    _retier(session, acct)
+
+
+def _retier(session: Session, acct: RewardAccount) -> None:
+    config = settings()
+    new = tier_for(acct.lifetime, config.tiers)
+    if new.name == acct.tier:
+        return
+    order = [t.name for t in config.tiers]
+    old = acct.tier if acct.tier in order else order[0]
+    acct.tier = new.name
+    promoted = order.index(new.name) > order.index(old)
+    if promoted:
+        message = f"You are now {new.label}! {_perk_sentence(new)}"
+    else:
+        message = (
+            f"Your tier is now {new.label}: some points were reversed, and your lifetime total "
+            f"({acct.lifetime}) is below what the previous tier needs."
+        )
+    notify(session, acct.user_id, "tier.promoted" if promoted else "tier.demoted", message, "/rewards")
+    emit(session, TierChanged(actor_id=None, user_id=acct.user_id, old_tier=old, new_tier=new.name))
+
+
+def _perk_sentence(tier: Tier) -> str:
+    perks = []
+    if tier.vote_bonus:
+        perks.append(f"{tier.vote_bonus} extra votes on boards with a vote budget")
+    if tier.flag_weight > 1:
+        perks.append(f"your flags count {tier.flag_weight}×")
+    if tier.beta_priority:
+        perks.append("priority on beta waitlists")
+    if tier.name == settings().trusted_tier:
+        perks.append("your contributions skip the moderation queue")
+    return ("Perks: " + ", ".join(perks) + ".") if perks else ""
+
+
+# --- credits ------------------------------------------------------------------------------------------------
+
+
+def _start_of_day(now: datetime) -> datetime:
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def credit(
+    session: Session,
+    *,
+    user_id: int,
+    rule: str,
+    key: str,
+    source: tuple[str, int] | None = None,
+    board_id: int | None = None,
+    actor_id: int | None = None,
+) -> LedgerEntry | None:
+    """Credit one event to one person, once: the same `key` delivered again does nothing (None).
+
+    A key whose credit was reversed (the content was rejected, then approved again) credits anew. The
+    rule's daily cap trims the amount, down to a zero entry that says so."""
+    found_rule, enabled = effective_rule(session, rule)
+    if not enabled:
+        return None
+    acct = account(session, user_id, lock=True)
+    series, key = key, _fresh_key(session, key)
+    if key is None:
+        return None
+    amount, note = found_rule.points, ""
+    if found_rule.daily_cap is not None:
+        today = session.scalar(
+            select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+                LedgerEntry.user_id == user_id,
+                LedgerEntry.rule == rule,
+                LedgerEntry.reverses_id.is_(None),
+                LedgerEntry.created_at >= _start_of_day(utcnow()),
+            )
+        )
+        room = max(0, found_rule.daily_cap - today)
+        if amount > room:
+            amount, note = room, f"Daily limit of {found_rule.daily_cap} points for this reached."
+    entry = LedgerEntry(
+        user_id=user_id,
+        amount=amount,
+        rule=rule,
+        key=key,
+        series=series,
+        source_kind=source[0] if source else None,
+        source_id=source[1] if source else None,
+        board_id=board_id,
+        note=note,
+        actor_id=actor_id,
+    )
+    try:
+        with session.begin_nested():
+            session.add(entry)
+    except IntegrityError:
+        return None  # the same delivery, committed by someone else first
+    _apply(session, acct, amount)
+    return entry
+
+
+def _fresh_key(session: Session, series: str) -> str | None:
+    """`series` if unused; `series#n` if each earlier credit of the series was reversed; else None."""
+    ids = session.scalars(select(LedgerEntry.id).where(LedgerEntry.series == series)).all()
+    if not ids:
+        return series
+    reversed_ids = set(
+        session.scalars(select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.in_(ids)))
+    )
+    if any(i not in reversed_ids for i in ids):
+        return None
+    return f"{series}#{len(ids) + 1}"
+
+
+def reverse_for(session: Session, *, user_id: int, source: tuple[str, int], why: str) -> int:
+    """Compensate every unreversed credit that `source` earned this person; returns the points taken."""
+    acct = account(session, user_id, lock=True)
+    reversal = LedgerEntry.__table__.alias("reversal")
+    rows = session.scalars(
+        select(LedgerEntry)
+        .outerjoin(reversal, reversal.c.reverses_id == LedgerEntry.id)
+        .where(
+            LedgerEntry.user_id == user_id,
+            LedgerEntry.source_kind == source[0],
+            LedgerEntry.source_id == source[1],
+            LedgerEntry.reverses_id.is_(None),
+            LedgerEntry.amount != 0,
+            reversal.c.id.is_(None),
+        )
+        .order_by(LedgerEntry.id)
+    ).all()
+    taken = 0
+    for row in rows:
+        try:
+            with session.begin_nested():
+                session.add(
+                    LedgerEntry(
+                        user_id=user_id,
+                        amount=-row.amount,
+                        rule=row.rule,
+                        key=f"reverse:{row.id}",
+                        series=f"reverse:{row.id}",
+                        source_kind=row.source_kind,
+                        source_id=row.source_id,
+                        board_id=row.board_id,
+                        reverses_id=row.id,
+                        note=why,
+                    )
+                )
+        except IntegrityError:
+            continue  # reversed concurrently
+        taken += row.amount
+    if taken:
+        _apply(session, acct, -taken)
+    return taken
+
+
+def do_adjust(session: Session, *, actor: User, user: User, amount: int, reason: str) -> LedgerEntry:
+    """An admin adds or removes points with a reason; recorded in the ledger and the audit log."""
+    _check_admin(actor)
+    reason = (reason or "").strip()
+    if len(reason) < 5:
+        raise InvalidInput("Say why (at least 5 characters): the person sees it.", field="reason")
+    if len(reason) > 500:
+        raise InvalidInput("Keep the reason under 500 characters.", field="reason")
+    if amount == 0 or abs(amount) > MAX_ADJUSTMENT:
+        raise InvalidInput(
+            f"An adjustment is between -{MAX_ADJUSTMENT:,} and {MAX_ADJUSTMENT:,}, not 0.", field="amount"
+        )
+    acct = account(session, user.id, lock=True)
+    if acct.balance + amount < 0:
+        raise InvalidInput(
+            f"{user.display_name} has {acct.balance} points; an adjustment cannot take the balance below 0.",
+            field="amount",
+        )
+    before = acct.balance
+    key = f"adjustment:{user.id}:{secrets.token_hex(8)}"
+    entry = LedgerEntry(
+        user_id=user.id,
+        amount=amount,
+        rule=ADJUSTMENT,
+        key=key,
+        series=key,
+        note=reason,
+        actor_id=actor.id,
+    )
+    session.add(entry)
+    session.flush()
+    _apply(session, acct, amount)
+    _audit(session, actor, "points_adjusted", user.id, {"balance": before}, {"balance": acct.balance}, reason)
+    notify(
+        session,
+        user.id,
+        "points.adjusted",
+        f"An admin {'added' if amount > 0 else 'removed'} {abs(amount)} points: {reason}",
+        "/rewards",
+    )
+    return entry
+
+
+def do_set_leaderboard_visibility(session: Session, *, actor: User, visible: bool) -> RewardAccount:
+    """A person chooses whether they appear on leaderboards."""
+    acct = account(session, actor.id, lock=True)
+    acct.hide_from_leaderboards = not visible
+    return acct
+
+
+# --- badges -------------------------------------------------------------------------------------------------
+
+
+def award(session: Session, user_id: int, badge: str, detail: str = "") -> BadgeAward | None:
+    """Award a badge once; None when the person has it already."""
+    row = BadgeAward(user_id=user_id, badge=badge, detail=detail[:200])
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return None
+    found = BADGES[badge]
+    notify(session, user_id, "badge.awarded", f"New badge: {found.label}. {found.criteria}", "/rewards")
+    emit(session, BadgeAwarded(actor_id=None, user_id=user_id, badge=badge))
+    return row
+
+
+def has_badge(session: Session, user_id: int, badge: str) -> bool:
+    return (
+        session.scalar(select(BadgeAward.id).where(BadgeAward.user_id == user_id, BadgeAward.badge == badge))
+        is not None
+    )
+
+
+def check_helpful_streak(session: Session, user_id: int, days: int) -> None:
+    """Award the streak badge when helpful votes came in on each of the last `days` days."""
+    if has_badge(session, user_id, "helpful_streak"):
+        return
+    since = _start_of_day(utcnow()) - timedelta(days=days - 1)
+    stamps = session.scalars(
+        select(LedgerEntry.created_at).where(
+            LedgerEntry.user_id == user_id,
+            LedgerEntry.rule == "review_helpful",
+            LedgerEntry.reverses_id.is_(None),
+            LedgerEntry.created_at >= since,
+        )
+    ).all()
+    if len({s.date() for s in stamps}) >= days:
+        award(session, user_id, "helpful_streak", f"{days} days in a row")
+
+
+# --- shared -------------------------------------------------------------------------------------------------
+
+
+def _check_admin(actor: User | None) -> None:
+    if actor is None or not actor.is_authenticated or not actor.is_admin:
+        raise NotAllowed("Only admins can change points and rules.")
+
+
+def _audit(
+    session, actor: User, action: str, object_id: int, before: dict, after: dict, note: str = ""
+) -> None:
+    from cocreate.moderation.models import AuditEntry  # the one audit log, shared with moderation
+
+    session.add(
+        AuditEntry(
+            actor_id=actor.id,
+            action=action,
+            kind="points",
+            object_id=object_id,
+            before=before,
+            after=after,
+            note=note,
+        )
+    )
+
+
+def do_award_top_reviewer(session: Session, year: int, month: int) -> int | None:
+    """Award the month's top reviewer (most published reviews; ties: most found helpful, then earliest
+    member). Returns the person's id, or None when nobody reviewed. Running it again changes nothing."""
+    from cocreate.moderation.models import VISIBLE_STATES
+    from cocreate.reviews.models import Review
+
+    if not (1 <= month <= 12 and 2000 <= year <= 9999):
+        raise InvalidInput("Give a month as YYYY-MM.", field="month")
+    start = datetime(year, month, 1, tzinfo=UTC)
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=UTC)
+    if start > utcnow():
+        raise InvalidInput("That month has not happened yet.", field="month")
+    reviews = func.count(Review.id)
+    best = session.execute(
+        select(Review.author_id)
+        .where(
+            Review.created_at >= start, Review.created_at < end, Review.moderation_state.in_(VISIBLE_STATES)
+        )
+        .group_by(Review.author_id)
+        .order_by(reviews.desc(), func.sum(Review.helpful_count).desc(), Review.author_id)
+        .limit(1)
+    ).scalar()
+    if best is not None:
+        award(session, best, "top_reviewer", start.strftime("%B %Y"))
+    return best
