@@ -19,9 +19,11 @@ from cocreate.demo.generator import (
     wipe,
 )
 from cocreate.extensions import db
+from cocreate.rewards.replay import count_events, replay
 from cocreate.search import service as search_service
 from cocreate.search.documents import count_documents
 
+REPLAY_LIMIT = 5_000  # ideas; bigger (benchmark) communities skip crediting points
 demo_cli = click.Group("demo", help="Demo data.")
 
 
@@ -60,6 +62,17 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
             counts = generate(db.session, size, seed=seed, progress=bar.update, uploads=uploads)
         db.session.commit()
     click.echo("Loaded " + ", ".join(f"{n:,} {what}" for what, n in counts.items()) + ".")
+    if ideas <= REPLAY_LIMIT:
+        with (
+            write_intent(),
+            click.progressbar(length=count_events(db.session), label="Crediting points") as bar,
+        ):
+            replay(db.session, bar.update)
+            db.session.commit()
+    else:
+        click.echo(
+            f"More than {REPLAY_LIMIT:,} ideas: skipping points (run `flask --app cocreate rewards replay`)."
+        )
     with click.progressbar(length=count_documents(db.session), label="Building the search index") as bar:
         db.session.rollback()
         search_service.rebuild(bar.update)

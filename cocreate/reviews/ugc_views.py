@@ -19,6 +19,7 @@ from cocreate.reviews.media import MAX_BYTES
 from cocreate.reviews.services.products import check_product_manager
 from cocreate.reviews.services.ugc import PHOTOS_MAX
 from cocreate.reviews.views import _uploads
+from cocreate.rewards.queries import rewarded
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
@@ -135,6 +136,7 @@ def ugc_item(item_id: int):
         item=item,
         case=case_for(db.session, "ugc", item.id) if held or is_moderator(current_user) else None,
         flag_reasons=FLAG_REASONS,
+        rewarded=bool(rewarded(db.session, "ugc", [item.id])),
     )
 
 

@@ -22,6 +22,7 @@ from cocreate.reviews.forms import OrdersForm, ProductForm, ReviewForm
 from cocreate.reviews.media import MAX_BYTES, stored_path
 from cocreate.reviews.models import Review
 from cocreate.reviews.services.products import check_product_manager
+from cocreate.rewards.queries import rewarded
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import is_htmx, render
@@ -64,6 +65,7 @@ def product(slug: str):
         review_mix=None
         if block == "review_rows"
         else sentiment_mix(db.session, Review, Review.product_id == product.id),
+        rewarded=rewarded(db.session, "review", [r.id for r in page.reviews]),
     )
 
 

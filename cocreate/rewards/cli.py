@@ -36,3 +36,15 @@ def top_reviewer(month: str | None) -> None:
         click.echo(f"Nobody published a review in {year}-{number:02d}.")
     else:
         click.echo(f"Top reviewer of {year}-{number:02d}: user {winner} (badge awarded once).")
+
+
+@rewards_cli.command("replay")
+@with_appcontext
+def replay_command() -> None:
+    """Credit points for everything that happened before rewards existed (idempotent), with a progress bar."""
+    from cocreate.rewards.replay import count_events, replay
+
+    with write_intent(), click.progressbar(length=count_events(db.session), label="Crediting points") as bar:
+        replay(db.session, bar.update)
+        db.session.commit()
+    click.echo("Done: every past contribution is credited once.")

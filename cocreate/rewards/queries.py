@@ -63,6 +63,7 @@ class HistoryRow:
     entry: LedgerEntry
     label: str
     reversed: bool
+    source_title: str | None = None  # the idea, review or story the points came from
 
 
 @dataclass
@@ -96,10 +97,31 @@ def history(
         )
         for e in entries
     ]
+    titles = _source_titles(session, entries)
+    for row in rows:
+        row.source_title = titles.get((row.entry.source_kind, row.entry.source_id))
     last = entries[-1] if entries else None
     return HistoryPage(
         rows=rows, next_cursor=encode_cursor(last.created_at, last.id) if more and last else None
     )
+
+
+def _source_titles(session: Session, entries: list[LedgerEntry]) -> dict[tuple[str, int], str]:
+    """One query per kind present: the titles the history links to."""
+    from cocreate.ideas.models import Idea
+    from cocreate.reviews.models import Review, UGCItem
+
+    models = {"idea": Idea, "review": Review, "ugc": UGCItem}
+    wanted: dict[str, set[int]] = {}
+    for e in entries:
+        if e.source_kind in models and e.source_id is not None:
+            wanted.setdefault(e.source_kind, set()).add(e.source_id)
+    titles: dict[tuple[str, int], str] = {}
+    for kind, ids in wanted.items():
+        model = models[kind]
+        for object_id, title in session.execute(select(model.id, model.title).where(model.id.in_(ids))):
+            titles[(kind, object_id)] = title
+    return titles
 
 
 @dataclass

@@ -143,11 +143,12 @@ def credit(
     source: tuple[str, int] | None = None,
     board_id: int | None = None,
     actor_id: int | None = None,
+    at: datetime | None = None,
 ) -> LedgerEntry | None:
     """Credit one event to one person, once: the same `key` delivered again does nothing (None).
 
     A key whose credit was reversed (the content was rejected, then approved again) credits anew. The
-    rule's daily cap trims the amount, down to a zero entry that says so."""
+    rule's daily cap trims the amount, down to a zero entry that says so. `at` dates a replayed event."""
     found_rule, enabled = effective_rule(session, rule)
     if not enabled:
         return None
@@ -155,14 +156,16 @@ def credit(
     series, key = key, _fresh_key(session, key)
     if key is None:
         return None
-    amount, note = found_rule.points, ""
+    amount, note, when = found_rule.points, "", at or utcnow()
     if found_rule.daily_cap is not None:
+        day = _start_of_day(when)
         today = session.scalar(
             select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
                 LedgerEntry.user_id == user_id,
                 LedgerEntry.rule == rule,
                 LedgerEntry.reverses_id.is_(None),
-                LedgerEntry.created_at >= _start_of_day(utcnow()),
+                LedgerEntry.created_at >= day,
+                LedgerEntry.created_at < day + timedelta(days=1),
             )
         )
         room = max(0, found_rule.daily_cap - today)
@@ -179,6 +182,7 @@ def credit(
         board_id=board_id,
         note=note,
         actor_id=actor_id,
+        created_at=when,
     )
     try:
         with session.begin_nested():

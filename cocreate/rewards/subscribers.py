@@ -36,7 +36,7 @@ def _idea(session: Session, idea_id: int):
     return session.get(Idea, idea_id)
 
 
-def _idea_published(session: Session, idea) -> None:
+def idea_published(session: Session, idea, at=None) -> None:
     entry = services.credit(
         session,
         user_id=idea.author_id,
@@ -44,6 +44,7 @@ def _idea_published(session: Session, idea) -> None:
         key=f"idea_proposed:idea:{idea.id}",
         source=("idea", idea.id),
         board_id=idea.board_id,
+        at=at,
     )
     if entry is not None:
         services.award(session, idea.author_id, "first_idea", idea.title)
@@ -53,26 +54,27 @@ def _idea_published(session: Session, idea) -> None:
 def on_idea_created(session: Session, event: IdeaCreated) -> None:
     idea = _idea(session, event.idea_id)
     if idea is not None and idea.moderation_state in VISIBLE_STATES:
-        _idea_published(session, idea)
+        idea_published(session, idea)
 
 
-def _review_published(session: Session, review) -> None:
+def review_published(session: Session, review, at=None) -> None:
     services.credit(
         session,
         user_id=review.author_id,
         rule="review_published",
         key=f"review_published:review:{review.id}",
         source=("review", review.id),
+        at=at,
     )
 
 
 @subscribe(ReviewPublished)
-def on_review_published(session: Session, event: ReviewPublished) -> None:
+def onreview_published(session: Session, event: ReviewPublished) -> None:
     from cocreate.reviews.models import Review
 
     review = session.get(Review, event.review_id)
     if review is not None and review.moderation_state in VISIBLE_STATES:
-        _review_published(session, review)
+        review_published(session, review)
 
 
 @subscribe(ContentApproved)
@@ -80,52 +82,82 @@ def on_content_approved(session: Session, event: ContentApproved) -> None:
     if event.kind == "idea":
         idea = _idea(session, event.object_id)
         if idea is not None:
-            _idea_published(session, idea)
+            idea_published(session, idea)
     elif event.kind == "review":
         from cocreate.reviews.models import Review
 
         review = session.get(Review, event.object_id)
         if review is not None:
-            _review_published(session, review)
+            review_published(session, review)
+
+
+def ugc_approved(session: Session, item_id: int, author_id: int, at=None) -> None:
+    services.credit(
+        session,
+        user_id=author_id,
+        rule="ugc_approved",
+        key=f"ugc_approved:ugc:{item_id}",
+        source=("ugc", item_id),
+        at=at,
+    )
+
+
+def ugc_featured(session: Session, item_id: int, author_id: int, at=None) -> None:
+    entry = services.credit(
+        session,
+        user_id=author_id,
+        rule="ugc_featured",
+        key=f"ugc_featured:ugc:{item_id}",
+        source=("ugc", item_id),
+        at=at,
+    )
+    if entry is not None:
+        services.award(session, author_id, "featured_creator")
+
+
+def review_helpful(session: Session, review_id: int, author_id: int, voter_id: int, at=None) -> None:
+    if voter_id == author_id:
+        return
+    entry = services.credit(
+        session,
+        user_id=author_id,
+        rule="review_helpful",
+        key=f"review_helpful:review:{review_id}:by:{voter_id}",
+        source=("review", review_id),
+        at=at,
+    )
+    if entry is not None and entry.amount and at is None:
+        services.check_helpful_streak(session, author_id, HELPFUL_STREAK_DAYS)
+
+
+def milestone(session: Session, idea, supporters: int, at=None) -> None:
+    for reached in settings().milestones:
+        if supporters >= reached:
+            services.credit(
+                session,
+                user_id=idea.author_id,
+                rule="idea_milestone",
+                key=f"idea_milestone:idea:{idea.id}:{reached}",
+                source=("idea", idea.id),
+                board_id=idea.board_id,
+                at=at,
+            )
 
 
 @subscribe(UGCApproved)
 def on_ugc_approved(session: Session, event: UGCApproved) -> None:
-    services.credit(
-        session,
-        user_id=event.author_id,
-        rule="ugc_approved",
-        key=f"ugc_approved:ugc:{event.item_id}",
-        source=("ugc", event.item_id),
-    )
+    ugc_approved(session, event.item_id, event.author_id)
 
 
 @subscribe(UGCFeatured)
 def on_ugc_featured(session: Session, event: UGCFeatured) -> None:
-    entry = services.credit(
-        session,
-        user_id=event.author_id,
-        rule="ugc_featured",
-        key=f"ugc_featured:ugc:{event.item_id}",
-        source=("ugc", event.item_id),
-    )
-    if entry is not None:
-        services.award(session, event.author_id, "featured_creator")
+    ugc_featured(session, event.item_id, event.author_id)
 
 
 @subscribe(HelpfulVoteCast)
 def on_helpful_vote(session: Session, event: HelpfulVoteCast) -> None:
-    if not event.helpful or event.actor_id == event.review_author_id:
-        return
-    entry = services.credit(
-        session,
-        user_id=event.review_author_id,
-        rule="review_helpful",
-        key=f"review_helpful:review:{event.review_id}:by:{event.actor_id}",
-        source=("review", event.review_id),
-    )
-    if entry is not None and entry.amount:
-        services.check_helpful_streak(session, event.review_author_id, HELPFUL_STREAK_DAYS)
+    if event.helpful and event.actor_id is not None:
+        review_helpful(session, event.review_id, event.review_author_id, event.actor_id)
 
 
 @subscribe(VoteCast)
@@ -134,24 +166,19 @@ def on_vote(session: Session, event: VoteCast) -> None:
     if idea is None or event.actor_id == idea.author_id:
         return
     session.refresh(idea, ["vote_count"])  # the counter as of this vote (an atomic UPDATE moved it)
-    for milestone in settings().milestones:
-        if idea.vote_count >= milestone:
-            services.credit(
-                session,
-                user_id=idea.author_id,
-                rule="idea_milestone",
-                key=f"idea_milestone:idea:{idea.id}:{milestone}",
-                source=("idea", idea.id),
-                board_id=idea.board_id,
-            )
+    milestone(session, idea, idea.vote_count)
 
 
 @subscribe(StatusChanged)
 def on_status_changed(session: Session, event: StatusChanged) -> None:
     idea = _idea(session, event.idea_id)
-    if idea is None:
-        return
-    if event.new_status == "planned":
+    if idea is not None:
+        status_reward(session, idea, event.new_status)
+
+
+def status_reward(session: Session, idea, status: str, at=None) -> None:
+    """Planned: the author. Shipped: the author (the creator's reward) and the first supporters."""
+    if status == "planned":
         services.credit(
             session,
             user_id=idea.author_id,
@@ -159,8 +186,9 @@ def on_status_changed(session: Session, event: StatusChanged) -> None:
             key=f"idea_planned:idea:{idea.id}",
             source=("idea", idea.id),
             board_id=idea.board_id,
+            at=at,
         )
-    elif event.new_status == "shipped":
+    elif status == "shipped":
         entry = services.credit(
             session,
             user_id=idea.author_id,
@@ -168,6 +196,7 @@ def on_status_changed(session: Session, event: StatusChanged) -> None:
             key=f"idea_shipped:idea:{idea.id}",
             source=("idea", idea.id),
             board_id=idea.board_id,
+            at=at,
         )
         if entry is not None:
             services.award(session, idea.author_id, "first_shipped", idea.title)
@@ -179,6 +208,7 @@ def on_status_changed(session: Session, event: StatusChanged) -> None:
                 key=f"early_supporter:idea:{idea.id}:user:{voter_id}",
                 source=("idea", idea.id),
                 board_id=idea.board_id,
+                at=at,
             )
 
 

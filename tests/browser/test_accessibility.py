@@ -40,6 +40,8 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         "/campaigns",
         "/campaigns/show-us-your-trail-kitchen",
         "/ugc/1",
+        "/leaderboard",
+        "/rewards/badges",
     ]:
         page.goto(url)
         problems[url] = _violations(page)
@@ -61,6 +63,10 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         "/moderation",
         "/moderation/words",
         "/moderation/log",
+        "/rewards",
+        "/admin/rewards",
+        "/notifications",
+        "/leaderboard?period=30d",
     ]:
         page.goto(url)
         problems[f"{url} (admin)"] = _violations(page)
