@@ -6,7 +6,6 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
-    CheckConstraint,
     ForeignKey,
     Index,
     Integer,
@@ -57,13 +56,12 @@ def _append_only(_mapper, _connection, _target) -> None:
 
 
 class RewardAccount(db.Model):
-    """Derived from the ledger and kept in step with it in the same transaction (balance = sum of rows)."""
+    """Derived from the ledger and kept in step with it in the same transaction (balance = sum of rows).
+    Only a reversal can take the balance below zero (points already adjusted away, then the content that
+    earned them is rejected); adjustments refuse to."""
 
     __tablename__ = "reward_accounts"
-    __table_args__ = (
-        CheckConstraint("balance >= 0", name="balance_not_negative"),
-        Index("ix_reward_accounts_lifetime", "lifetime"),
-    )
+    __table_args__ = (Index("ix_reward_accounts_lifetime", "lifetime"),)
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     balance: Mapped[int] = mapped_column(Integer, default=0)

@@ -82,7 +82,6 @@ def upgrade():
     sa.Column('tier', sa.String(length=16), nullable=False),
     sa.Column('hide_from_leaderboards', sa.Boolean(), nullable=False),
     sa.Column('updated_at', cocreate.db.UTCDateTime(timezone=True), nullable=False),
-    sa.CheckConstraint('balance >= 0', name=op.f('ck_reward_accounts_balance_not_negative')),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_reward_accounts_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', name=op.f('pk_reward_accounts'))
     )

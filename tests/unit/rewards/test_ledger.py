@@ -247,3 +247,18 @@ def test_no_points_for_activity_on_ones_own_content(session, monkeypatch, app):
     session.commit()
     assert not _rows(session, author, "idea_milestone") and not _rows(session, author, "early_supporter")
     assert not _rows(session, author, "review_helpful")
+
+
+def test_only_a_reversal_can_take_a_balance_below_zero(session):
+    admin, author, moderator = (
+        UserFactory(role="admin"),
+        UserFactory(created_at=OLD),
+        UserFactory(role="moderator"),
+    )
+    idea = do_create_idea(session, actor=author, board=BoardFactory(), title="Pegs that hold in sand")
+    services.do_adjust(session, actor=admin, user=author, amount=-10, reason="Mistaken credit, corrected")
+    with pytest.raises(InvalidInput):
+        services.do_adjust(session, actor=admin, user=author, amount=-1, reason="One more, please")
+    do_moderate(session, actor=moderator, obj=idea, action="reject", reason="spam")
+    session.commit()
+    assert _balance(session, author) == -10 == _sum(session, author)
