@@ -36,16 +36,21 @@ def _idea(session: Session, idea_id: int):
     return session.get(Idea, idea_id)
 
 
-def idea_published(session: Session, idea, at=None) -> None:
-    entry = services.credit(
+def _for_idea(session: Session, idea, rule: str, suffix: str = "", *, user_id: int | None = None, at=None):
+    """Credit an idea's event (to its author unless said otherwise), keyed `rule:idea:<id><suffix>`."""
+    return services.credit(
         session,
-        user_id=idea.author_id,
-        rule="idea_proposed",
-        key=f"idea_proposed:idea:{idea.id}",
+        user_id=user_id or idea.author_id,
+        rule=rule,
+        key=f"{rule}:idea:{idea.id}{suffix}",
         source=("idea", idea.id),
         board_id=idea.board_id,
         at=at,
     )
+
+
+def idea_published(session: Session, idea, at=None) -> None:
+    entry = _for_idea(session, idea, "idea_proposed", at=at)
     if entry is not None:
         services.award(session, idea.author_id, "first_idea", idea.title)
 
@@ -133,15 +138,7 @@ def review_helpful(session: Session, review_id: int, author_id: int, voter_id: i
 def milestone(session: Session, idea, supporters: int, at=None) -> None:
     for reached in settings().milestones:
         if supporters >= reached:
-            services.credit(
-                session,
-                user_id=idea.author_id,
-                rule="idea_milestone",
-                key=f"idea_milestone:idea:{idea.id}:{reached}",
-                source=("idea", idea.id),
-                board_id=idea.board_id,
-                at=at,
-            )
+            _for_idea(session, idea, "idea_milestone", f":{reached}", at=at)
 
 
 @subscribe(UGCApproved)
@@ -179,37 +176,13 @@ def on_status_changed(session: Session, event: StatusChanged) -> None:
 def status_reward(session: Session, idea, status: str, at=None) -> None:
     """Planned: the author. Shipped: the author (the creator's reward) and the first supporters."""
     if status == "planned":
-        services.credit(
-            session,
-            user_id=idea.author_id,
-            rule="idea_planned",
-            key=f"idea_planned:idea:{idea.id}",
-            source=("idea", idea.id),
-            board_id=idea.board_id,
-            at=at,
-        )
+        _for_idea(session, idea, "idea_planned", at=at)
     elif status == "shipped":
-        entry = services.credit(
-            session,
-            user_id=idea.author_id,
-            rule="idea_shipped",
-            key=f"idea_shipped:idea:{idea.id}",
-            source=("idea", idea.id),
-            board_id=idea.board_id,
-            at=at,
-        )
+        entry = _for_idea(session, idea, "idea_shipped", at=at)
         if entry is not None:
             services.award(session, idea.author_id, "first_shipped", idea.title)
         for voter_id in early_supporters(session, idea, settings().early_supporters):
-            services.credit(
-                session,
-                user_id=voter_id,
-                rule="early_supporter",
-                key=f"early_supporter:idea:{idea.id}:user:{voter_id}",
-                source=("idea", idea.id),
-                board_id=idea.board_id,
-                at=at,
-            )
+            _for_idea(session, idea, "early_supporter", f":user:{voter_id}", user_id=voter_id, at=at)
 
 
 def early_supporters(session: Session, idea, n: int) -> list[int]:

@@ -255,14 +255,9 @@ class WhooshBackend:
     # --- reading --------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _filter(query: SearchQuery):
-        terms = []
-        if query.kinds:
-            terms.append(
-                Or([Term("kind", k) for k in query.kinds])
-                if len(query.kinds) > 1
-                else Term("kind", query.kinds[0])
-            )
+    def _filter_groups(query: SearchQuery) -> list[list[tuple[str, str]]]:
+        """The filters as (field, value) groups: a document must match one pair of every group."""
+        groups = [[("kind", k) for k in query.kinds]] if query.kinds else []
         for field, value in (
             ("board", query.board_id),
             ("product", query.product_id),
@@ -270,8 +265,14 @@ class WhooshBackend:
             ("sentiment", query.sentiment),
         ):
             if value:
-                terms.append(Term(field, str(value)))
-        return terms
+                groups.append([(field, str(value))])
+        return groups
+
+    def _filter(self, query: SearchQuery):
+        return [
+            Or([Term(f, v) for f, v in group]) if len(group) > 1 else Term(*group[0])
+            for group in self._filter_groups(query)
+        ]
 
     @staticmethod
     def _mask(query: SearchQuery):
@@ -341,18 +342,11 @@ class WhooshBackend:
         words = whoosh_fast.content_terms(parsed)
         if words is None or searcher.doc_count_all() == 0:
             return None
-        groups = [[("kind", k) for k in query.kinds]] if query.kinds else []
-        for field, value in (
-            ("board", query.board_id),
-            ("product", query.product_id),
-            ("status", query.status),
-            ("sentiment", query.sentiment),
-        ):
-            if value:
-                groups.append([(field, str(value))])
         exclude = [("board", str(b)) for b in sorted(query.hidden_board_ids)]
         try:
-            found = whoosh_fast.search(searcher, self._postings, words, groups, exclude, limit)
+            found = whoosh_fast.search(
+                searcher, self._postings, words, self._filter_groups(query), exclude, limit
+            )
         except Exception:  # noqa: BLE001 - Whoosh internals changed: the ordinary way still answers
             log.warning("fast search path failed; using Whoosh's matcher", exc_info=True)
             return None
