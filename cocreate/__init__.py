@@ -71,6 +71,7 @@ def _register_write_intent(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from cocreate.accounts import bp as accounts_bp
+    from cocreate.beta import bp as beta_bp
     from cocreate.ideas import bp as ideas_bp
     from cocreate.ideas.admin import bp as admin_bp
     from cocreate.insights.views import bp as insights_bp
@@ -86,6 +87,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(reviews_bp)
     app.register_blueprint(rewards_bp)
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(beta_bp)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(insights_bp)
     app.register_blueprint(search_bp)

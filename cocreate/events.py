@@ -186,6 +186,24 @@ class BadgeAwarded(DomainEvent):
     badge: str
 
 
+@dataclass(frozen=True)
+class BetaSignupChanged(DomainEvent):
+    """Someone joined, was seated from the waitlist, or left a beta program."""
+
+    name: ClassVar[str] = "beta.signup_changed"
+    program_id: int
+    user_id: int
+    status: str
+
+
+@dataclass(frozen=True)
+class BetaFeedbackAccepted(DomainEvent):
+    name: ClassVar[str] = "beta.feedback_accepted"
+    feedback_id: int
+    program_id: int
+    author_id: int
+
+
 Subscriber = Callable[[Session, DomainEvent], None]
 _subscribers: dict[type[DomainEvent], list[Subscriber]] = defaultdict(list)
 

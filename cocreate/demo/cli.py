@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from cocreate.db import write_intent
+from cocreate.demo.beta import generate_beta
 from cocreate.demo.generator import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
@@ -68,6 +69,9 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
             click.progressbar(length=count_events(db.session), label="Crediting points") as bar,
         ):
             replay(db.session, bar.update)
+            db.session.commit()
+        with write_intent():
+            generate_beta(db.session)
             db.session.commit()
     else:
         click.echo(

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cocreate.events import (
+    BetaFeedbackAccepted,
     ContentApproved,
     ContentHidden,
     ContentRejected,
@@ -196,6 +197,17 @@ def early_supporters(session: Session, idea, n: int) -> list[int]:
             .order_by(Vote.created_at, Vote.id)
             .limit(n)
         )
+    )
+
+
+@subscribe(BetaFeedbackAccepted)
+def on_beta_feedback_accepted(session: Session, event: BetaFeedbackAccepted) -> None:
+    services.credit(
+        session,
+        user_id=event.author_id,
+        rule="beta_feedback_accepted",
+        key=f"beta_feedback_accepted:beta_feedback:{event.feedback_id}",
+        source=("beta_feedback", event.feedback_id),
     )
 
 

@@ -74,6 +74,8 @@ def unread_notifications() -> int:
 
 
 def init_templating(app: Flask) -> None:
+    from cocreate.beta.models import SignupStatus
+
     app.jinja_env.filters["timeago"] = timeago
     app.jinja_env.filters["isotime"] = isotime
     app.jinja_env.globals.update(
@@ -87,6 +89,14 @@ def init_templating(app: Flask) -> None:
         importance_label=lambda s: Importance(s).label,
         content_url=content_url,
         unread_notifications=unread_notifications,
+        SIGNUP_LABELS={s.value: s.label for s in SignupStatus},
+        PROGRAM_LABELS={
+            "draft": "Draft",
+            "open": "Open",
+            "full": "Full: waitlist only",
+            "closed": "Closed",
+            "finished": "Finished",
+        },
         is_moderator=is_moderator,
         FLAG_REASONS=FLAG_REASONS,
         QUEUE_REASONS=QUEUE_REASONS,

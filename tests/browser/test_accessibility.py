@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from cocreate.demo.beta import generate_beta
 from cocreate.demo.generator import DEMO_PASSWORD, Size, generate
 
 pytestmark = pytest.mark.browser
@@ -26,6 +27,7 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         pytest.fail("node_modules/axe-core is missing: run npm ci (make setup)")
     uploads = Path(app.instance_path) / "uploads"
     generate(session, Size(users=20, ideas=40, votes=300, comments=60), seed=3, uploads=uploads)
+    assert generate_beta(session) == 10
     session.commit()
     problems = {}
     for url in [
@@ -42,6 +44,8 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         "/ugc/1",
         "/leaderboard",
         "/rewards/badges",
+        "/beta",
+        "/beta/offline-maps-beta",
     ]:
         page.goto(url)
         problems[url] = _violations(page)
@@ -67,6 +71,9 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         "/admin/rewards",
         "/notifications",
         "/leaderboard?period=30d",
+        "/beta/offline-maps-beta",
+        "/manage/beta",
+        "/manage/beta/offline-maps-beta",
     ]:
         page.goto(url)
         problems[f"{url} (admin)"] = _violations(page)

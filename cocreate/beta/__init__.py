@@ -1,0 +1,7 @@
+"""Beta programs: recruiting testers from the community with capacity, eligibility, consent, a waitlist."""
+
+from flask import Blueprint
+
+bp = Blueprint("beta", __name__)
+
+from cocreate.beta import views  # noqa: E402,F401
