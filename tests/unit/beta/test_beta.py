@@ -267,3 +267,19 @@ def test_voters_of_linked_ideas_are_invited_when_it_opens_and_team_invites(sessi
         services.do_invite(session, actor=team, program=program, emails="  ")
     with pytest.raises(NotAllowed):
         services.do_invite(session, actor=voters[0], program=program, emails="x@example.com")
+
+
+def test_answers_go_with_the_account(session):
+    from sqlalchemy import delete
+
+    from cocreate.accounts.models import User
+
+    program, _ = make_program(session)
+    person = UserFactory(created_at=OLD)
+    sign(session, program, person)
+    session.commit()
+    assert session.scalar(select(func.count(BetaAnswer.id))) == 2
+    session.execute(delete(User).where(User.id == person.id))  # the database cascades
+    session.commit()
+    assert session.scalar(select(func.count(BetaAnswer.id))) == 0
+    assert session.scalar(select(func.count(BetaSignup.id))) == 0
