@@ -77,6 +77,7 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.insights.views import bp as insights_bp
     from cocreate.moderation.views import bp as moderation_bp
     from cocreate.notifications import bp as notifications_bp
+    from cocreate.outbox import bp as outbox_bp
     from cocreate.reviews import bp as reviews_bp
     from cocreate.rewards import bp as rewards_bp
     from cocreate.search.views import bp as search_bp
@@ -88,6 +89,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(rewards_bp)
     app.register_blueprint(notifications_bp)
     app.register_blueprint(beta_bp)
+    app.register_blueprint(outbox_bp)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(insights_bp)
     app.register_blueprint(search_bp)
@@ -102,6 +104,7 @@ def register_cli(app: Flask) -> None:
     from cocreate.accounts.cli import users_cli
     from cocreate.demo.cli import demo_cli
     from cocreate.insights.cli import sentiment_cli
+    from cocreate.outbox.cli import worker_command
     from cocreate.reviews.cli import reviews_cli
     from cocreate.rewards.cli import rewards_cli
     from cocreate.search.cli import search_cli
@@ -112,3 +115,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(sentiment_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(rewards_cli)
+    app.cli.add_command(worker_command)

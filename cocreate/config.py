@@ -56,6 +56,13 @@ class Config:
     )
     FLAG_HIDE_THRESHOLD = 3  # weight of distinct flaggers that hides a contribution until a moderator decides
     UGC_MAX_UPLOAD = 34 * 1024 * 1024  # the share form only: 4 photos of up to 8 MB and the text
+    BASE_URL = "http://127.0.0.1:5000"  # how links in e-mails start
+    SMTP_HOST = ""  # unset: e-mail waits in the outbox until it is configured
+    SMTP_PORT = 25
+    SMTP_USER = ""
+    SMTP_PASSWORD = ""
+    SMTP_FROM = "CoCreate <no-reply@localhost>"
+    SMTP_STARTTLS = False
     TIER_POINTS = (100, 500, 2000)  # lifetime points for Contributor, Insider, Co-creator
     REWARDS_TRUSTED_TIER = "co_creator"  # this tier and above skip pre-moderation; "none" turns it off
     REWARDS_MILESTONES = (10, 50, 100, 500)  # supporters that earn an idea's author the milestone points
@@ -109,6 +116,13 @@ class Config:
             raw = os.environ.get(f"COCREATE_{key}")
             if raw:
                 values[key] = cast(raw)
+        for key in ("SMTP_HOST", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM"):
+            values[key] = os.environ.get(key, values[key])
+        values["SMTP_PORT"] = int(os.environ.get("SMTP_PORT") or values["SMTP_PORT"])
+        values["SMTP_STARTTLS"] = (
+            os.environ.get("SMTP_STARTTLS", "").lower() in ("1", "true", "yes") or values["SMTP_STARTTLS"]
+        )
+        values["BASE_URL"] = os.environ.get("COCREATE_BASE_URL") or values["BASE_URL"]
         if len(values["TIER_POINTS"]) != 3 or list(values["TIER_POINTS"]) != sorted(
             set(values["TIER_POINTS"])
         ):

@@ -4,4 +4,5 @@ pytest_plugins = [
     "tests.fixtures.database",
     "tests.fixtures.web",
     "tests.fixtures.live_server",
+    "tests.fixtures.mail",
 ]

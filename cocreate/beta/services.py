@@ -36,6 +36,7 @@ from cocreate.ideas.access import check_member
 from cocreate.ideas.services.boards import slugify
 from cocreate.markup import render_markdown
 from cocreate.notifications.services import notify
+from cocreate.outbox.services import enqueue_email
 from cocreate.rewards.catalog import TIER_NAMES
 from cocreate.rewards.perks import tier_of
 
@@ -284,7 +285,9 @@ def do_invite(
 
 
 def _invite(session: Session, program: BetaProgram, people, reason: str) -> int:
+    """Record each invitation once, tell members in-app, and queue an e-mail (sent by the outbox worker)."""
     done = 0
+    why = "You voted for an idea it tests. " if reason == "voter" else ""
     for user_id, email in people:
         try:
             with session.begin_nested():
@@ -292,15 +295,24 @@ def _invite(session: Session, program: BetaProgram, people, reason: str) -> int:
         except IntegrityError:
             continue  # invited before
         done += 1
+        link = f"/beta/{program.slug}"
         if user_id is not None:
-            why = "You voted for an idea it tests. " if reason == "voter" else ""
             notify(
                 session,
                 user_id,
                 "beta.invited",
                 f"You are invited to the beta “{program.name}”. {why}Sign up while seats last.",
-                f"/beta/{program.slug}",
+                link,
             )
+        enqueue_email(
+            session,
+            to=email,
+            subject=f"You are invited to the beta “{program.name}”",
+            text=f"Hello,\n\nYou are invited to try “{program.name}” before everyone else. {why}"
+            f"Seats are limited; sign up here:",
+            link=link,
+            key=f"beta_invite:{program.id}:{email}",
+        )
     return done
 
 

@@ -1,0 +1,43 @@
+"""`flask worker`: deliver the outbox, now and then or in a loop."""
+
+from __future__ import annotations
+
+import time
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from cocreate.db import write_intent
+from cocreate.extensions import db
+from cocreate.notifications.mail import smtp_sender
+from cocreate.outbox.services import drain
+
+
+def senders(config) -> dict:
+    found = {}
+    email = smtp_sender(config)
+    if email is not None:
+        found["email"] = email
+    return found
+
+
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Deliver what is due, then stop (for cron and tests).")
+@click.option("--interval", default=5.0, show_default=True, help="Seconds between looks at the outbox.")
+@click.option("--max-seconds", default=0.0, help="Stop after this long (0: run until stopped).")
+@with_appcontext
+def worker_command(once: bool, interval: float, max_seconds: float) -> None:
+    """Deliver queued e-mail with retries and backoff; run several on PostgreSQL to share the work."""
+    available = senders(current_app.config)
+    if not available:
+        click.echo("SMTP_HOST is not set: e-mail stays queued until it is.")
+    started = time.monotonic()
+    while True:
+        with write_intent():
+            sent, failed = drain(db.session, available) if available else (0, 0)
+        if sent or failed or once:
+            click.echo(f"delivered {sent}, failed {failed} (will retry)")
+        if once or (max_seconds and time.monotonic() - started >= max_seconds):
+            return
+        time.sleep(interval)
