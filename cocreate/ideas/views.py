@@ -310,3 +310,28 @@ def change_status(idea_id: int):
         )
     flash("Status updated.", "success")
     return _back_to(idea, "#status")
+
+
+@bp.get("/roadmap")
+def roadmap():
+    """Planned, in progress and shipped: what the team is doing with what people asked for."""
+    from cocreate.ideas import roadmap as r
+
+    boards = q.visible_boards(db.session, current_user)
+    board = next((b for b in boards if b.slug == request.args.get("board")), None)
+    return render(
+        "ideas/roadmap.html",
+        block="columns",
+        columns=r.roadmap(db.session, current_user, board),
+        boards=boards,
+        board=board,
+    )
+
+
+@bp.get("/changelog")
+def changelog():
+    """Shipped ideas, newest first, crediting the people who proposed them."""
+    from cocreate.ideas import roadmap as r
+
+    page = r.changelog(db.session, current_user, cursor=request.args.get("cursor") or None)
+    return render("ideas/changelog.html", block="entries" if request.args.get("cursor") else None, page=page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cocreate.db import UTCDateTime, utcnow
@@ -22,3 +22,14 @@ class Notification(db.Model):
     url: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class NotificationPreference(db.Model):
+    """How a person wants to hear about the ideas they follow (voted for or discussed)."""
+
+    __tablename__ = "notification_preferences"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    email_updates: Mapped[bool] = mapped_column(Boolean, default=True)  # e-mail when a followed idea moves
+    daily_digest: Mapped[bool] = mapped_column(Boolean, default=False)  # one e-mail a day instead
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from cocreate.extensions import db
@@ -25,3 +25,22 @@ def mark_read():
     services.do_mark_all_read(db.session, current_user.id)
     db.session.commit()
     return redirect(url_for("notifications.index"))
+
+
+@bp.route("/notifications/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    """E-mail when an idea you follow moves, at once or in a daily digest."""
+    from cocreate.notifications.loop import do_set_preferences, preferences
+
+    if request.method == "POST":
+        do_set_preferences(
+            db.session,
+            user=current_user,
+            email_updates=request.form.get("email_updates") == "1",
+            daily_digest=request.form.get("daily_digest") == "1",
+        )
+        db.session.commit()
+        flash("Saved.", "success")
+        return redirect(url_for("notifications.settings"))
+    return render("notifications/settings.html", pref=preferences(db.session, current_user.id))

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,32 @@ def enqueue_email(
     except IntegrityError:
         return None
     return message
+
+
+def enqueue_emails(session: Session, emails: list[dict]) -> int:
+    """Queue many e-mails in one statement (each dict: to, subject, text, link); for fan-outs such as a
+    status change reaching every follower, where a savepoint per message would be slow."""
+    if not emails:
+        return 0
+    now = utcnow()
+    session.execute(
+        insert(OutboxMessage),
+        [
+            {
+                "kind": "email",
+                "destination": e["to"],
+                "subject": e["subject"][:200],
+                "payload": {"text": e["text"], "link": e.get("link", "")},
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": now,
+                "last_error": "",
+                "created_at": now,
+            }
+            for e in emails
+        ],
+    )
+    return len(emails)
 
 
 def due(session: Session, now: datetime, limit: int, kinds: tuple[str, ...]) -> list[OutboxMessage]:

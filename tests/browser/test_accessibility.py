@@ -46,6 +46,8 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         "/rewards/badges",
         "/beta",
         "/beta/offline-maps-beta",
+        "/roadmap",
+        "/changelog",
     ]:
         page.goto(url)
         problems[url] = _violations(page)
@@ -75,6 +77,7 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         "/manage/beta",
         "/manage/beta/offline-maps-beta",
         "/admin/deliveries",
+        "/notifications/settings",
     ]:
         page.goto(url)
         problems[f"{url} (admin)"] = _violations(page)

@@ -76,9 +76,15 @@ def test_services_work_after_bulk_load(app, session):
     user = session.scalar(select(User).where(User.username == "mia"))
     voted = set(session.scalars(select(Vote.idea_id).where(Vote.user_id == user.id)))
     idea = session.scalars(
-        select(Idea).where(
-            Idea.id.not_in(voted), Idea.board_id != 3, Idea.board_id != 5, Idea.status == "open"
+        select(Idea)
+        .where(
+            Idea.id.not_in(voted),
+            Idea.board_id != 3,
+            Idea.board_id != 5,
+            Idea.status == "open",
+            Idea.moderation_state == "approved",  # the demo also holds some ideas for moderation
         )
+        .order_by(Idea.id)  # without an order PostgreSQL returns whatever row it meets first
     ).first()
     do_vote(session, actor=user, idea=idea)
     session.commit()

@@ -1,0 +1,88 @@
+"""Reads for the public roadmap (planned / in progress / shipped) and the changelog of shipped ideas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from cocreate.accounts.models import User
+from cocreate.ideas.access import can_view_board
+from cocreate.ideas.models import Board, Idea, StatusChange
+from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.web.pagination import after_cursor, encode_cursor
+
+COLUMNS = ("planned", "in_progress", "shipped")
+PER_COLUMN = 30
+CHANGELOG_PAGE = 20
+
+
+def _boards(session: Session, viewer: User | None, board: Board | None) -> list[int]:
+    if board is not None:
+        return [board.id] if can_view_board(board, viewer) else []
+    return [b.id for b in session.scalars(select(Board)) if can_view_board(b, viewer)]
+
+
+def roadmap(session: Session, viewer: User | None, board: Board | None = None) -> dict[str, list[Idea]]:
+    """Each column's most supported ideas (shipped: the latest), on boards this person may see."""
+    board_ids = _boards(session, viewer, board)
+    columns: dict[str, list[Idea]] = {}
+    for status in COLUMNS:
+        order = (Idea.updated_at.desc(),) if status == "shipped" else (Idea.vote_count.desc(), Idea.id)
+        columns[status] = list(
+            session.scalars(
+                select(Idea)
+                .where(
+                    Idea.status == status,
+                    Idea.board_id.in_(board_ids),
+                    Idea.moderation_state.in_(VISIBLE_STATES),
+                )
+                .options(selectinload(Idea.board))
+                .order_by(*order)
+                .limit(PER_COLUMN)
+            )
+        )
+    return columns
+
+
+@dataclass
+class Shipped:
+    idea: Idea
+    shipped_at: datetime
+    note: str
+
+
+@dataclass
+class ChangelogPage:
+    entries: list[Shipped]
+    next_cursor: str | None
+
+
+def changelog(session: Session, viewer: User | None, cursor: str | None = None) -> ChangelogPage:
+    """Ideas as they shipped, newest first, with who proposed them and the team's note."""
+    board_ids = _boards(session, viewer, None)
+    query = (
+        select(StatusChange, Idea)
+        .join(Idea, Idea.id == StatusChange.idea_id)
+        .where(
+            StatusChange.new_status == "shipped",
+            Idea.status == "shipped",
+            Idea.board_id.in_(board_ids),
+            Idea.moderation_state.in_(VISIBLE_STATES),
+        )
+        .options(selectinload(Idea.author), selectinload(Idea.board))
+        .order_by(StatusChange.created_at.desc(), StatusChange.id.desc())
+        .limit(CHANGELOG_PAGE + 1)
+    )
+    if cursor:
+        query = query.where(after_cursor(StatusChange.created_at, StatusChange.id, cursor))
+    rows = session.execute(query).all()
+    more = len(rows) > CHANGELOG_PAGE
+    rows = rows[:CHANGELOG_PAGE]
+    last = rows[-1][0] if rows else None
+    return ChangelogPage(
+        entries=[Shipped(idea=i, shipped_at=c.created_at, note=c.note) for c, i in rows],
+        next_cursor=encode_cursor(last.created_at, last.id) if more and last else None,
+    )
