@@ -170,6 +170,16 @@ class ContentHidden(DomainEvent):
 
 
 @dataclass(frozen=True)
+class IdeaMerged(DomainEvent):
+    """A duplicate was merged into the idea it repeats; `moved` votes now count there."""
+
+    name: ClassVar[str] = "idea.merged"
+    source_id: int
+    target_id: int
+    moved: int
+
+
+@dataclass(frozen=True)
 class TierChanged(DomainEvent):
     """A person's tier went up or (after reversals) down."""
 

@@ -141,6 +141,7 @@ class Idea(SentimentTagged, db.Model):
     trend_score: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"))
 
     board: Mapped[Board] = relationship()
     author: Mapped[User] = relationship()

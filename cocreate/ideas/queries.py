@@ -110,7 +110,11 @@ def board_ideas(
     stmt = (
         select(*_SUMMARY_COLUMNS)
         .join(User, User.id == Idea.author_id)
-        .where(Idea.board_id == board.id, Idea.moderation_state == State.APPROVED.value)
+        .where(
+            Idea.board_id == board.id,
+            Idea.moderation_state == State.APPROVED.value,
+            Idea.merged_into_id.is_(None),
+        )
     )
     if status:
         try:

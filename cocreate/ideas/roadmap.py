@@ -38,6 +38,7 @@ def roadmap(session: Session, viewer: User | None, board: Board | None = None) -
                     Idea.status == status,
                     Idea.board_id.in_(board_ids),
                     Idea.moderation_state.in_(VISIBLE_STATES),
+                    Idea.merged_into_id.is_(None),
                 )
                 .options(selectinload(Idea.board))
                 .order_by(*order)

@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 
 from cocreate.accounts.session import safe_next
 from cocreate.db import utcnow
-from cocreate.errors import DomainError
+from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas import bp, services
 from cocreate.ideas import queries as q
@@ -119,8 +119,10 @@ def new_idea(slug: str):
 @bp.get("/i/<int:idea_id>")
 @anonymous_cache
 def idea(idea_id: int):
-    """An idea with its votes, status timeline and comments."""
+    """An idea with its votes, status timeline and comments; a merged duplicate redirects to the kept idea."""
     idea = _load_idea(idea_id)
+    if idea.merged_into_id is not None:
+        return redirect(url_for("ideas.idea", idea_id=idea.merged_into_id), 301)
     return render(
         IDEA_TEMPLATE,
         idea=idea,
@@ -335,3 +337,20 @@ def changelog():
 
     page = r.changelog(db.session, current_user, cursor=request.args.get("cursor") or None)
     return render("ideas/changelog.html", block="entries" if request.args.get("cursor") else None, page=page)
+
+
+@bp.post("/i/<int:idea_id>/merge")
+@login_required
+def merge(idea_id: int):
+    """Merge this idea into another (its number or address): votes move, voters are told."""
+    from cocreate.ideas.services.merge import do_merge
+
+    source = _load_idea(idea_id)
+    raw = (request.form.get("target") or "").strip().rstrip("/").split("/")[-1].lstrip("#")
+    target = db.session.get(Idea, int(raw)) if raw.isdigit() else None
+    if target is None:
+        raise InvalidInput("Give the number of the idea to keep (as in its address, /i/123).", field="target")
+    moved = do_merge(db.session, actor=current_user, source=source, target=target)
+    db.session.commit()
+    flash(f"Merged into “{target.title}”: {moved} vote{'s' if moved != 1 else ''} moved.", "success")
+    return redirect(url_for("ideas.idea", idea_id=target.id))

@@ -18,6 +18,7 @@ from cocreate.events import (
     ContentRejected,
     HelpfulVoteCast,
     IdeaCreated,
+    IdeaMerged,
     ReviewPublished,
     StatusChanged,
     UGCApproved,
@@ -165,6 +166,21 @@ def on_vote(session: Session, event: VoteCast) -> None:
         return
     session.refresh(idea, ["vote_count"])  # the counter as of this vote (an atomic UPDATE moved it)
     milestone(session, idea, idea.vote_count)
+
+
+@subscribe(IdeaMerged)
+def on_merged(session: Session, event: IdeaMerged) -> None:
+    """Votes that moved can take the kept idea past a milestone (counting others' votes, as always)."""
+    from sqlalchemy import func
+
+    from cocreate.ideas.models import Vote
+
+    idea = _idea(session, event.target_id)
+    if idea is not None and event.moved:
+        others = session.scalar(
+            select(func.count(Vote.id)).where(Vote.idea_id == idea.id, Vote.user_id != idea.author_id)
+        )
+        milestone(session, idea, others)
 
 
 @subscribe(StatusChanged)

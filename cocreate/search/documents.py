@@ -68,7 +68,7 @@ def _ideas(session: Session, condition) -> list[Document]:
             Idea.created_at,
         )
         .join(Board, Board.id == Idea.board_id)
-        .where(condition(Idea), Idea.moderation_state.in_(VISIBLE_STATES))
+        .where(condition(Idea), Idea.moderation_state.in_(VISIBLE_STATES), Idea.merged_into_id.is_(None))
         .order_by(Idea.id)
     ).all()
     tags: dict[int, list[str]] = {}
