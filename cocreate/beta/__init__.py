@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("beta", __name__)
 
-from cocreate.beta import views  # noqa: E402,F401
+from cocreate.beta import team_views, views  # noqa: E402,F401
