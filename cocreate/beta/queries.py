@@ -11,7 +11,11 @@ from cocreate.beta.models import BetaFeedback, BetaInvite, BetaProgram, BetaSign
 def public_programs(session: Session) -> list[BetaProgram]:
     """Open programs first (soonest to close), then closed and finished ones."""
     order = {ProgramState.OPEN.value: 0, ProgramState.CLOSED.value: 1, ProgramState.FINISHED.value: 2}
-    programs = session.scalars(select(BetaProgram).where(BetaProgram.state != ProgramState.DRAFT.value)).all()
+    programs = session.scalars(
+        select(BetaProgram)
+        .where(BetaProgram.state != ProgramState.DRAFT.value)
+        .options(selectinload(BetaProgram.ideas))  # each card lists its ideas
+    ).all()
     return sorted(programs, key=lambda p: (order.get(p.state, 3), p.closes_at))
 
 

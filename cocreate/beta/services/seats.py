@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from cocreate.accounts.models import User
 from cocreate.beta.access import check_manager
@@ -191,6 +191,7 @@ def waitlist(session: Session, program_id: int, limit: int | None = None) -> lis
         select(BetaSignup)
         .where(BetaSignup.program_id == program_id, BetaSignup.status == SignupStatus.WAITLISTED.value)
         .order_by(BetaSignup.priority.desc(), BetaSignup.signed_up_at, BetaSignup.id)
+        .options(selectinload(BetaSignup.user))  # the team's page lists names: one query, not one a person
     )
     if limit:
         query = query.limit(limit)

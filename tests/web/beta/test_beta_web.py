@@ -155,3 +155,34 @@ def test_team_runs_participants_feedback_invites_and_csv(client, session):
     assert client.post_form("/manage/beta/stove-beta/signups/99999/remove").status_code == 404
     session.rollback()
     assert session.get(BetaSignup, signup.id).status == "removed"
+
+
+def test_program_lists_do_not_query_per_row(client, session, count_queries):
+    program, team = _open_program(session, capacity=1)
+    for _ in range(6):
+        services.do_sign_up(
+            session,
+            actor=UserFactory(created_at=OLD),
+            program=program,
+            terms_version=1,
+            consents=["terms", "consent-0"],
+            answers={"which-phone": "iPhone"},
+        )
+    for n in range(4):
+        extra = services.do_create_program(
+            session,
+            actor=team,
+            name=f"Extra beta {n}",
+            capacity=3,
+            opens_at=utcnow() - timedelta(days=1),
+            closes_at=utcnow() + timedelta(days=2),
+        )
+        services.do_set_state(session, actor=team, program=extra, state="open")
+    session.commit()
+    with count_queries() as public:
+        assert client.get("/beta").status_code == 200
+    client.sign_in(team)
+    with count_queries() as managed:
+        assert client.get("/manage/beta/stove-beta").status_code == 200
+    assert not [s for s in public if "beta_program_ideas" in s][1:]  # the cards' ideas: one query
+    assert len([s for s in managed if "FROM users" in s]) <= 4  # not one per person on the waitlist
