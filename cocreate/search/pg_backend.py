@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from cocreate.search.backend import STOPWORDS, Hit, Results, SearchQuery, marked_to_html, significant_words
 from cocreate.search.documents import Document
+from cocreate.search.highlight import SIMILAR_CHARS, SNIPPET_CHARS, stems, title_and_snippet
 
 # Created by raw SQL in the migrations (PostgreSQL only), so they are not in the models' metadata; Alembic's
 # comparison is told to leave them alone (migrations/env.py, tests/unit/test_platform.py).
@@ -24,7 +25,6 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     return not (reflected and table in UNMODELLED_TABLES)
 
 
-HEADLINE = 'StartSel="\x02", StopSel="\x03"'
 WORDS_RE = re.compile(r"[a-z][a-z0-9]{2,29}")
 
 UPSERT = text(
@@ -73,13 +73,18 @@ def _where(conditions: list[str]) -> str:
 
 
 # SQL below is assembled from fixed fragments in this module only; every value is a bound parameter.
-def _ranked(tsquery: str, has_query: str, conditions: list[str], order: str) -> str:
-    """The page of matching keys in rank order, with the total and the query for headlines."""
+def _ranked(conditions: list[str], order: str) -> str:
+    """The page of matching keys in rank order, with the total."""
     return (
-        f"SELECT key, {tsquery} AS q, {has_query} AS has_query, count(*) OVER () AS total, "  # noqa: S608
+        f"SELECT key, count(*) OVER () AS total, "  # noqa: S608
         f"row_number() OVER (ORDER BY {order}) AS position FROM search_documents {_where(conditions)} "
         f"ORDER BY {order} LIMIT :limit OFFSET :offset"
     )
+
+
+def _query_stems(text_: str) -> frozenset[str]:
+    """The words to mark in hits: the query's, without those it excludes ("-word")."""
+    return stems(" ".join(w for w in text_.split() if not w.startswith("-")))
 
 
 def _count(conditions: list[str]) -> str:
@@ -156,39 +161,37 @@ class PostgresBackend:
             params["hidden"] = sorted(query.hidden_board_ids)
         return where
 
-    def _hits(self, connection: Connection, ranked_sql: str, params: dict) -> tuple[list[Hit], int]:
+    def _hits(
+        self, connection: Connection, ranked_sql: str, params: dict, words: frozenset, width=SNIPPET_CHARS
+    ) -> tuple[list[Hit], int]:
         rows = connection.execute(
             text(
                 f"""
-                SELECT d.key, d.kind, d.object_id,
-                       CASE WHEN r.has_query
-                            THEN ts_headline('english', d.title, r.q, :hl || ', HighlightAll=true')
-                            ELSE d.title END,
-                       CASE WHEN r.has_query THEN ts_headline('english', d.body, r.q,
-                            :hl || ', MaxFragments=2, MaxWords=30, MinWords=12')
-                            ELSE left(d.body, 200) END,
-                       d.place, d.status, d.sentiment, d.board_id, d.product_id, r.total
+                SELECT d.key, d.kind, d.object_id, d.title, d.body, d.place, d.status, d.sentiment,
+                       d.board_id, d.product_id, r.total
                 FROM ({ranked_sql}) AS r JOIN search_documents d ON d.key = r.key
                 ORDER BY r.position
                 """  # noqa: S608 - ranked_sql is built from fixed fragments; values are bound
             ),
-            {**params, "hl": HEADLINE},
+            params,
         ).all()
-        hits = [
-            Hit(
-                key=r[0],
-                kind=r[1],
-                object_id=r[2],
-                title=marked_to_html(r[3]),
-                snippet=marked_to_html(r[4]),
-                place=r[5],
-                status=r[6],
-                sentiment=r[7],
-                board_id=r[8],
-                product_id=r[9],
+        hits = []
+        for key, kind, object_id, title, body, place, status, sentiment, board_id, product_id, _ in rows:
+            title, body = title_and_snippet(title, body, words, width)
+            hits.append(
+                Hit(
+                    key=key,
+                    kind=kind,
+                    object_id=object_id,
+                    title=marked_to_html(title),
+                    snippet=marked_to_html(body),
+                    place=place,
+                    status=status,
+                    sentiment=sentiment,
+                    board_id=board_id,
+                    product_id=product_id,
+                )
             )
-            for r in rows
-        ]
         return hits, (rows[0][10] if rows else 0)
 
     def search(self, query: SearchQuery) -> Results:
@@ -199,9 +202,9 @@ class PostgresBackend:
             order = "ts_rank(tsv, websearch_to_tsquery('english', :text)) DESC, created_at DESC"
         else:
             order = "created_at DESC"
-        ranked = _ranked("websearch_to_tsquery('english', :text)", ":text <> ''", where, order)
+        ranked = _ranked(where, order)
         with self.engine.connect() as connection:
-            hits, total = self._hits(connection, ranked, params)
+            hits, total = self._hits(connection, ranked, params, _query_stems(query.text))
             if total == 0 and query.offset:  # past the last page: still say how many there are
                 total = connection.execute(text(_count(where)), params).scalar_one()
             results = Results(hits=hits, total=total)
@@ -247,6 +250,6 @@ class PostgresBackend:
         query = SearchQuery(text="", kinds=("idea",), board_id=board_id)
         where = [*self._conditions(query, params), "tsv @@ to_tsquery('english', :words)"]
         order = "ts_rank(tsv, to_tsquery('english', :words)) DESC, created_at DESC"
-        ranked = _ranked("to_tsquery('english', :words)", "true", where, order)
+        ranked = _ranked(where, order)
         with self.engine.connect() as connection:
-            return self._hits(connection, ranked, params)[0]
+            return self._hits(connection, ranked, params, stems(" ".join(words)), SIMILAR_CHARS)[0]

@@ -15,25 +15,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from whoosh import index
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.highlight import (
-    FIRST,
-    BasicFragmentScorer,
-    ContextFragmenter,
-    Formatter,
-    Highlighter,
-    set_matched_filter,
-    top_fragments,
-)
 from whoosh.qparser import AndGroup, OrGroup, QueryParser, WildcardPlugin
 from whoosh.qparser.plugins import FieldsPlugin, RangePlugin
 from whoosh.query import And, Every, Or, Term
 
 from cocreate.search import whoosh_fast
 from cocreate.search.backend import (
-    MARK_END,
-    MARK_START,
     Hit,
     Results,
     SearchQuery,
@@ -41,10 +30,11 @@ from cocreate.search.backend import (
     significant_words,
 )
 from cocreate.search.documents import Document
+from cocreate.search.highlight import ANALYZER as _ANALYZER
+from cocreate.search.highlight import SIMILAR_CHARS, SNIPPET_CHARS, title_and_snippet
 
 log = logging.getLogger(__name__)
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
-_ANALYZER = StemmingAnalyzer()  # the content field's, also used to highlight
 
 
 def schema() -> Schema:
@@ -67,13 +57,6 @@ def schema() -> Schema:
         status=ID(stored=True),
         sentiment=ID(stored=True),
     )
-
-
-class Marker(Formatter):
-    """Wraps matches in our marker characters; escaping happens once, in marked_to_html."""
-
-    def format_token(self, text, token, replace=False):
-        return MARK_START + text[token.startchar : token.endchar] + MARK_END
 
 
 def _fields(doc: Document) -> dict:
@@ -100,22 +83,6 @@ def _words(searcher, parsed) -> frozenset:
         for field, text in parsed.iter_all_terms()
         if field == "content"
     )
-
-
-_MARKER = Marker()
-_MERGE = Highlighter(formatter=_MARKER)._merge_matched_tokens
-
-
-def _highlight(text: str, words: frozenset, fragmenter, *, top: int, minscore: int = 1) -> str:
-    """Whoosh's highlighting of a stored text (re-analysed), with our markers around the matches."""
-    if not text or not words:
-        return ""
-    tokens = _ANALYZER(text, positions=True, chars=True, mode="index", removestops=False)
-    tokens = _MERGE(set_matched_filter(tokens, words))
-    fragments = top_fragments(
-        fragmenter.fragment_tokens(text, tokens), top, BasicFragmentScorer(), FIRST, minscore=minscore
-    )
-    return _MARKER.format(fragments)
 
 
 class WhooshBackend:
@@ -297,10 +264,9 @@ class WhooshBackend:
         except Exception:  # noqa: BLE001 - malformed syntax falls back to plain words
             return self._plain(text, group)
 
-    def _hit(self, searcher, docnum: int, words: frozenset, fragmenter) -> Hit:
+    def _hit(self, searcher, docnum: int, words: frozenset, width: int) -> Hit:
         fields = searcher.stored_fields(docnum)
-        title = _highlight(fields["title"], words, fragmenter, top=3, minscore=0) or fields["title"]
-        snippet = _highlight(fields["body"], words, fragmenter, top=2) or fields["body"][:200]
+        title, snippet = title_and_snippet(fields["title"], fields["body"], words, width)
         return Hit(
             key=fields["key"],
             kind=fields["kind"],
@@ -330,8 +296,7 @@ class WhooshBackend:
             ranked = self._whoosh(searcher, parsed, query, limit)
         docnums, total = ranked
         words = _words(searcher, parsed)
-        fragmenter = ContextFragmenter(maxchars=200, surround=60)
-        hits = [self._hit(searcher, d, words, fragmenter) for d in docnums[query.offset : limit]]
+        hits = [self._hit(searcher, d, words, SNIPPET_CHARS) for d in docnums[query.offset : limit]]
         results = Results(hits=hits, total=total)
         if query.text and results.total < 3:
             results.suggestion = self._suggest(searcher, parsed, query.text)
@@ -382,5 +347,4 @@ class WhooshBackend:
         parsed = self._parse(" ".join(words), group=OrGroup.factory(0.9))
         query = SearchQuery(text="", kinds=("idea",), board_id=board_id)
         found = searcher.search(And([parsed, *self._filter(query)]), limit=limit, terms=False)
-        fragmenter = ContextFragmenter(maxchars=160, surround=50)
-        return [self._hit(searcher, h.docnum, _words(searcher, parsed), fragmenter) for h in found]
+        return [self._hit(searcher, h.docnum, _words(searcher, parsed), SIMILAR_CHARS) for h in found]
