@@ -71,6 +71,7 @@ def _register_write_intent(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from cocreate.accounts import bp as accounts_bp
+    from cocreate.backlog import bp as backlog_bp
     from cocreate.beta import bp as beta_bp
     from cocreate.ideas import bp as ideas_bp
     from cocreate.ideas.admin import bp as admin_bp
@@ -90,6 +91,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(notifications_bp)
     app.register_blueprint(beta_bp)
     app.register_blueprint(outbox_bp)
+    app.register_blueprint(backlog_bp)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(insights_bp)
     app.register_blueprint(search_bp)
@@ -103,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
 def register_cli(app: Flask) -> None:
     from cocreate.accounts.cli import users_cli
     from cocreate.demo.cli import demo_cli
+    from cocreate.ideas.cli import ideas_cli
     from cocreate.insights.cli import sentiment_cli
     from cocreate.notifications.cli import notifications_cli
     from cocreate.outbox.cli import worker_command
@@ -112,6 +115,7 @@ def register_cli(app: Flask) -> None:
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(ideas_cli)
     app.cli.add_command(reviews_cli)
     app.cli.add_command(sentiment_cli)
     app.cli.add_command(search_cli)

@@ -78,6 +78,17 @@ class StatusChanged(DomainEvent):
 
 
 @dataclass(frozen=True)
+class IdeaMilestoneReached(DomainEvent):
+    """An idea's supporters passed one of its board's milestones (final: the last one)."""
+
+    name: ClassVar[str] = "idea.milestone_reached"
+    idea_id: int
+    board_id: int
+    supporters: int
+    final: bool
+
+
+@dataclass(frozen=True)
 class ReviewPublished(DomainEvent):
     name: ClassVar[str] = "review.published"
     review_id: int

@@ -5,4 +5,5 @@ pytest_plugins = [
     "tests.fixtures.web",
     "tests.fixtures.live_server",
     "tests.fixtures.mail",
+    "tests.fixtures.receiver",
 ]

@@ -35,6 +35,8 @@ def _board_kwargs(form: BoardForm) -> dict:
         "vote_budget": form.vote_budget.data,
         "moderation": form.moderation.data or "post",
         "tag_names": (form.tags.data or "").split(","),
+        "support_milestones": form.support_milestones.data or "",
+        "expiry_days": form.expiry_days.data,
     }
 
 

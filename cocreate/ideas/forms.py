@@ -45,6 +45,14 @@ class BoardForm(FlaskForm):
         validators=[Optional(), NumberRange(min=1, max=1000)],
     )
     tags = StringField("Tags, separated by commas", validators=[Length(max=1000)])
+    support_milestones = StringField(
+        "Support milestones (supporters, separated by commas; the last sends an idea to review)",
+        validators=[Length(max=100)],
+    )
+    expiry_days = IntegerField(
+        "Days an idea has to reach its next milestone before it expires (empty: never)",
+        validators=[Optional(), NumberRange(min=1, max=3650)],
+    )
     moderation = SelectField(
         "Moderation of ideas and comments",
         choices=[

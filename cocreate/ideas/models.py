@@ -40,13 +40,14 @@ class Status(StrEnum):
     IN_PROGRESS = "in_progress"
     SHIPPED = "shipped"
     DECLINED = "declined"
+    EXPIRED = "expired"  # did not gather the board's support in time
 
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
 
 
-CLOSED_STATUSES = frozenset({Status.SHIPPED, Status.DECLINED})
+CLOSED_STATUSES = frozenset({Status.SHIPPED, Status.DECLINED, Status.EXPIRED})
 
 
 class Importance(StrEnum):
@@ -77,6 +78,10 @@ class Board(db.Model):
     vote_budget: Mapped[int | None] = mapped_column(Integer)  # open votes per person; None: unlimited
     moderation: Mapped[str] = mapped_column(String(4), default="post", server_default="post")  # post | pre
     idea_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Staged support (LEGO Ideas style): supporters counts, ascending; the last one sends an open idea to
+    # review. An open idea that reaches no new milestone within expiry_days expires (None: never).
+    support_milestones: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    expiry_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     tags: Mapped[list[Tag]] = relationship(back_populates="board", order_by="Tag.name")
@@ -84,6 +89,10 @@ class Board(db.Model):
     @property
     def allowed_role_set(self) -> frozenset[str]:
         return frozenset(r for r in self.allowed_roles.split(",") if r)
+
+    @property
+    def milestones(self) -> tuple[int, ...]:
+        return tuple(int(n) for n in self.support_milestones.split(",") if n.strip().isdigit())
 
 
 idea_tags = Table(
@@ -142,6 +151,9 @@ class Idea(SentimentTagged, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"))
+    milestone: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # highest reached
+    milestone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when; starts a new window
+    expiry_warned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     board: Mapped[Board] = relationship()
     author: Mapped[User] = relationship()
@@ -194,20 +206,21 @@ class Comment(SentimentTagged, db.Model):
 
 
 class StatusChange(db.Model):
-    """Who moved an idea from one status to another, when, and why."""
+    """Who moved an idea from one status to another, when, and why (actor None: CoCreate itself, on a
+    threshold, an expiry or a status sent by a connected backlog)."""
 
     __tablename__ = "idea_status_changes"
     __table_args__ = (Index("ix_idea_status_changes_idea_created", "idea_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
-    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     old_status: Mapped[str] = mapped_column(String(16))
     new_status: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    actor: Mapped[User] = relationship()
+    actor: Mapped[User | None] = relationship()
 
 
 class IdeaRevision(db.Model):

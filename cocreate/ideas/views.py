@@ -116,6 +116,12 @@ def new_idea(slug: str):
     return render("ideas/edit.html", board=board, form=form, idea=None), 422 if form.errors else 200
 
 
+def _backlog(idea):
+    from cocreate.backlog.queries import backlog_state
+
+    return backlog_state(db.session, idea, staff=can_change_status(current_user))
+
+
 @bp.get("/i/<int:idea_id>")
 @anonymous_cache
 def idea(idea_id: int):
@@ -131,6 +137,7 @@ def idea(idea_id: int):
         discussion=q.discussion(db.session, idea, current_user),
         can_edit=can_edit_idea(idea, current_user, now=utcnow(), window=_edit_window()),
         can_change_status=can_change_status(current_user),
+        backlog=_backlog(idea),
         case=case_for(db.session, "idea", idea.id) if idea.moderation_state not in VISIBLE_STATES else None,
     )
 
@@ -309,6 +316,7 @@ def change_status(idea_id: int):
             idea=idea,
             timeline=q.status_timeline(db.session, idea),
             can_change_status=True,
+            backlog=_backlog(idea),
         )
     flash("Status updated.", "success")
     return _back_to(idea, "#status")

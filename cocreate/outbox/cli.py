@@ -10,12 +10,17 @@ from flask.cli import with_appcontext
 
 from cocreate.db import write_intent
 from cocreate.extensions import db
+from cocreate.ideas.thresholds import expire_ideas
 from cocreate.notifications.mail import smtp_sender
 from cocreate.outbox.services import drain
 
+HOUSEKEEPING_EVERY = 3600.0  # seconds between expiry runs
+
 
 def senders(config) -> dict:
-    found = {}
+    from cocreate.backlog.sender import WebhookSender
+
+    found = {"webhook": WebhookSender(config)}
     email = smtp_sender(config)
     if email is not None:
         found["email"] = email
@@ -28,14 +33,23 @@ def senders(config) -> dict:
 @click.option("--max-seconds", default=0.0, help="Stop after this long (0: run until stopped).")
 @with_appcontext
 def worker_command(once: bool, interval: float, max_seconds: float) -> None:
-    """Deliver queued e-mail with retries and backoff; run several on PostgreSQL to share the work."""
+    """Deliver queued e-mail and webhooks with retries and backoff (several workers share the outbox on
+    PostgreSQL); expire ideas that gathered no support in time, hourly."""
     available = senders(current_app.config)
-    if not available:
+    if "email" not in available:
         click.echo("SMTP_HOST is not set: e-mail stays queued until it is.")
     started = time.monotonic()
+    housekept = None
     while True:
+        if housekept is None or time.monotonic() - housekept >= HOUSEKEEPING_EVERY:
+            with write_intent():
+                warned, expired = expire_ideas(db.session)
+                db.session.commit()
+            housekept = time.monotonic()
+            if warned or expired:
+                click.echo(f"warned {warned} authors, expired {expired} ideas")
         with write_intent():
-            sent, failed = drain(db.session, available) if available else (0, 0)
+            sent, failed = drain(db.session, available)
         if sent or failed or once:
             click.echo(f"delivered {sent}, failed {failed} (will retry)")
         if once or (max_seconds and time.monotonic() - started >= max_seconds):

@@ -28,6 +28,10 @@ class DeliveryFailed(Exception):
     """A sender could not deliver; the message says why (kept in the delivery log)."""
 
 
+class DeliveryRefused(DeliveryFailed):
+    """Retrying cannot help (410 Gone, a disabled endpoint, a forbidden address): the message is dead now."""
+
+
 Sender = Callable[[OutboxMessage], str]  # returns what the other side answered; raises DeliveryFailed
 
 
@@ -36,8 +40,17 @@ def enqueue_email(
 ) -> OutboxMessage | None:
     """Queue an e-mail in the caller's transaction (`link`: a path on this site, made absolute when sent);
     None when a message with this key was queued before."""
+    return enqueue(
+        session, kind="email", destination=to, subject=subject, payload={"text": text, "link": link}, key=key
+    )
+
+
+def enqueue(
+    session: Session, *, kind: str, destination: str, subject: str, payload: dict, key: str | None
+) -> OutboxMessage | None:
+    """Queue any message in the caller's transaction; None when one with this key was queued before."""
     message = OutboxMessage(
-        kind="email", destination=to, subject=subject[:200], payload={"text": text, "link": link}, key=key
+        kind=kind, destination=destination[:500], subject=subject[:200], payload=payload, key=key
     )
     try:
         with session.begin_nested():
@@ -93,10 +106,11 @@ def deliver(session: Session, message: OutboxMessage, send: Sender, now: datetim
     """One attempt: sent, or scheduled again (or dead after the last try). The caller commits."""
     now = now or utcnow()
     started = time.perf_counter()
+    final = False
     try:
         answer = send(message)
     except DeliveryFailed as exc:
-        ok, detail = False, str(exc)[:2000]
+        ok, detail, final = False, str(exc)[:2000], isinstance(exc, DeliveryRefused)
     else:
         ok, detail = True, (answer or "")[:2000]
     elapsed = int((time.perf_counter() - started) * 1000)
@@ -105,7 +119,7 @@ def deliver(session: Session, message: OutboxMessage, send: Sender, now: datetim
         message.status, message.sent_at, message.last_error = "sent", now, ""
     else:
         message.last_error = detail
-        if message.attempts >= MAX_ATTEMPTS:
+        if final or message.attempts >= MAX_ATTEMPTS:
             message.status = "dead"
         else:
             message.next_attempt_at = now + BACKOFF[message.attempts - 1]

@@ -60,6 +60,38 @@ def _set_tags(session: Session, board: Board, tag_names: Iterable[str]) -> None:
             session.delete(tag)
 
 
+MAX_MILESTONES = 10
+
+
+def check_thresholds(milestones: str | Iterable[int], expiry_days: int | None) -> tuple[str, int | None]:
+    """Support milestones as stored ("10,50,100"): ascending whole numbers; and an expiry of 1–3,650 days."""
+    if isinstance(milestones, str):
+        parts = [p.strip() for p in milestones.replace(";", ",").split(",") if p.strip()]
+        if not all(p.isdigit() for p in parts):
+            raise InvalidInput(
+                "Milestones are whole numbers separated by commas, e.g. 10, 50, 100, 500.",
+                field="support_milestones",
+            )
+        steps = [int(p) for p in parts]
+    else:
+        steps = list(milestones)
+    if len(steps) > MAX_MILESTONES:
+        raise InvalidInput(f"A board has at most {MAX_MILESTONES} milestones.", field="support_milestones")
+    if any(not 1 <= n <= 1_000_000 for n in steps) or steps != sorted(set(steps)):
+        raise InvalidInput(
+            "Milestones go up, each between 1 and 1,000,000 supporters, e.g. 10, 50, 100, 500.",
+            field="support_milestones",
+        )
+    if expiry_days is not None and not 1 <= expiry_days <= 3650:
+        raise InvalidInput("Ideas expire after 1 to 3,650 days (empty: never).", field="expiry_days")
+    if expiry_days is not None and not steps:
+        raise InvalidInput(
+            "Expiry needs milestones: an idea expires when it reaches no new one in time.",
+            field="expiry_days",
+        )
+    return ",".join(str(n) for n in steps), expiry_days
+
+
 def _check_moderation(mode: str) -> None:
     if mode not in ("post", "pre"):
         raise InvalidInput(
@@ -79,10 +111,13 @@ def do_create_board(
     vote_budget: int | None = None,
     tag_names: Iterable[str] = (),
     moderation: str = "post",
+    support_milestones: str | Iterable[int] = "",
+    expiry_days: int | None = None,
 ) -> Board:
     """Create a board with its tags."""
     check_admin(actor)
     _check_moderation(moderation)
+    milestones, expiry_days = check_thresholds(support_milestones, expiry_days)
     name, description, roles = _check_board_fields(name, description, allowed_roles, vote_budget)
     slug = slugify(slug or name)
     if not SLUG_RE.match(slug):
@@ -97,6 +132,8 @@ def do_create_board(
         allowed_roles=roles,
         vote_budget=vote_budget,
         moderation=moderation,
+        support_milestones=milestones,
+        expiry_days=expiry_days,
     )
     try:
         with session.begin_nested():
@@ -119,10 +156,13 @@ def do_update_board(
     vote_budget: int | None,
     tag_names: Iterable[str],
     moderation: str = "post",
+    support_milestones: str | Iterable[int] = "",
+    expiry_days: int | None = None,
 ) -> Board:
     """Change a board's settings and tag set (removing a tag removes it from ideas)."""
     check_admin(actor)
     _check_moderation(moderation)
+    board.support_milestones, board.expiry_days = check_thresholds(support_milestones, expiry_days)
     board.name, board.description, board.allowed_roles = _check_board_fields(
         name, description, allowed_roles, vote_budget
     )

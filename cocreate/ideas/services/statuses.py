@@ -31,7 +31,16 @@ def do_change_status(
     if not can_change_status(actor):
         raise NotAllowed("Only moderators, product people and admins can change an idea's status.")
     new = check_status(status)
-    session.refresh(idea, ["status"], with_for_update=True)  # two moderators at once: one history
+    return apply_status(session, idea, new, note=note, actor=actor)
+
+
+def apply_status(
+    session: Session, idea: Idea, new: Status, *, note: str = "", actor: User | None = None
+) -> StatusChange:
+    """Move an idea to a status and record it (actor None: CoCreate itself). Callers checked who may."""
+    # Two moderators at once: one history. FOR NO KEY UPDATE, like the vote counter's UPDATE: a plain FOR
+    # UPDATE would wait for concurrent voters' foreign-key locks while they wait for us (a deadlock).
+    session.refresh(idea, ["status"], with_for_update={"key_share": True})
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
         raise InvalidInput(f"Notes are at most {NOTE_MAX:,} characters.", field="note")
@@ -40,7 +49,7 @@ def do_change_status(
         raise Conflict(f"The idea is already {old.label.lower()}.", field="status")
     change = StatusChange(
         idea_id=idea.id,
-        actor_id=actor.id,
+        actor_id=actor.id if actor else None,
         old_status=old.value,
         new_status=new.value,
         note=note,
@@ -53,7 +62,7 @@ def do_change_status(
     emit(
         session,
         StatusChanged(
-            actor_id=actor.id, idea_id=idea.id, old_status=old.value, new_status=new.value, note=note
+            actor_id=change.actor_id, idea_id=idea.id, old_status=old.value, new_status=new.value, note=note
         ),
     )
     return change

@@ -1,0 +1,27 @@
+"""What the idea page shows about an idea's backlog item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from cocreate.backlog.models import BacklogItem, Connector
+from cocreate.backlog.services import board_connector
+
+
+@dataclass
+class BacklogState:
+    item: BacklogItem | None
+    connector: Connector | None  # where "Send to backlog" would go (staff, no item yet)
+
+
+def backlog_state(session: Session, idea, staff: bool) -> BacklogState:
+    item = session.scalar(
+        select(BacklogItem)
+        .where(BacklogItem.idea_id == idea.id)
+        .options(joinedload(BacklogItem.connector), joinedload(BacklogItem.message))
+    )
+    connector = board_connector(session, idea.board_id) if staff and item is None else None
+    return BacklogState(item=item, connector=connector)
