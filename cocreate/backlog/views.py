@@ -11,7 +11,7 @@ from cocreate.backlog import bp, services
 from cocreate.backlog.forms import AllowedHostForm, ConnectorForm
 from cocreate.backlog.inbound import InboundError, apply_inbound
 from cocreate.backlog.models import AllowedHost, Connector
-from cocreate.errors import DomainError
+from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import csrf, db
 from cocreate.ideas.access import check_admin, check_view_idea
 from cocreate.ideas.models import Board, Idea
@@ -156,7 +156,9 @@ def inbound(connector_id: int):
         return jsonify(error=exc.message), exc.status
     except DomainError as exc:
         db.session.rollback()
-        return jsonify(error=exc.message, field=exc.field), exc.status
+        return jsonify(error=exc.message, field=exc.field), 422 if isinstance(
+            exc, InvalidInput
+        ) else exc.status
     except IntegrityError:  # the same message at the same moment from a retrying sender
         db.session.rollback()
         return jsonify(error="This webhook-id was already received."), 409

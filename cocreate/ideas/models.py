@@ -149,7 +149,8 @@ class Idea(SentimentTagged, db.Model):
     hot_score: Mapped[float] = mapped_column(Float, default=0.0)
     trend_score: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)  # any change, status included
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the text or tags, by a person
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"))
     milestone: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # highest reached
     milestone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when; starts a new window

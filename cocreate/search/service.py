@@ -27,6 +27,7 @@ from cocreate.search.pending import documents_for as _documents
 
 log = logging.getLogger(__name__)
 _rebuild_lock = threading.Lock()
+_backend_lock = threading.Lock()
 BACKLOG_EVERY = 30.0  # seconds between backlog retries per process
 _last_backlog_check = 0.0
 
@@ -34,6 +35,14 @@ _last_backlog_check = 0.0
 def backend(app: Flask | None = None) -> SearchBackend:
     """The app's backend: PostgreSQL full-text on PostgreSQL (shared by every server), else Whoosh."""
     app = app or current_app
+    found = app.extensions.get("cocreate.search")
+    if found is None:
+        with _backend_lock:  # two first requests at once must share one backend (one lock, one searcher)
+            return _make_backend(app)
+    return found
+
+
+def _make_backend(app: Flask) -> SearchBackend:
     found = app.extensions.get("cocreate.search")
     if found is None:
         choice = app.config.get("SEARCH_BACKEND", "auto")

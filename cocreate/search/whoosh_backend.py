@@ -113,9 +113,9 @@ class WhooshBackend:
             return self._index
 
     def _recreate(self) -> None:
-        if self.directory.exists():
-            shutil.rmtree(self.directory)
-        self.directory.mkdir(parents=True)
+        # Another process (or app) may be recreating it at the same moment: neither step may fail on that.
+        shutil.rmtree(self.directory, ignore_errors=True)
+        self.directory.mkdir(parents=True, exist_ok=True)
         self._index = index.create_in(str(self.directory), schema())
         self._searcher = None
         self.needs_rebuild = True

@@ -99,9 +99,14 @@ def upgrade():
         batch_op.add_column(sa.Column('milestone', sa.Integer(), server_default='0', nullable=False))
         batch_op.add_column(sa.Column('milestone_at', cocreate.db.UTCDateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('expiry_warned_at', cocreate.db.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('edited_at', cocreate.db.UTCDateTime(timezone=True), nullable=True))
         batch_op.drop_constraint(op.f('ck_ideas_status_known'), type_='check')
         batch_op.create_check_constraint(op.f('ck_ideas_status_known'), sa.text(f"status IN {STATUSES + ('expired',)}"))
 
+    op.execute(
+        "UPDATE ideas SET edited_at = updated_at WHERE EXISTS "
+        "(SELECT 1 FROM idea_revisions r WHERE r.idea_id = ideas.id)"
+    )
     # ### end Alembic commands ###
 
 
@@ -111,6 +116,7 @@ def downgrade():
     with op.batch_alter_table('ideas', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_ideas_status_known'), type_='check')
         batch_op.create_check_constraint(op.f('ck_ideas_status_known'), sa.text(f"status IN {STATUSES}"))
+        batch_op.drop_column('edited_at')
         batch_op.drop_column('expiry_warned_at')
         batch_op.drop_column('milestone_at')
         batch_op.drop_column('milestone')

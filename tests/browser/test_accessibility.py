@@ -3,9 +3,13 @@
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from cocreate.accounts.models import User
+from cocreate.backlog import services as backlog
 from cocreate.demo.beta import generate_beta
 from cocreate.demo.generator import DEMO_PASSWORD, Size, generate
+from cocreate.ideas.models import Board
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -28,6 +32,17 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
     uploads = Path(app.instance_path) / "uploads"
     generate(session, Size(users=20, ideas=40, votes=300, comments=60), seed=3, uploads=uploads)
     assert generate_beta(session) == 10
+    admin = session.scalar(select(User).where(User.email == "admin@demo.cocreate"))
+    backlog.do_allow_host(session, actor=admin, host="127.0.0.1")
+    backlog.do_create_connector(
+        session,
+        actor=admin,
+        board=session.get(Board, 1),
+        kind="webhook",
+        name="Roadmap",
+        url="http://127.0.0.1:9/",
+        events=["idea.created"],
+    )
     session.commit()
     problems = {}
     for url in [
@@ -77,6 +92,8 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         "/manage/beta",
         "/manage/beta/offline-maps-beta",
         "/admin/deliveries",
+        "/admin/backlog",
+        "/admin/boards/1",
         "/notifications/settings",
     ]:
         page.goto(url)

@@ -135,7 +135,7 @@ def do_edit_idea(
     idea.body_html = render_markdown(body)
     idea.excerpt = plain_excerpt(body)
     idea.tags = tags
-    idea.updated_at = now
+    idea.updated_at = idea.edited_at = now
     session.flush()
     if actor.id == idea.author_id:
         after_edit(session, idea, actor, screening)
