@@ -104,6 +104,7 @@ def register_blueprints(app: Flask) -> None:
 
 def register_cli(app: Flask) -> None:
     from cocreate.accounts.cli import users_cli
+    from cocreate.backlog.cli import backlog_cli
     from cocreate.demo.cli import demo_cli
     from cocreate.ideas.cli import ideas_cli
     from cocreate.insights.cli import sentiment_cli
@@ -114,6 +115,7 @@ def register_cli(app: Flask) -> None:
     from cocreate.search.cli import search_cli
 
     app.cli.add_command(users_cli)
+    app.cli.add_command(backlog_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(ideas_cli)
     app.cli.add_command(reviews_cli)

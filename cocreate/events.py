@@ -57,6 +57,15 @@ class VoteCast(DomainEvent):
 class VoteWithdrawn(DomainEvent):
     name: ClassVar[str] = "vote.withdrawn"
     idea_id: int
+    weight: float = 0.0  # what the vote added to the idea's priority
+
+
+@dataclass(frozen=True)
+class VoteImportanceChanged(DomainEvent):
+    name: ClassVar[str] = "vote.importance_changed"
+    idea_id: int
+    vote_id: int
+    importance: str
 
 
 @dataclass(frozen=True)

@@ -29,3 +29,21 @@ def create_admin(email: str, username: str, password: str) -> None:
             raise click.ClickException(exc.message) from None
         db.session.commit()
     click.echo(f"Administrator {user.username} <{user.email}> created.")
+
+
+@users_cli.command("import-values")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_values(path: str) -> None:
+    """Set customer value and segment from a CSV (header email,value,segment); used by the ranking."""
+    from cocreate.accounts.values import import_values as run
+
+    with write_intent(), open(path, newline="", encoding="utf-8-sig") as handle:
+        try:
+            updated, unknown = run(db.session, handle)
+        except DomainError as exc:
+            db.session.rollback()
+            raise click.ClickException(exc.message) from None
+        db.session.commit()
+    click.echo(f"Updated {updated} account(s); {unknown} e-mail address(es) matched no account.")
+    click.echo("Run `flask --app cocreate backlog rescore` to weigh existing votes with the new values.")

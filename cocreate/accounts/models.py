@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, Integer, String
+from sqlalchemy import CheckConstraint, Float, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cocreate.db import UTCDateTime, utcnow
@@ -35,6 +35,10 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER.value)
     session_version: Mapped[int] = mapped_column(Integer, default=1)
+    # What this customer is worth to the brand (e.g. yearly spend) and their segment, imported by the team;
+    # optional, used to weigh votes in the product team's ranking.
+    customer_value: Mapped[float | None] = mapped_column(Float)
+    segment: Mapped[str] = mapped_column(String(40), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def get_id(self) -> str:

@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("backlog", __name__)
 
-from cocreate.backlog import subscribers, views  # noqa: E402,F401
+from cocreate.backlog import ranking_views, subscribers, views  # noqa: E402,F401

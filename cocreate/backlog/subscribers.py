@@ -5,8 +5,23 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from cocreate.backlog import ranking
 from cocreate.backlog.services import board_connector, do_send_to_backlog, enqueue_event, item_of
-from cocreate.events import IdeaCreated, IdeaMilestoneReached, StatusChanged, subscribe
+from cocreate.events import (
+    BetaFeedbackAccepted,
+    CommentAdded,
+    ContentApproved,
+    ContentHidden,
+    ContentRejected,
+    IdeaCreated,
+    IdeaMerged,
+    IdeaMilestoneReached,
+    StatusChanged,
+    VoteCast,
+    VoteImportanceChanged,
+    VoteWithdrawn,
+    subscribe,
+)
 from cocreate.moderation.models import VISIBLE_STATES
 
 
@@ -44,3 +59,49 @@ def on_milestone(session: Session, event: IdeaMilestoneReached) -> None:
         connector = board_connector(session, idea.board_id)
         if connector is not None and connector.auto_send:
             do_send_to_backlog(session, actor=None, idea=idea, automatic=True)
+
+
+# --- keeping priority scores current (backlog/ranking.py) -------------------------------------------------
+
+
+@subscribe(VoteCast)
+@subscribe(VoteImportanceChanged)
+def on_vote(session: Session, event) -> None:
+    ranking.weigh_vote(session, event.vote_id)
+
+
+@subscribe(VoteWithdrawn)
+def on_withdrawn(session: Session, event: VoteWithdrawn) -> None:
+    ranking.add(session, event.idea_id, -event.weight)
+
+
+@subscribe(CommentAdded)
+def on_comment(session: Session, event: CommentAdded) -> None:
+    ranking.refresh_idea(session, event.idea_id)
+
+
+@subscribe(IdeaMerged)
+def on_merged(session: Session, event: IdeaMerged) -> None:
+    ranking.refresh_idea(session, event.source_id)
+    ranking.refresh_idea(session, event.target_id)
+
+
+@subscribe(ContentApproved)
+@subscribe(ContentRejected)
+@subscribe(ContentHidden)
+def on_comment_moderated(session: Session, event) -> None:
+    if event.kind == "comment":
+        from cocreate.ideas.models import Comment
+
+        comment = session.get(Comment, event.object_id)
+        if comment is not None:
+            ranking.refresh_idea(session, comment.idea_id)
+
+
+@subscribe(BetaFeedbackAccepted)
+def on_beta_finding(session: Session, event: BetaFeedbackAccepted) -> None:
+    from cocreate.beta.models import BetaFeedback
+
+    feedback = session.get(BetaFeedback, event.feedback_id)
+    if feedback is not None and feedback.idea_id is not None:
+        ranking.refresh_idea(session, feedback.idea_id)

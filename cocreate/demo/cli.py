@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import select
 
+from cocreate.backlog.ranking import rescore_board
 from cocreate.db import write_intent
 from cocreate.demo.beta import generate_beta
 from cocreate.demo.generator import (
@@ -20,6 +22,7 @@ from cocreate.demo.generator import (
     wipe,
 )
 from cocreate.extensions import db
+from cocreate.ideas.models import Board
 from cocreate.rewards.replay import count_events, replay
 from cocreate.search import service as search_service
 from cocreate.search.documents import count_documents
@@ -77,6 +80,12 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
         click.echo(
             f"More than {REPLAY_LIMIT:,} ideas: skipping points (run `flask --app cocreate rewards replay`)."
         )
+    with write_intent():
+        boards = list(db.session.scalars(select(Board.id).order_by(Board.id)))
+        with click.progressbar(boards, label="Scoring ideas for the product team") as bar:
+            for board_id in bar:
+                rescore_board(db.session, board_id)
+                db.session.commit()
     with click.progressbar(length=count_documents(db.session), label="Building the search index") as bar:
         db.session.rollback()
         search_service.rebuild(bar.update)

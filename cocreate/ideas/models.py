@@ -131,6 +131,7 @@ class Idea(SentimentTagged, db.Model):
         Index("ix_ideas_board_new", "board_id", "created_at", "id"),
         Index("ix_ideas_board_trending", "board_id", "trend_score", "id"),
         Index("ix_ideas_board_status_hot", "board_id", "status", "hot_score", "id"),
+        Index("ix_ideas_board_priority", "board_id", "priority", "id"),
         Index("ix_ideas_author_created", "author_id", "created_at"),
     )
 
@@ -148,6 +149,8 @@ class Idea(SentimentTagged, db.Model):
     comment_count: Mapped[int] = mapped_column(Integer, default=0)
     hot_score: Mapped[float] = mapped_column(Float, default=0.0)
     trend_score: Mapped[float] = mapped_column(Float, default=0.0)
+    # The product team's priority (backlog/ranking.py), in the board's decay-scaled units.
+    priority: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)  # any change, status included
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the text or tags, by a person
@@ -176,6 +179,7 @@ class Vote(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     importance: Mapped[str] = mapped_column(String(10), default=Importance.NICE.value)
     channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
+    weight: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")  # ranking, set when cast
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     idea: Mapped[Idea] = relationship()

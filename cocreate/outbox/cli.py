@@ -8,6 +8,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from cocreate.backlog.weights import rescore_pending
 from cocreate.db import write_intent
 from cocreate.extensions import db
 from cocreate.ideas.thresholds import expire_ideas
@@ -49,6 +50,7 @@ def worker_command(once: bool, interval: float, max_seconds: float) -> None:
             if warned or expired:
                 click.echo(f"warned {warned} authors, expired {expired} ideas")
         with write_intent():
+            rescore_pending(db.session)  # boards whose ranking weights changed
             sent, failed = drain(db.session, available)
         if sent or failed or once:
             click.echo(f"delivered {sent}, failed {failed} (will retry)")

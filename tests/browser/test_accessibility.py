@@ -93,6 +93,8 @@ def test_main_pages_have_no_serious_accessibility_violations(page, session, app)
         "/manage/beta/offline-maps-beta",
         "/admin/deliveries",
         "/admin/backlog",
+        "/manage/ranking",
+        "/manage/ranking/why/1",
         "/admin/boards/1",
         "/notifications/settings",
     ]:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from cocreate.accounts.models import User
 from cocreate.db import utcnow
 from cocreate.errors import Conflict, InvalidInput
-from cocreate.events import VoteCast, VoteWithdrawn, emit
+from cocreate.events import VoteCast, VoteImportanceChanged, VoteWithdrawn, emit
 from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import CLOSED_STATUSES, Channel, Idea, Importance, Status, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
@@ -113,12 +113,14 @@ def do_withdraw_vote(session: Session, *, actor: User | None, idea: Idea) -> Non
     check_member(actor, "vote")
     check_view_idea(idea, actor)
     removed = session.execute(
-        delete(Vote).where(Vote.idea_id == idea.id, Vote.user_id == actor.id).returning(Vote.created_at)
+        delete(Vote)
+        .where(Vote.idea_id == idea.id, Vote.user_id == actor.id)
+        .returning(Vote.created_at, Vote.weight)
     ).first()
     if removed is None:
         raise Conflict("You have not voted for this idea.")
     _bump_counters(session, idea, -1, -trend_weight(removed[0]))
-    emit(session, VoteWithdrawn(actor_id=actor.id, idea_id=idea.id))
+    emit(session, VoteWithdrawn(actor_id=actor.id, idea_id=idea.id, weight=removed[1]))
 
 
 def do_change_importance(session: Session, *, actor: User | None, idea: Idea, importance: str) -> Vote:
@@ -131,4 +133,8 @@ def do_change_importance(session: Session, *, actor: User | None, idea: Idea, im
         raise Conflict("Vote for this idea first.")
     vote.importance = level.value
     session.flush()
+    emit(
+        session,
+        VoteImportanceChanged(actor_id=actor.id, idea_id=idea.id, vote_id=vote.id, importance=level.value),
+    )
     return vote

@@ -1,0 +1,336 @@
+"""The product team's priority score: what customers want, weighed the way the team says, and explainable.
+
+Every signal is worth its weight at the moment it happened, multiplied by 2^((t - EPOCH) / half-life):
+- a vote: importance factor × voter tier factor × (1 + value weight × log10(1 + customer value / 100));
+- a published comment: comment weight × (1 + its sentiment polarity), so enthusiasm counts more;
+- an accepted beta finding linked to the idea: beta weight.
+Stored scores are sums in those growing units, so ordering by the stored number is ordering by the decayed
+score now, and a new signal only adds to one idea. The score shown is the stored one × 2^(-(now - EPOCH) /
+half-life). A vote's weight is fixed when it is cast (the voter's tier and value at that moment); saving new
+weights re-scores the board from the rows with today's tiers and values (`rescore_board`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from cocreate.accounts.models import User
+from cocreate.db import utcnow
+from cocreate.ideas.scoring import EPOCH
+from cocreate.moderation.models import VISIBLE_STATES
+
+IMPORTANCE = {"nice": 1.0, "important": 2.0, "critical": 3.0}
+TIERS = {"member": 1.0, "contributor": 1.1, "insider": 1.25, "co_creator": 1.5}
+MIN_HALF_LIFE, MAX_HALF_LIFE = 7, 3650  # days; 0 switches decay off
+
+
+@dataclass(frozen=True)
+class Weights:
+    importance: dict = field(default_factory=lambda: dict(IMPORTANCE))
+    tiers: dict = field(default_factory=lambda: dict(TIERS))
+    value_weight: float = 0.5
+    half_life_days: int = 90
+    comment_weight: float = 0.5
+    beta_weight: float = 3.0
+
+    def unit(self, at: datetime) -> float:
+        """What 1 point at `at` is stored as."""
+        if not self.half_life_days:
+            return 1.0
+        return 2.0 ** ((at - EPOCH).total_seconds() / (self.half_life_days * 86400))
+
+    def value_factor(self, value: float | None) -> float:
+        return 1.0 + self.value_weight * math.log10(1.0 + max(value or 0.0, 0.0) / 100.0)
+
+    def vote(self, importance: str, tier: str, value: float | None, at: datetime) -> float:
+        base = self.importance.get(importance, 1.0) * self.tiers.get(tier, 1.0) * self.value_factor(value)
+        return base * self.unit(at)
+
+
+def weights_for(session: Session, board_id: int) -> Weights:
+    from cocreate.backlog.models import RankingWeights
+
+    row = session.get(RankingWeights, board_id)
+    if row is None:
+        return Weights()
+    return Weights(
+        importance={**IMPORTANCE, **(row.importance or {})},
+        tiers={**TIERS, **(row.tiers or {})},
+        value_weight=row.value_weight,
+        half_life_days=row.half_life_days,
+        comment_weight=row.comment_weight,
+        beta_weight=row.beta_weight,
+    )
+
+
+def _tiers(session: Session, user_ids) -> dict[int, str]:
+    from cocreate.rewards.models import RewardAccount
+
+    ids = list(user_ids)
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        found.update(
+            session.execute(
+                select(RewardAccount.user_id, RewardAccount.tier).where(RewardAccount.user_id.in_(chunk))
+            ).all()
+        )
+    return found
+
+
+def _extras(session: Session, w: Weights, idea_ids: list[int]) -> dict[int, float]:
+    """Comments and beta findings, in stored units, per idea."""
+    from cocreate.beta.models import BetaFeedback
+    from cocreate.ideas.models import Comment
+
+    out: dict[int, float] = defaultdict(float)
+    for start in range(0, len(idea_ids), 900):
+        chunk = idea_ids[start : start + 900]
+        for idea_id, polarity, at in session.execute(
+            select(Comment.idea_id, Comment.polarity, Comment.created_at).where(
+                Comment.idea_id.in_(chunk), Comment.moderation_state.in_(VISIBLE_STATES)
+            )
+        ):
+            out[idea_id] += w.comment_weight * (1.0 + (polarity or 0.0)) * w.unit(at)
+        for idea_id, at in session.execute(
+            select(BetaFeedback.idea_id, BetaFeedback.decided_at).where(
+                BetaFeedback.idea_id.in_(chunk), BetaFeedback.status == "accepted"
+            )
+        ):
+            out[idea_id] += w.beta_weight * w.unit(at or utcnow())
+    return out
+
+
+def refresh_idea(session: Session, idea_id: int) -> None:
+    """Store an idea's priority from its rows (its votes' stored weights, comments, beta findings)."""
+    from cocreate.ideas.models import Idea, Vote
+
+    board_id = session.scalar(select(Idea.board_id).where(Idea.id == idea_id))
+    if board_id is None:
+        return
+    w = weights_for(session, board_id)
+    votes = session.scalar(select(func.coalesce(func.sum(Vote.weight), 0.0)).where(Vote.idea_id == idea_id))
+    total = float(votes) + _extras(session, w, [idea_id]).get(idea_id, 0.0)
+    session.execute(update(Idea).where(Idea.id == idea_id).values(priority=total))
+
+
+def weigh_vote(session: Session, vote_id: int) -> None:
+    """Give a new or changed vote its weight (tier and value now) and add the difference to its idea."""
+    from cocreate.ideas.models import Idea, Vote
+
+    row = session.execute(
+        select(
+            Vote.idea_id,
+            Vote.user_id,
+            Vote.importance,
+            Vote.created_at,
+            Vote.weight,
+            Idea.board_id,
+            User.customer_value,
+        )
+        .join(Idea, Idea.id == Vote.idea_id)
+        .join(User, User.id == Vote.user_id)
+        .where(Vote.id == vote_id)
+    ).first()
+    if row is None:
+        return
+    idea_id, user_id, importance, at, old, board_id, value = row
+    w = weights_for(session, board_id)
+    weight = w.vote(importance, _tiers(session, [user_id]).get(user_id, "member"), value, at)
+    session.execute(update(Vote).where(Vote.id == vote_id).values(weight=weight))
+    add(session, idea_id, weight - old)
+
+
+def add(session: Session, idea_id: int, amount: float) -> None:
+    """An atomic change of one idea's stored priority (concurrent votes each add their own)."""
+    from cocreate.ideas.models import Idea
+
+    if amount:
+        session.execute(update(Idea).where(Idea.id == idea_id).values(priority=Idea.priority + amount))
+
+
+def rescore_board(session: Session, board_id: int, weights: Weights | None = None, batch: int = 5000) -> int:
+    """Weigh every vote on the board again and store every idea's priority; returns the ideas scored."""
+    from cocreate.ideas.models import Idea, Vote
+
+    w = weights or weights_for(session, board_id)
+    idea_ids = list(session.scalars(select(Idea.id).where(Idea.board_id == board_id).order_by(Idea.id)))
+    totals = _extras(session, w, idea_ids)
+    last = 0
+    while True:
+        rows = session.execute(
+            select(Vote.id, Vote.idea_id, Vote.user_id, Vote.importance, Vote.created_at, User.customer_value)
+            .join(Idea, Idea.id == Vote.idea_id)
+            .join(User, User.id == Vote.user_id)
+            .where(Idea.board_id == board_id, Vote.id > last)
+            .order_by(Vote.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            break
+        tiers = _tiers(session, {r[2] for r in rows})
+        changes = []
+        for vote_id, idea_id, user_id, importance, at, value in rows:
+            weight = w.vote(importance, tiers.get(user_id, "member"), value, at)
+            totals[idea_id] += weight
+            changes.append({"id": vote_id, "weight": weight})
+        session.execute(update(Vote), changes)
+        last = rows[-1][0]
+    session.execute(update(Idea), [{"id": i, "priority": totals.get(i, 0.0)} for i in idea_ids])
+    return len(idea_ids)
+
+
+def score_now(stored: float, w: Weights, now: datetime | None = None) -> float:
+    return stored / w.unit(now or utcnow())
+
+
+@dataclass
+class Line:
+    label: str
+    points: float
+    detail: str = ""
+
+
+@dataclass
+class Breakdown:
+    score: float
+    lines: list[Line]
+    votes: int
+
+
+def breakdown(
+    session: Session, idea, now: datetime | None = None, weights: Weights | None = None
+) -> Breakdown:
+    """Why an idea scores what it does: each signal and each weight's share; the lines add up to the score."""
+    from cocreate.beta.models import BetaFeedback
+    from cocreate.ideas.models import Comment, Vote
+
+    now = now or utcnow()
+    w = weights or weights_for(session, idea.board_id)
+    here = w.unit(now)
+    rows = session.execute(
+        select(Vote.user_id, Vote.importance, Vote.created_at, Vote.weight, User.customer_value)
+        .join(User, User.id == Vote.user_id)
+        .where(Vote.idea_id == idea.id)
+    ).all()
+    tiers = _tiers(session, {r[0] for r in rows})
+    by_importance: dict[str, int] = defaultdict(int)
+    by_tier: dict[str, int] = defaultdict(int)
+    base = tiered = valued = decayed = as_cast = 0.0
+    valued_people = 0
+    for user_id, importance, at, stored, value in rows:
+        tier = tiers.get(user_id, "member")
+        by_importance[importance] += 1
+        by_tier[tier] += 1
+        b = w.importance.get(importance, 1.0)
+        base += b
+        tiered += b * w.tiers.get(tier, 1.0)
+        valued += b * w.tiers.get(tier, 1.0) * w.value_factor(value)
+        decayed += w.vote(importance, tier, value, at) / here
+        as_cast += (stored if weights is None else w.vote(importance, tier, value, at)) / here
+        valued_people += 1 if value else 0
+    lines = [
+        Line(
+            "Votes by importance",
+            base,
+            ", ".join(f"{n} {k} ×{w.importance.get(k, 1.0):g}" for k, n in sorted(by_importance.items()))
+            or "no votes",
+        ),
+        Line(
+            "Voter tiers",
+            tiered - base,
+            ", ".join(
+                f"{n} {k.replace('_', '-')} ×{w.tiers.get(k, 1.0):g}" for k, n in sorted(by_tier.items())
+            ),
+        ),
+        Line(
+            "Customer value",
+            valued - tiered,
+            f"{valued_people} voter{'s' if valued_people != 1 else ''} with "
+            f"a value, weight {w.value_weight:g}",
+        ),
+    ]
+    comments = session.execute(
+        select(Comment.polarity, Comment.created_at).where(
+            Comment.idea_id == idea.id, Comment.moderation_state.in_(VISIBLE_STATES)
+        )
+    ).all()
+    comment_raw = sum(w.comment_weight * (1.0 + (p or 0.0)) for p, _ in comments)
+    comment_now = sum(w.comment_weight * (1.0 + (p or 0.0)) * w.unit(at) for p, at in comments) / here
+    mood = sum(p or 0.0 for p, _ in comments) / len(comments) if comments else 0.0
+    lines.append(
+        Line(
+            "Comments",
+            comment_raw,
+            f"{len(comments)} comment{'s' if len(comments) != 1 else ''}, "
+            f"mood {mood:+.2f}, ×{w.comment_weight:g}",
+        )
+    )
+    findings = list(
+        session.scalars(
+            select(BetaFeedback.decided_at).where(
+                BetaFeedback.idea_id == idea.id, BetaFeedback.status == "accepted"
+            )
+        )
+    )
+    lines.append(
+        Line("Beta findings", w.beta_weight * len(findings), f"{len(findings)} accepted ×{w.beta_weight:g}")
+    )
+    beta_now = sum(w.beta_weight * w.unit(at or now) for at in findings) / here
+    undecayed = valued + comment_raw + w.beta_weight * len(findings)
+    half = f"half-life {w.half_life_days} days" if w.half_life_days else "no decay"
+    lines.append(Line("Recency", decayed + comment_now + beta_now - undecayed, half))
+    if abs(as_cast - decayed) > 0.005:  # votes keep the tier and value their voters had when they voted
+        lines.append(
+            Line("Tiers and values at voting time", as_cast - decayed, "re-scored when weights are saved")
+        )
+    return Breakdown(score=as_cast + comment_now + beta_now, lines=lines, votes=len(rows))
+
+
+def ranked(session: Session, board_id: int, *, limit: int = 50, offset: int = 0, statuses=None):
+    """(idea, score now) in priority order on one board."""
+    from cocreate.ideas.models import Idea
+
+    w = weights_for(session, board_id)
+    query = select(Idea).where(
+        Idea.board_id == board_id, Idea.merged_into_id.is_(None), Idea.moderation_state.in_(VISIBLE_STATES)
+    )
+    if statuses:
+        query = query.where(Idea.status.in_(list(statuses)))
+    ideas = session.scalars(query.order_by(Idea.priority.desc(), Idea.id).limit(limit).offset(offset)).all()
+    here = w.unit(utcnow())
+    return [(idea, idea.priority / here) for idea in ideas]
+
+
+def preview(session: Session, board_id: int, new: Weights, *, top: int = 20, candidates: int = 300):
+    """The top ideas under new weights, re-scored from the rows of the `candidates` ranked highest now:
+    [(idea, new score, new rank, rank now)]. Nothing is saved."""
+    from cocreate.ideas.models import Vote
+
+    current = ranked(session, board_id, limit=candidates)
+    rank_now = {idea.id: n for n, (idea, _) in enumerate(current, start=1)}
+    ids = list(rank_now)
+    totals = _extras(session, new, ids)
+    rows = (
+        session.execute(
+            select(Vote.idea_id, Vote.user_id, Vote.importance, Vote.created_at, User.customer_value)
+            .join(User, User.id == Vote.user_id)
+            .where(Vote.idea_id.in_(ids))
+        ).all()
+        if ids
+        else []
+    )
+    tiers = _tiers(session, {r[1] for r in rows})
+    for idea_id, user_id, importance, at, value in rows:
+        totals[idea_id] += new.vote(importance, tiers.get(user_id, "member"), value, at)
+    here = new.unit(utcnow())
+    scored = sorted(
+        ((idea, totals.get(idea.id, 0.0) / here) for idea, _ in current), key=lambda p: (-p[1], p[0].id)
+    )
+    return [(idea, score, n, rank_now[idea.id]) for n, (idea, score) in enumerate(scored[:top], start=1)]
