@@ -152,6 +152,38 @@ def wrk(url: str, duration: int, connections: int, cookie: str | None = None) ->
     }
 
 
+def _peak_kib(parent: int) -> dict[int, int]:
+    """VmHWM (peak resident memory) of each gunicorn worker."""
+    found = {}
+    for child in Path(f"/proc/{parent}/task/{parent}/children").read_text().split():
+        status = Path(f"/proc/{child}/status").read_text()
+        found[int(child)] = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))
+    return found
+
+
+def export_timings(base: str, cookie: str, server_pid: int) -> list[str]:
+    """Download the ranked list of every board (100k ideas) as CSV and JSON, twice each, timed."""
+    lines = []
+    for kind in ("csv", "json", "csv", "json"):
+        before = _peak_kib(server_pid)
+        request = urllib.request.Request(  # noqa: S310 - our own server on 127.0.0.1
+            f"{base}/manage/ranking/export.{kind}?board=all", headers={"Cookie": cookie}
+        )
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=120) as answer:  # noqa: S310
+            body = answer.read()
+        seconds = time.perf_counter() - started
+        after = _peak_kib(server_pid)
+        rows = body.count(b"\n") - 1 if kind == "csv" else body.count(b'"idea_id"')
+        grew = max(after.values(), default=0) // 1024
+        lines.append(
+            f"| {kind} (all boards) | {rows:,} | {len(body):,} | {seconds:.2f} | "
+            f"{max(before.values(), default=0) // 1024} → {grew} MiB |"
+        )
+        print(lines[-1], flush=True)
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -201,6 +233,7 @@ def main() -> None:
                 f"non-2xx {r['non2xx']} {r['socket_errors']}",
                 flush=True,
             )
+        exports = export_timings(base, cookies["product"], server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -211,6 +244,9 @@ def main() -> None:
     for name, r in results.items():
         ratio = r["rps"] / bare["rps"]
         print(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {ratio:.2f} | {engine} |")
+    print("\n| export | rows | bytes | seconds | worker peak memory before → after |\n|---|---|---|---|---|")
+    for line in exports:
+        print(line)
     failures = [n for n, r in results.items() if r["non2xx"]]
     if failures:
         sys.exit(f"non-2xx responses on: {', '.join(failures)}")

@@ -115,9 +115,11 @@ def refresh_idea(session: Session, idea_id: int) -> None:
     if board_id is None:
         return
     w = weights_for(session, board_id)
-    votes = session.scalar(select(func.coalesce(func.sum(Vote.weight), 0.0)).where(Vote.idea_id == idea_id))
-    total = float(votes) + _extras(session, w, [idea_id]).get(idea_id, 0.0)
-    session.execute(update(Idea).where(Idea.id == idea_id).values(priority=total))
+    votes = float(
+        session.scalar(select(func.coalesce(func.sum(Vote.weight), 0.0)).where(Vote.idea_id == idea_id))
+    )
+    total = votes + _extras(session, w, [idea_id]).get(idea_id, 0.0)
+    session.execute(update(Idea).where(Idea.id == idea_id).values(priority=total, priority_votes=votes))
 
 
 def weigh_vote(session: Session, vote_id: int) -> None:
@@ -148,11 +150,15 @@ def weigh_vote(session: Session, vote_id: int) -> None:
 
 
 def add(session: Session, idea_id: int, amount: float) -> None:
-    """An atomic change of one idea's stored priority (concurrent votes each add their own)."""
+    """An atomic change of one idea's stored priority by a vote (concurrent votes each add their own)."""
     from cocreate.ideas.models import Idea
 
     if amount:
-        session.execute(update(Idea).where(Idea.id == idea_id).values(priority=Idea.priority + amount))
+        session.execute(
+            update(Idea)
+            .where(Idea.id == idea_id)
+            .values(priority=Idea.priority + amount, priority_votes=Idea.priority_votes + amount)
+        )
 
 
 def rescore_board(session: Session, board_id: int, weights: Weights | None = None, batch: int = 5000) -> int:
@@ -161,7 +167,8 @@ def rescore_board(session: Session, board_id: int, weights: Weights | None = Non
 
     w = weights or weights_for(session, board_id)
     idea_ids = list(session.scalars(select(Idea.id).where(Idea.board_id == board_id).order_by(Idea.id)))
-    totals = _extras(session, w, idea_ids)
+    extras = _extras(session, w, idea_ids)
+    votes: dict[int, float] = defaultdict(float)
     last = 0
     while True:
         rows = session.execute(
@@ -178,11 +185,14 @@ def rescore_board(session: Session, board_id: int, weights: Weights | None = Non
         changes = []
         for vote_id, idea_id, user_id, importance, at, value in rows:
             weight = w.vote(importance, tiers.get(user_id, "member"), value, at)
-            totals[idea_id] += weight
+            votes[idea_id] += weight
             changes.append({"id": vote_id, "weight": weight})
         session.execute(update(Vote), changes)
         last = rows[-1][0]
-    session.execute(update(Idea), [{"id": i, "priority": totals.get(i, 0.0)} for i in idea_ids])
+    session.execute(
+        update(Idea),
+        [{"id": i, "priority": votes[i] + extras.get(i, 0.0), "priority_votes": votes[i]} for i in idea_ids],
+    )
     return len(idea_ids)
 
 

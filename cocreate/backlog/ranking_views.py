@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import Response, abort, current_app, flash, redirect, request, stream_with_context, url_for
 from flask_login import current_user, login_required
 
 from cocreate.backlog import bp, ranking
 from cocreate.backlog.weights import check_team, check_weights, do_set_weights
+from cocreate.db import utcnow
 from cocreate.errors import InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas.access import check_view_idea
@@ -115,3 +116,25 @@ def save_weights(slug: str):
         "success",
     )
     return redirect(url_for("backlog.ranked_list", board=board.slug), 303)
+
+
+@bp.get("/manage/ranking/export.<any(csv, json):kind>")
+@login_required
+def export(kind: str):
+    """The ranked list of one board (or every board with board=all) as CSV or JSON, streamed."""
+    from cocreate.backlog.export import as_csv, as_json, rows
+
+    check_team(current_user)
+    slug = request.args.get("board", "all")
+    boards = visible_boards(db.session, current_user) if slug == "all" else [_board(slug)[1]]
+    status = request.args.get("status", "")
+    statuses = [status] if status in {s.value for s in Status} else OPEN_STATUSES
+    base_url = (current_app.config.get("BASE_URL") or request.host_url).rstrip("/")
+    found = rows(db.session, boards, statuses, base_url)
+    body = as_csv(found) if kind == "csv" else as_json(found)
+    name = f"cocreate-ranking-{slug}-{utcnow():%Y%m%d}.{kind}"
+    return Response(
+        stream_with_context(body),
+        mimetype="text/csv" if kind == "csv" else "application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -19,6 +19,7 @@ from cocreate.beta.views import load_program
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas.models import Idea
+from cocreate.web.csv_cells import safe_cell
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
 
@@ -223,12 +224,6 @@ def invite(slug: str):
     )
 
 
-def _cell(value) -> str:
-    """A CSV cell that spreadsheets will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r", "\0") else text
-
-
 @bp.get("/manage/beta/<slug>/participants.csv")
 @login_required
 def participants_csv(slug: str):
@@ -244,7 +239,7 @@ def participants_csv(slug: str):
         for signup, answers in queries.export_rows(db.session, program.id):
             writer.writerow(
                 [
-                    _cell(v)
+                    safe_cell(v)
                     for v in (
                         signup.user.display_name,
                         signup.user.username,

@@ -151,6 +151,7 @@ class Idea(SentimentTagged, db.Model):
     trend_score: Mapped[float] = mapped_column(Float, default=0.0)
     # The product team's priority (backlog/ranking.py), in the board's decay-scaled units.
     priority: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    priority_votes: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")  # the votes' share
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)  # any change, status included
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the text or tags, by a person

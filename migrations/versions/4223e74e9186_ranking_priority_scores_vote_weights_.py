@@ -38,6 +38,7 @@ def upgrade():
     )
     with op.batch_alter_table('ideas', schema=None) as batch_op:
         batch_op.add_column(sa.Column('priority', sa.Float(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('priority_votes', sa.Float(), server_default='0', nullable=False))
         batch_op.create_index('ix_ideas_board_priority', ['board_id', 'priority', 'id'], unique=False)
 
     with op.batch_alter_table('users', schema=None) as batch_op:
@@ -77,6 +78,7 @@ def downgrade():
 
     with op.batch_alter_table('ideas', schema=None) as batch_op:
         batch_op.drop_index('ix_ideas_board_priority')
+        batch_op.drop_column('priority_votes')
         batch_op.drop_column('priority')
 
     op.drop_table('ranking_weights')

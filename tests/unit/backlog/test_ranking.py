@@ -78,8 +78,10 @@ def test_events_keep_the_score_equal_to_a_full_rescore_and_the_breakdown_adds_up
     assert labels["Beta findings"].points == pytest.approx(3.0)
     assert "2 comments" in labels["Comments"].detail
     assert labels["Recency"].points == pytest.approx(0.0, abs=0.01)  # everything happened just now
+    from_votes = idea.priority_votes
     ranking.rescore_board(session, board.id)
     assert _stored(session, idea) == pytest.approx(incremental)
+    assert idea.priority_votes == pytest.approx(from_votes) and 0 < from_votes < idea.priority
 
 
 def test_recent_support_counts_more_unless_decay_is_off(session):

@@ -1,9 +1,13 @@
 """The product team's ranking page over HTTP: order, why, preview (htmx and plain), saving, refusals."""
 
+import csv
+import io
+
+import pytest
 from sqlalchemy import select
 
 from cocreate.backlog.models import RankingWeights
-from cocreate.ideas.services import do_vote
+from cocreate.ideas.services import do_add_comment, do_vote
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
 
 
@@ -75,3 +79,43 @@ def test_preview_then_save_changes_the_order(client, session):
         "critical": 10.0,
     }
     assert client.post("/manage/ranking/stoves/weights", data=form).status_code == 400  # no CSRF token
+
+
+def test_exports_stream_the_ranking_with_its_breakdown_and_escape_formulas(client, session):
+    board, popular, critical = _board(session)
+    other = BoardFactory(slug="tents", name="Tents")
+    IdeaFactory(board=other, title='=HYPERLINK("http://evil.example","Click")')
+    IdeaFactory(board=other, title="-2+3 pegs", status="shipped")
+    secret = BoardFactory(slug="secret", is_private=True, allowed_roles="admin")
+    IdeaFactory(board=secret, title="Hidden plan")
+    member, product = UserFactory(), UserFactory(role="product")
+    do_add_comment(session, actor=UserFactory(), idea=popular, body="Yes please, this would be great")
+    session.commit()
+    client.sign_in(member)
+    assert client.get("/manage/ranking/export.csv").status_code == 403
+    client.sign_in(product)
+    assert client.get("/manage/ranking/export.csv?board=nope").status_code == 404
+    assert client.get("/manage/ranking/export.xml").status_code == 404
+    answer = client.get("/manage/ranking/export.csv?board=stoves", buffered=True)
+    assert answer.mimetype == "text/csv" and "attachment" in answer.headers["Content-Disposition"]
+    table = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True))))
+    assert [(r["rank"], r["title"]) for r in table] == [("1", "Popular one"), ("2", "Critical one")]
+    first = table[0]
+    assert float(first["score"]) == pytest.approx(
+        float(first["score_from_votes"]) + float(first["score_from_comments_and_beta"])
+    )
+    assert float(first["score_from_comments_and_beta"]) > 0 and first["supporters"] == "7"
+    everything = client.get("/manage/ranking/export.csv?board=all", buffered=True).get_data(as_text=True)
+    titles = [r["title"] for r in csv.DictReader(io.StringIO(everything))]
+    assert '\'=HYPERLINK("http://evil.example","Click")' in titles
+    assert "Hidden plan" not in titles and "'-2+3 pegs" not in titles  # private board; shipped is filtered
+    shipped = client.get("/manage/ranking/export.csv?board=tents&status=shipped", buffered=True).get_data(
+        as_text=True
+    )
+    assert [r["title"] for r in csv.DictReader(io.StringIO(shipped))] == ["'-2+3 pegs"]
+    data = client.get("/manage/ranking/export.json?board=all", buffered=True).get_json()
+    assert {d["board"] for d in data} == {"stoves", "tents"} and data[0]["rank"] == 1
+    assert data[0]["url"].endswith(f"/i/{popular.id}")
+    assert any(d["title"].startswith("=HYPERLINK") for d in data)  # JSON keeps the text as it is
+    empty = client.get("/manage/ranking/export.json?board=tents&status=declined", buffered=True).get_json()
+    assert empty == []
