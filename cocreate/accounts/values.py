@@ -15,6 +15,10 @@ from cocreate.errors import InvalidInput
 MAX_ROWS = 1_000_000
 
 
+def _clean(value: str | None) -> str:
+    return "".join(ch for ch in (value or "") if ch >= " ").strip()
+
+
 def import_values(session: Session, handle: TextIO) -> tuple[int, int]:
     """(accounts updated, unknown e-mails). A bad row stops the import with its line number; nothing is
     written then (the caller rolls back)."""
@@ -25,7 +29,7 @@ def import_values(session: Session, handle: TextIO) -> tuple[int, int]:
     for line, row in enumerate(reader, start=2):
         if line > MAX_ROWS:
             raise InvalidInput(f"At most {MAX_ROWS:,} rows per file.")
-        email = (row.get("email") or "").strip().lower()
+        email = _clean(row.get("email")).lower()
         raw = (row.get("value") or "").strip()
         try:
             value = float(raw) if raw else None
@@ -33,7 +37,7 @@ def import_values(session: Session, handle: TextIO) -> tuple[int, int]:
             raise InvalidInput(f"Line {line}: value “{raw[:40]}” is not a number.") from None
         if value is not None and (not math.isfinite(value) or value < 0):
             raise InvalidInput(f"Line {line}: values are zero or more.")
-        segment = (row.get("segment") or "").strip()[:40]
+        segment = _clean(row.get("segment"))[:40]
         changed = session.execute(
             update(User).where(func.lower(User.email) == email).values(customer_value=value, segment=segment)
         ).rowcount

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.backlog.ranking import weights_for
+from cocreate.backlog.workspace import Filters
 from cocreate.db import utcnow
 from cocreate.ideas.models import Board, Idea
 from cocreate.moderation.models import VISIBLE_STATES
@@ -36,8 +37,8 @@ COLUMNS = (
 BATCH = 2000
 
 
-def rows(session: Session, boards: list[Board], statuses: list[str], base_url: str) -> Iterator[dict]:
-    """One dict per idea, board by board, in priority order."""
+def rows(session: Session, boards: list[Board], filters: Filters, base_url: str) -> Iterator[dict]:
+    """One dict per idea, board by board, in priority order, filtered as on the ranking page."""
     now = utcnow()
     for board in boards:
         here = weights_for(session, board.id).unit(now)
@@ -58,11 +59,11 @@ def rows(session: Session, boards: list[Board], statuses: list[str], base_url: s
                 Idea.board_id == board.id,
                 Idea.merged_into_id.is_(None),
                 Idea.moderation_state.in_(VISIBLE_STATES),
-                Idea.status.in_(statuses),
             )
             .order_by(Idea.priority.desc(), Idea.id)
             .execution_options(yield_per=BATCH)
         )
+        query = filters.apply(query, board.id)
         for rank, (idea_id, title, status, votes, comments, priority, from_votes, at, author) in enumerate(
             session.execute(query), start=1
         ):

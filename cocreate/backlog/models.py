@@ -122,3 +122,16 @@ class RankingWeights(db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     rescored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None or older: the worker re-scores
+
+
+class SavedView(db.Model):
+    """A product person's named board and filters on the ranking page."""
+
+    __tablename__ = "saved_views"
+    __table_args__ = (UniqueConstraint("user_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(60))
+    query: Mapped[str] = mapped_column(String(500))  # the page's query string
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

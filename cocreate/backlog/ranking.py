@@ -303,16 +303,16 @@ def breakdown(
     return Breakdown(score=as_cast + comment_now + beta_now, lines=lines, votes=len(rows))
 
 
-def ranked(session: Session, board_id: int, *, limit: int = 50, offset: int = 0, statuses=None):
-    """(idea, score now) in priority order on one board."""
+def ranked(session: Session, board_id: int, *, limit: int = 50, offset: int = 0, filters=None):
+    """(idea, score now) in priority order on one board (open ideas, or as the workspace filters say)."""
+    from cocreate.backlog.workspace import Filters
     from cocreate.ideas.models import Idea
 
     w = weights_for(session, board_id)
     query = select(Idea).where(
         Idea.board_id == board_id, Idea.merged_into_id.is_(None), Idea.moderation_state.in_(VISIBLE_STATES)
     )
-    if statuses:
-        query = query.where(Idea.status.in_(list(statuses)))
+    query = (filters or Filters()).apply(query, board_id)
     ideas = session.scalars(query.order_by(Idea.priority.desc(), Idea.id).limit(limit).offset(offset)).all()
     here = w.unit(utcnow())
     return [(idea, idea.priority / here) for idea in ideas]

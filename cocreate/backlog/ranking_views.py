@@ -1,22 +1,32 @@
-"""The product team's ranked list: why each idea ranks where it does, and weights with a preview."""
+"""The product team's workspace: the ranked list with filters and saved views, why each idea ranks where it
+does, weights with a preview, status changes for many ideas at once, and exports."""
 
 from __future__ import annotations
 
 from flask import Response, abort, current_app, flash, redirect, request, stream_with_context, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from cocreate.backlog import bp, ranking
-from cocreate.backlog.weights import check_team, check_weights, do_set_weights
+from cocreate.backlog.models import SavedView
+from cocreate.backlog.weights import check_team, check_weights, do_set_weights, pending
+from cocreate.backlog.workspace import (
+    SENTIMENTS,
+    Filters,
+    do_bulk_status,
+    do_delete_view,
+    do_save_view,
+    segments,
+)
 from cocreate.db import utcnow
-from cocreate.errors import InvalidInput
+from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas.access import check_view_idea
-from cocreate.ideas.models import CLOSED_STATUSES, Idea, Status
+from cocreate.ideas.models import Channel, Idea
 from cocreate.ideas.queries import visible_boards
 from cocreate.web.rendering import is_htmx, render
 
 TEMPLATE = "backlog/ranking.html"
-OPEN_STATUSES = [s.value for s in Status if s not in CLOSED_STATUSES]
 
 
 def _board(slug: str | None):
@@ -29,31 +39,34 @@ def _board(slug: str | None):
     return boards, board
 
 
-@bp.get("/manage/ranking")
-@login_required
-def ranked_list():
-    """The board's open ideas by priority, with the weights that order them."""
-    check_team(current_user)
-    boards, board = _board(request.args.get("board"))
-    status = request.args.get("status", "")
-    statuses = [status] if status in {s.value for s in Status} else OPEN_STATUSES
-    return _page(boards, board, statuses=statuses, status=status)
-
-
-def _page(boards, board, *, statuses=None, status="", weights=None, errors=None, **extra):
-    from cocreate.backlog.weights import pending
-
+def _page(boards, board, *, filters: Filters | None = None, weights=None, errors=None, **extra):
+    filters = filters or Filters()
     return render(
         TEMPLATE,
         boards=boards,
         board=board,
-        rows=ranking.ranked(db.session, board.id, limit=50, statuses=statuses or OPEN_STATUSES),
-        status=status,
+        rows=ranking.ranked(db.session, board.id, limit=50, filters=filters),
+        filters=filters,
+        sentiments=SENTIMENTS,
+        channels=[c.value for c in Channel],
+        segments=segments(db.session),
+        views=db.session.scalars(
+            select(SavedView).where(SavedView.user_id == current_user.id).order_by(SavedView.name)
+        ).all(),
         weights=weights or ranking.weights_for(db.session, board.id),
         pending=board.id in set(pending(db.session)),
         errors=errors or {},
         **extra,
     )
+
+
+@bp.get("/manage/ranking")
+@login_required
+def ranked_list():
+    """The board's ideas by priority, filtered, with the weights that order them."""
+    check_team(current_user)
+    boards, board = _board(request.args.get("board"))
+    return _page(boards, board, filters=Filters.parse(request.args))
 
 
 @bp.get("/manage/ranking/why/<int:idea_id>")
@@ -95,18 +108,7 @@ def save_weights(slug: str):
     try:
         weights = check_weights(request.form)
     except InvalidInput as exc:
-        db.session.rollback()
-        rows = ranking.ranked(db.session, board.id, limit=50, statuses=OPEN_STATUSES)
-        return render(
-            TEMPLATE,
-            boards=boards,
-            board=board,
-            rows=rows,
-            status="",
-            weights=ranking.weights_for(db.session, board.id),
-            pending=False,
-            errors={exc.field: exc.message},
-        ), 422
+        return _page(boards, board, errors={exc.field: exc.message}), 422
     now = do_set_weights(db.session, actor=current_user, board=board, weights=weights)
     db.session.commit()
     flash(
@@ -118,19 +120,87 @@ def save_weights(slug: str):
     return redirect(url_for("backlog.ranked_list", board=board.slug), 303)
 
 
+@bp.post("/manage/ranking/<slug>/bulk-status")
+@login_required
+def bulk_status(slug: str):
+    """Move the ticked ideas to one status, with one note for their followers."""
+    check_team(current_user)
+    boards, board = _board(slug)
+    try:
+        ids = [int(v) for v in request.form.getlist("idea_ids")]
+    except ValueError:
+        abort(400, "Idea numbers are whole numbers.")
+    back = url_for("backlog.ranked_list") + "?" + (request.form.get("back") or f"board={board.slug}")[:500]
+    try:
+        moved, skipped = do_bulk_status(
+            db.session,
+            actor=current_user,
+            board_id=board.id,
+            idea_ids=ids,
+            status=request.form.get("status", ""),
+            note=request.form.get("note", ""),
+        )
+    except DomainError as exc:
+        db.session.rollback()
+        if exc.status in (403, 404):
+            raise
+        flash(exc.message, "error")
+        return redirect(back, 303)
+    db.session.commit()
+    flash(
+        f"Moved {moved} idea{'s' if moved != 1 else ''}."
+        + (" Not moved: " + " ".join(skipped) if skipped else ""),
+        "success" if not skipped else "error",
+    )
+    return redirect(back, 303)
+
+
+@bp.post("/manage/ranking/views")
+@login_required
+def save_view():
+    """Keep the current board and filters under a name."""
+    check_team(current_user)
+    _, board = _board(request.form.get("board"))
+    filters = Filters.parse(request.form)
+    try:
+        view = do_save_view(
+            db.session,
+            actor=current_user,
+            board_slug=board.slug,
+            name=request.form.get("name", ""),
+            filters=filters,
+        )
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(url_for("backlog.ranked_list") + f"?board={board.slug}&{filters.query_string()}", 303)
+    db.session.commit()
+    flash(f"Saved the view “{view.name}”.", "success")
+    return redirect(url_for("backlog.ranked_list") + "?" + view.query, 303)
+
+
+@bp.post("/manage/ranking/views/<int:view_id>/delete")
+@login_required
+def delete_view(view_id: int):
+    """Forget a saved view."""
+    view = db.session.get(SavedView, view_id) or abort(404, "No such view.")
+    do_delete_view(db.session, actor=current_user, view=view)
+    db.session.commit()
+    flash(f"Deleted the view “{view.name}”.", "success")
+    return redirect(url_for("backlog.ranked_list"), 303)
+
+
 @bp.get("/manage/ranking/export.<any(csv, json):kind>")
 @login_required
 def export(kind: str):
-    """The ranked list of one board (or every board with board=all) as CSV or JSON, streamed."""
+    """The ranked list of one board (or every board with board=all), filtered, as CSV or JSON, streamed."""
     from cocreate.backlog.export import as_csv, as_json, rows
 
     check_team(current_user)
     slug = request.args.get("board", "all")
     boards = visible_boards(db.session, current_user) if slug == "all" else [_board(slug)[1]]
-    status = request.args.get("status", "")
-    statuses = [status] if status in {s.value for s in Status} else OPEN_STATUSES
     base_url = (current_app.config.get("BASE_URL") or request.host_url).rstrip("/")
-    found = rows(db.session, boards, statuses, base_url)
+    found = rows(db.session, boards, Filters.parse(request.args), base_url)
     body = as_csv(found) if kind == "csv" else as_json(found)
     name = f"cocreate-ranking-{slug}-{utcnow():%Y%m%d}.{kind}"
     return Response(

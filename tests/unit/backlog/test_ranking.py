@@ -189,7 +189,7 @@ def test_concurrent_votes_add_up_exactly(app, session):
 def test_customer_values_are_imported_from_csv(session):
     a, b = UserFactory(email="a@example.com"), UserFactory(email="b@example.com")
     good = io.StringIO(
-        "email,value,segment\nA@example.com,1200.5,retail\nb@example.com,,\nnobody@example.com,5,x\n"
+        "email,value,segment\nA@example.com,1200.5,ret\x00ail\nb@example.com,,\nnobody@example.com,5,x\n"
     )
     assert import_values(session, good) == (2, 1)
     session.refresh(a)

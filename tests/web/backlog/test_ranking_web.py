@@ -2,13 +2,16 @@
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
-from cocreate.backlog.models import RankingWeights
+from cocreate.backlog.models import RankingWeights, SavedView
+from cocreate.db import utcnow
+from cocreate.ideas.models import Idea, StatusChange
 from cocreate.ideas.services import do_add_comment, do_vote
-from tests.factories import BoardFactory, IdeaFactory, UserFactory
+from tests.factories import BoardFactory, IdeaFactory, TagFactory, UserFactory
 
 
 def _board(session):
@@ -119,3 +122,119 @@ def test_exports_stream_the_ranking_with_its_breakdown_and_escape_formulas(clien
     assert any(d["title"].startswith("=HYPERLINK") for d in data)  # JSON keeps the text as it is
     empty = client.get("/manage/ranking/export.json?board=tents&status=declined", buffered=True).get_json()
     assert empty == []
+
+
+def test_workspace_filters_saved_views_and_bulk_status(client, session):
+    board, popular, critical = _board(session)
+    maps = TagFactory(board=board, slug="maps", name="Maps")
+    tagged = IdeaFactory(
+        board=board,
+        title="Tagged by email",
+        channel="email",
+        sentiment="negative",
+        created_at=utcnow() - timedelta(days=40),
+    )
+    tagged.tags.append(maps)
+    session.flush()
+    session.execute(
+        update(Idea).where(Idea.id == tagged.id).values(sentiment="negative")
+    )  # as tagged by TextBlob
+    vip = UserFactory(segment="retail-vip")
+    do_vote(session, actor=vip, idea=critical)
+    product, other_product = UserFactory(role="product"), UserFactory(role="product")
+    session.commit()
+    client.sign_in(product)
+
+    def titles(query):
+        html = client.get(f"/manage/ranking?board=stoves&{query}").get_data(as_text=True)
+        return [t for t in ("Popular one", "Critical one", "Tagged by email") if f">{t}</a>" in html]
+
+    assert titles("") == ["Popular one", "Critical one", "Tagged by email"]
+    assert titles("tag=maps") == ["Tagged by email"]
+    assert titles("channel=email&sentiment=negative") == ["Tagged by email"]
+    assert titles("segment=retail-vip") == ["Critical one"]
+    since = (utcnow() - timedelta(days=10)).date().isoformat()
+    assert titles(f"since={since}") == ["Popular one", "Critical one"]
+    assert titles("until=" + (utcnow() - timedelta(days=20)).date().isoformat()) == ["Tagged by email"]
+    assert titles("since=garbage&until=2026-13-45&channel=fax&sentiment=angry&status=nope") == [
+        "Popular one",
+        "Critical one",
+        "Tagged by email",
+    ]  # values we do not know are dropped
+    assert (
+        titles("tag=%00nope") == []
+        and client.get("/manage/ranking?board=stoves&segment=%00").status_code == 200
+    )
+    csv_text = client.get("/manage/ranking/export.csv?board=stoves&tag=maps", buffered=True).get_data(
+        as_text=True
+    )
+    assert [r["title"] for r in csv.DictReader(io.StringIO(csv_text))] == ["Tagged by email"]
+
+    # Saved views belong to the person who saved them.
+    saved = client.post_form("/manage/ranking/views", {"board": "stoves", "tag": "maps", "name": "Maps work"})
+    assert saved.status_code == 303 and "tag=maps" in saved.headers["Location"]
+    again = client.post_form(
+        "/manage/ranking/views", {"board": "stoves", "name": "Maps work"}, follow_redirects=True
+    )
+    assert "already have a view called" in again.get_data(as_text=True)
+    assert "Name the view" in client.post_form(
+        "/manage/ranking/views", {"board": "stoves", "name": " "}, follow_redirects=True
+    ).get_data(as_text=True)
+    page = client.get("/manage/ranking?board=stoves").get_data(as_text=True)
+    assert ">Maps work</a>" in page and "board=stoves&amp;tag=maps" in page
+    session.rollback()
+    view = session.scalar(select(SavedView))
+    client.sign_in(other_product)
+    assert ">Maps work</a>" not in client.get("/manage/ranking?board=stoves").get_data(as_text=True)
+    assert client.post_form(f"/manage/ranking/views/{view.id}/delete").status_code == 404
+    client.sign_in(product)
+    assert client.post_form(f"/manage/ranking/views/{view.id}/delete").status_code == 303
+
+    # Bulk status: the ticked ideas move, each with its history and followers told; refusals are said.
+    moved = client.post_form(
+        "/manage/ranking/stoves/bulk-status",
+        {
+            "idea_ids": [popular.id, critical.id],
+            "status": "planned",
+            "note": "Next quarter",
+            "back": "board=stoves",
+        },
+        follow_redirects=True,
+    )
+    assert "Moved 2 ideas." in moved.get_data(as_text=True)
+    session.rollback()
+    assert {session.get(Idea, i).status for i in (popular.id, critical.id)} == {"planned"}
+    assert session.scalar(select(func.count(StatusChange.id))) == 2
+    partly = client.post_form(
+        "/manage/ranking/stoves/bulk-status",
+        {"idea_ids": [popular.id, tagged.id, 999999], "status": "planned"},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert (
+        "Moved 1 idea." in partly
+        and "already planned" in partly
+        and "1 idea(s) are not on this board" in partly
+    )
+    for bad, message in (
+        ({"status": "planned"}, "Tick the ideas"),
+        ({"idea_ids": popular.id, "status": "nope"}, "Unknown status"),
+    ):
+        assert message in client.post_form(
+            "/manage/ranking/stoves/bulk-status", bad, follow_redirects=True
+        ).get_data(as_text=True)
+    assert (
+        client.post_form(
+            "/manage/ranking/stoves/bulk-status", {"idea_ids": "x", "status": "planned"}
+        ).status_code
+        == 400
+    )
+    session.rollback()
+    member = UserFactory()
+    session.commit()
+    client.sign_in(member)
+    assert (
+        client.post_form(
+            "/manage/ranking/stoves/bulk-status", {"idea_ids": popular.id, "status": "open"}
+        ).status_code
+        == 403
+    )
