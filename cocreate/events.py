@@ -98,6 +98,16 @@ class IdeaMilestoneReached(DomainEvent):
 
 
 @dataclass(frozen=True)
+class SurveyAnswered(DomainEvent):
+    """Someone answered a survey (for now: the rating that follows a shipped idea)."""
+
+    name: ClassVar[str] = "survey.answered"
+    survey: str
+    subject_id: int
+    score: int
+
+
+@dataclass(frozen=True)
 class ReviewPublished(DomainEvent):
     name: ClassVar[str] = "review.published"
     review_id: int

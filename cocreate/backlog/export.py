@@ -8,7 +8,7 @@ import io
 import json
 from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
@@ -34,12 +34,15 @@ COLUMNS = (
     "proposed_at",
     "url",
 )
-BATCH = 2000
+BATCH = 5000
 
 
-def rows(session: Session, boards: list[Board], filters: Filters, base_url: str) -> Iterator[dict]:
-    """One dict per idea, board by board, in priority order, filtered as on the ranking page."""
+def rows(session: Session, boards: list[Board], filters: Filters, base_url: str) -> Iterator[tuple]:
+    """One tuple (COLUMNS) per idea, board by board, in priority order, filtered as on the ranking page."""
     now = utcnow()
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    # SQLite keeps UTC times as text: reading the text skips a conversion per row (a fifth of the export).
+    created = type_coerce(Idea.created_at, String) if sqlite else Idea.created_at
     for board in boards:
         here = weights_for(session, board.id).unit(now)
         query = (
@@ -51,7 +54,7 @@ def rows(session: Session, boards: list[Board], filters: Filters, base_url: str)
                 Idea.comment_count,
                 Idea.priority,
                 Idea.priority_votes,
-                Idea.created_at,
+                created,
                 User.display_name,
             )
             .join(User, User.id == Idea.author_id)
@@ -67,44 +70,57 @@ def rows(session: Session, boards: list[Board], filters: Filters, base_url: str)
         for rank, (idea_id, title, status, votes, comments, priority, from_votes, at, author) in enumerate(
             session.execute(query), start=1
         ):
-            yield {
-                "board": board.slug,
-                "rank": rank,
-                "idea_id": idea_id,
-                "title": title,
-                "status": status,
-                "supporters": votes,
-                "comments": comments,
-                "score": round(priority / here, 3),
-                "score_from_votes": round(from_votes / here, 3),
-                "score_from_comments_and_beta": round((priority - from_votes) / here, 3),
-                "proposed_by": author,
-                "proposed_at": at.isoformat(),
-                "url": f"{base_url}/i/{idea_id}",
-            }
+            yield (
+                board.slug,
+                rank,
+                idea_id,
+                title,
+                status,
+                votes,
+                comments,
+                round(priority / here, 3),
+                round(from_votes / here, 3),
+                round((priority - from_votes) / here, 3),
+                author,
+                at.replace(" ", "T") + "+00:00" if sqlite else at.isoformat(),
+                f"{base_url}/i/{idea_id}",
+            )
 
 
-def as_csv(found: Iterator[dict]) -> Iterator[str]:
+TITLE, AUTHOR = COLUMNS.index("title"), COLUMNS.index("proposed_by")
+
+
+def as_csv(found: Iterator[tuple]) -> Iterator[str]:
+    """People's text (titles, names) is escaped; the other cells are numbers, slugs, statuses, dates and our
+    URLs, which cannot start like a formula (scores are never negative)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    for n, row in enumerate(found, start=1):
-        writer.writerow([safe_cell(row[c]) for c in COLUMNS])
-        if n % 500 == 0:
+    chunk = []
+    for row in found:
+        row = list(row)
+        row[TITLE], row[AUTHOR] = safe_cell(row[TITLE]), safe_cell(row[AUTHOR])
+        chunk.append(row)
+        if len(chunk) == 1000:
+            writer.writerows(chunk)
+            chunk = []
             yield out.getvalue()
             out.seek(0)
             out.truncate()
+    writer.writerows(chunk)
     yield out.getvalue()
 
 
-def as_json(found: Iterator[dict]) -> Iterator[str]:
+def as_json(found: Iterator[tuple]) -> Iterator[str]:
     yield "["
     chunk: list[str] = []
     first = True
     for row in found:
-        chunk.append(("" if first else ",") + json.dumps(row, ensure_ascii=False))
+        chunk.append(
+            ("" if first else ",") + json.dumps(dict(zip(COLUMNS, row, strict=True)), ensure_ascii=False)
+        )
         first = False
-        if len(chunk) == 500:
+        if len(chunk) == 1000:
             yield "".join(chunk)
             chunk = []
     yield "".join(chunk) + "]"

@@ -116,6 +116,14 @@ def new_idea(slug: str):
     return render("ideas/edit.html", board=board, form=form, idea=None), 422 if form.errors else 200
 
 
+def _rating(idea):
+    from cocreate.insights.shipped import summary
+
+    if idea.status != "shipped":
+        return None
+    return summary(db.session, idea.id, current_user.id if current_user.is_authenticated else None)
+
+
 def _backlog(idea):
     from cocreate.backlog.queries import backlog_state
 
@@ -138,6 +146,7 @@ def idea(idea_id: int):
         can_edit=can_edit_idea(idea, current_user, now=utcnow(), window=_edit_window()),
         can_change_status=can_change_status(current_user),
         backlog=_backlog(idea),
+        rating=_rating(idea),
         case=case_for(db.session, "idea", idea.id) if idea.moderation_state not in VISIBLE_STATES else None,
     )
 

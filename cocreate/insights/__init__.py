@@ -1,1 +1,2 @@
-"""Insights: sentiment tagging (behind an adapter), trends; surveys and KPIs come later."""
+"""Insights: sentiment tagging (behind an adapter), trends, and the rating that follows a shipped idea;
+general surveys and KPIs come later."""

@@ -21,6 +21,7 @@ from cocreate.events import (
     IdeaMerged,
     ReviewPublished,
     StatusChanged,
+    SurveyAnswered,
     UGCApproved,
     UGCFeatured,
     VoteCast,
@@ -244,4 +245,21 @@ def on_hidden(session: Session, event: ContentHidden) -> None:
         user_id=event.author_id,
         source=(event.kind, event.object_id),
         why="Reversed: the community's flags hid this contribution until a moderator decides.",
+    )
+
+
+@subscribe(SurveyAnswered)
+def on_survey_answered(session: Session, event: SurveyAnswered) -> None:
+    board_id = None
+    if event.survey == "shipped":
+        from cocreate.ideas.models import Idea
+
+        board_id = session.scalar(select(Idea.board_id).where(Idea.id == event.subject_id))
+    services.credit(
+        session,
+        user_id=event.actor_id,
+        rule="survey_answered",
+        key=f"survey_answered:{event.survey}:{event.subject_id}:{event.actor_id}",
+        source=("survey", event.subject_id),
+        board_id=board_id,
     )

@@ -134,6 +134,12 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     expect(page.locator(".notifications")).to_contain_text(
         "has shipped. From Trail roadmap. In stores from Monday"
     )
+    # ... and are asked one question about the result.
+    page.locator(".notifications").get_by_text("How well does what shipped solve it for you?").click()
+    page.get_by_label("4 — Mostly").check()
+    page.get_by_role("button", name="Send my answer").click()
+    expect(page.locator("#shipped-rating")).to_contain_text("4.0 out of 5")
+    screenshot(page, "shipped-rating", full_page=False)
     page.get_by_role("button", name="Sign out").click()
 
     # The author is credited, and the changelog shows the shipped idea and who proposed it.

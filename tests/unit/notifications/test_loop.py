@@ -67,7 +67,8 @@ def test_preferences_turn_email_off_or_into_a_daily_digest(app, session, smtp_se
     assert outbox.drain(session, senders(app.config)) == (5, 0)
     digest = next(m for m in smtp_server.messages if m["To"] == voters[1].email)
     body = digest.get_content()
-    assert digest["Subject"] == "Your CoCreate digest: 2 updates" and "has shipped. In stores now" in body
+    assert digest["Subject"] == "Your CoCreate digest: 3 updates" and "has shipped. In stores now" in body
+    assert "How well does what shipped solve it for you?" in body  # the one-question survey, with its link
     assert queue_digests(session) == 0  # nothing new since
 
 

@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
@@ -108,6 +108,9 @@ def test_exports_stream_the_ranking_with_its_breakdown_and_escape_formulas(clien
         float(first["score_from_votes"]) + float(first["score_from_comments_and_beta"])
     )
     assert float(first["score_from_comments_and_beta"]) > 0 and first["supporters"] == "7"
+    assert datetime.fromisoformat(first["proposed_at"]).utcoffset() == timedelta(
+        0
+    )  # ISO 8601, UTC, both databases
     everything = client.get("/manage/ranking/export.csv?board=all", buffered=True).get_data(as_text=True)
     titles = [r["title"] for r in csv.DictReader(io.StringIO(everything))]
     assert '\'=HYPERLINK("http://evil.example","Click")' in titles
