@@ -119,6 +119,7 @@ class RankingWeights(db.Model):
     half_life_days: Mapped[int] = mapped_column(Integer, default=90)  # 0: no decay
     comment_weight: Mapped[float] = mapped_column(Float, default=0.5)
     beta_weight: Mapped[float] = mapped_column(Float, default=3.0)
+    review_weight: Mapped[float] = mapped_column(Float, default=1.0, server_default="1")
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     rescored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None or older: the worker re-scores

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -38,6 +38,7 @@ class Weights:
     half_life_days: int = 90
     comment_weight: float = 0.5
     beta_weight: float = 3.0
+    review_weight: float = 1.0
 
     def unit(self, at: datetime) -> float:
         """What 1 point at `at` is stored as."""
@@ -66,6 +67,7 @@ def weights_for(session: Session, board_id: int) -> Weights:
         half_life_days=row.half_life_days,
         comment_weight=row.comment_weight,
         beta_weight=row.beta_weight,
+        review_weight=row.review_weight,
     )
 
 
@@ -196,6 +198,39 @@ def rescore_board(session: Session, board_id: int, weights: Weights | None = Non
     return len(idea_ids)
 
 
+REVIEW_WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ProductMood:
+    factor: float  # every score on the board is multiplied by it
+    mood: float | None  # average review polarity, -1..1, over the window
+    reviews: int
+
+
+def product_mood(session: Session, board_id: int, w: Weights, now: datetime | None = None) -> ProductMood:
+    """When customers' reviews of the board's products (a product names the board its ideas go to) from the
+    last 90 days are unhappy, its ideas weigh more: scores are multiplied by 1 + review weight × (how
+    negative the average review is). One factor for the whole board, so it moves boards against each other
+    (exports of every board), not ideas within one."""
+    from cocreate.reviews.models import Product, Review
+
+    since = (now or utcnow()) - timedelta(days=REVIEW_WINDOW_DAYS)
+    count, mood = session.execute(
+        select(func.count(Review.id), func.avg(Review.polarity))
+        .join(Product, Product.id == Review.product_id)
+        .where(
+            Product.board_id == board_id,
+            Review.moderation_state.in_(VISIBLE_STATES),
+            Review.created_at >= since,
+        )
+    ).one()
+    if not count:
+        return ProductMood(1.0, None, 0)
+    mood = float(mood) if mood is not None else None
+    return ProductMood(1.0 + w.review_weight * max(0.0, -(mood or 0.0)), mood, count)
+
+
 def score_now(stored: float, w: Weights, now: datetime | None = None) -> float:
     return stored / w.unit(now or utcnow())
 
@@ -300,7 +335,18 @@ def breakdown(
         lines.append(
             Line("Tiers and values at voting time", as_cast - decayed, "re-scored when weights are saved")
         )
-    return Breakdown(score=as_cast + comment_now + beta_now, lines=lines, votes=len(rows))
+    before = as_cast + comment_now + beta_now
+    product = product_mood(session, idea.board_id, w, now)
+    if product.mood is not None:
+        lines.append(
+            Line(
+                "Product reviews",
+                before * (product.factor - 1.0),
+                f"×{product.factor:.2f}: mood {product.mood:+.2f} over {product.reviews} recent review"
+                f"{'s' if product.reviews != 1 else ''}, weight {w.review_weight:g}",
+            )
+        )
+    return Breakdown(score=before * product.factor, lines=lines, votes=len(rows))
 
 
 def ranked(session: Session, board_id: int, *, limit: int = 50, offset: int = 0, filters=None):
@@ -314,7 +360,7 @@ def ranked(session: Session, board_id: int, *, limit: int = 50, offset: int = 0,
     )
     query = (filters or Filters()).apply(query, board_id)
     ideas = session.scalars(query.order_by(Idea.priority.desc(), Idea.id).limit(limit).offset(offset)).all()
-    here = w.unit(utcnow())
+    here = w.unit(utcnow()) / product_mood(session, board_id, w).factor
     return [(idea, idea.priority / here) for idea in ideas]
 
 
@@ -339,7 +385,7 @@ def preview(session: Session, board_id: int, new: Weights, *, top: int = 20, can
     tiers = _tiers(session, {r[1] for r in rows})
     for idea_id, user_id, importance, at, value in rows:
         totals[idea_id] += new.vote(importance, tiers.get(user_id, "member"), value, at)
-    here = new.unit(utcnow())
+    here = new.unit(utcnow()) / product_mood(session, board_id, new).factor
     scored = sorted(
         ((idea, totals.get(idea.id, 0.0) / here) for idea, _ in current), key=lambda p: (-p[1], p[0].id)
     )

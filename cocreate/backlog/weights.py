@@ -50,6 +50,7 @@ def check_weights(fields: dict) -> Weights:
         half_life_days=half_life,
         comment_weight=_factor(fields.get("comment_weight", base.comment_weight), "comment_weight", 10),
         beta_weight=_factor(fields.get("beta_weight", base.beta_weight), "beta_weight", 50),
+        review_weight=_factor(fields.get("review_weight", base.review_weight), "review_weight", 10),
     )
 
 
@@ -66,6 +67,7 @@ def do_set_weights(session: Session, *, actor: User | None, board: Board, weight
     row.importance, row.tiers = dict(weights.importance), dict(weights.tiers)
     row.value_weight, row.half_life_days = weights.value_weight, weights.half_life_days
     row.comment_weight, row.beta_weight = weights.comment_weight, weights.beta_weight
+    row.review_weight = weights.review_weight
     row.updated_by_id, row.updated_at, row.rescored_at = actor.id, utcnow(), None
     session.add(row)
     session.flush()

@@ -16,9 +16,10 @@ from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.ideas.models import Idea, Vote
 from cocreate.ideas.services import do_add_comment, do_change_importance, do_vote, do_withdraw_vote
+from cocreate.reviews.services.reviews import do_write_review
 from cocreate.rewards.models import RewardAccount
 from tests.concurrency import race
-from tests.factories import BoardFactory, IdeaFactory, UserFactory
+from tests.factories import BoardFactory, IdeaFactory, ProductFactory, UserFactory
 from tests.unit.beta.test_beta import make_program, sign
 
 OLD = utcnow() - timedelta(days=60)
@@ -203,3 +204,29 @@ def test_customer_values_are_imported_from_csv(session):
     ):
         with pytest.raises(InvalidInput):
             import_values(session, io.StringIO(bad))
+
+
+def test_unhappy_reviews_of_the_boards_products_raise_its_scores(session):
+    board, calm = BoardFactory(), BoardFactory()
+    stove = ProductFactory(board_id=board.id)
+    idea, other = IdeaFactory(board=board), IdeaFactory(board=calm)
+    for target in (idea, other):
+        do_vote(session, actor=_person(session), idea=target, importance="critical")
+    [(_, before)] = ranking.ranked(session, board.id)
+    assert before == pytest.approx(3.0, rel=1e-3)
+    for text in ("Terrible, it burns everything. Awful and disappointing.", "Bad, sad and horrible."):
+        do_write_review(
+            session, actor=_person(session), product=stove, rating=1, title="Awful stove", body=text
+        )
+    mood = ranking.product_mood(session, board.id, ranking.weights_for(session, board.id))
+    assert mood.reviews == 2 and mood.mood < 0 and mood.factor == pytest.approx(1 - mood.mood)
+    [(_, after)] = ranking.ranked(session, board.id)
+    assert after == pytest.approx(3.0 * mood.factor, rel=1e-3)
+    why = ranking.breakdown(session, idea)
+    assert why.score == pytest.approx(after, rel=1e-3)
+    assert sum(line.points for line in why.lines) == pytest.approx(why.score)
+    assert why.lines[-1].label == "Product reviews" and "2 recent reviews" in why.lines[-1].detail
+    assert ranking.ranked(session, calm.id)[0][1] == pytest.approx(3.0, rel=1e-3)  # other boards unchanged
+    off = weights.check_weights({"review_weight": "0"})
+    weights.do_set_weights(session, actor=UserFactory(role="product"), board=board, weights=off)
+    assert ranking.ranked(session, board.id)[0][1] == pytest.approx(3.0, rel=1e-3)
