@@ -8,18 +8,11 @@ from playwright.sync_api import expect
 
 from cocreate.beta import services
 from cocreate.db import utcnow
-from tests.factories import PASSWORD, UserFactory
-from tests.fixtures.live_server import screenshot
+from tests.factories import UserFactory
+from tests.fixtures.live_server import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 OLD = utcnow() - timedelta(days=60)
-
-
-def _sign_in(page, email):
-    page.goto("/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_waitlist_withdrawal_and_promotion(page, session):
@@ -51,7 +44,7 @@ def test_waitlist_withdrawal_and_promotion(page, session):
     )
     session.commit()
 
-    _sign_in(page, "walt@example.com")
+    sign_in(page, "walt@example.com")
     page.get_by_role("link", name="Betas").click()
     page.get_by_role("link", name="Offline maps beta").click()
     expect(page.locator("#program-state")).to_have_text("Full: waitlist only")
@@ -68,14 +61,14 @@ def test_waitlist_withdrawal_and_promotion(page, session):
     screenshot(page, "beta-waitlist")
     page.get_by_role("button", name="Sign out").click()
 
-    _sign_in(page, "sofia@example.com")
+    sign_in(page, "sofia@example.com")
     page.goto("/beta/offline-maps-beta")
     expect(page.get_by_text("You are in.")).to_be_visible()
     page.get_by_role("button", name="Leave this beta").click()
     expect(page.get_by_text("You left the beta.")).to_be_visible()
     page.get_by_role("button", name="Sign out").click()
 
-    _sign_in(page, "walt@example.com")
+    sign_in(page, "walt@example.com")
     expect(page.locator("a.bell")).to_have_attribute("aria-label", "Notifications: 1 unread")
     page.locator("a.bell").click()
     page.get_by_role("link", name="A seat opened in “Offline maps beta”: you are in!").click()

@@ -18,18 +18,11 @@ from cocreate.ideas.models import Idea
 from cocreate.ideas.services import do_vote
 from cocreate.outbox.cli import senders
 from cocreate.outbox.services import drain
-from tests.factories import PASSWORD, BoardFactory, UserFactory
-from tests.fixtures.live_server import screenshot
+from tests.factories import BoardFactory, UserFactory
+from tests.fixtures.live_server import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 OLD = utcnow() - timedelta(days=60)
-
-
-def _sign_in(page, email):
-    page.goto("/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def _worker(app, session):
@@ -48,7 +41,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     session.commit()
 
     # An admin connects the board to the team's backlog (a local receiver, so its host must be allowed).
-    _sign_in(page, admin.email)
+    sign_in(page, admin.email)
     page.goto("/admin/backlog")
     page.get_by_label("Host").fill("127.0.0.1")
     page.get_by_role("button", name="Allow host").click()
@@ -62,7 +55,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     page.get_by_role("button", name="Sign out").click()
 
     # Propose.
-    _sign_in(page, "robin@example.com")
+    sign_in(page, "robin@example.com")
     page.goto("/b/trail")
     page.get_by_role("button", name="Propose an idea").click()
     page.get_by_label("Title").fill("A stove that simmers without scorching")
@@ -77,7 +70,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     for person in early:
         do_vote(session, actor=person, idea=idea)
     session.commit()
-    _sign_in(page, "sam@example.com")
+    sign_in(page, "sam@example.com")
     page.goto(f"/i/{idea_id}")
     page.locator(".vote-box .vote-button").click()
     expect(page.locator(".vote-box.voted .vote-count")).to_have_text("3")
@@ -87,7 +80,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     page.get_by_role("button", name="Sign out").click()
 
     # The product team was told, and sends the idea to the backlog from its page.
-    _sign_in(page, "pat@example.com")
+    sign_in(page, "pat@example.com")
     expect(page.locator("a.bell")).to_have_attribute("aria-label", "Notifications: 1 unread")
     page.goto(f"/i/{idea_id}")
     receiver.respond(201, {"key": "TRAIL-7", "url": "https://tracker.example/TRAIL-7"})
@@ -129,7 +122,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     assert _worker(app, session)[1] == 0
     shipped_mail = [m for m in smtp_server.messages if "has shipped" in m["Subject"]]
     assert {m["To"] for m in shipped_mail} == {"early0@example.com", "early1@example.com", "sam@example.com"}
-    _sign_in(page, "sam@example.com")
+    sign_in(page, "sam@example.com")
     page.locator("a.bell").click()
     expect(page.locator(".notifications")).to_contain_text(
         "has shipped. From Trail roadmap. In stores from Monday"
@@ -143,7 +136,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     page.get_by_role("button", name="Sign out").click()
 
     # The author is credited, and the changelog shows the shipped idea and who proposed it.
-    _sign_in(page, "robin@example.com")
+    sign_in(page, "robin@example.com")
     page.get_by_role("link", name="Rewards").click()
     expect(page.locator(".ledger")).to_contain_text("Idea shipped")
     page.goto("/changelog")

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from cocreate.demo.generator import DEMO_PASSWORD, Size, generate
 from tests.factories import PASSWORD, BoardFactory, IdeaFactory, TagFactory, UserFactory
-from tests.fixtures.live_server import screenshot
+from tests.fixtures.live_server import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +18,6 @@ def _no_reload_marker(page):
 
 def _assert_not_reloaded(page):
     assert page.evaluate("window.__stillHere === true"), "the page reloaded"
-
-
-def _sign_in(page, email, password=PASSWORD):
-    page.goto("/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def test_register_propose_vote_and_comment(page, session):
@@ -93,7 +85,7 @@ def test_admin_changes_status_and_timeline_updates(page, session):
     admin = UserFactory(role="admin", display_name="Ada Admin")
     idea = IdeaFactory(title="Bring back the green jacket")
     session.commit()
-    _sign_in(page, admin.email)
+    sign_in(page, admin.email)
     page.goto(f"/i/{idea.id}")
     _no_reload_marker(page)
     page.get_by_label("New status").select_option("planned")
@@ -111,7 +103,7 @@ def test_errors_show_as_a_message_not_silence(page, session):
     idea = IdeaFactory(status="shipped", title="Already shipped thing")
     user = UserFactory()
     session.commit()
-    _sign_in(page, user.email)
+    sign_in(page, user.email)
     page.goto(f"/i/{idea.id}")
     expect(page.locator(".vote-button")).to_be_disabled()
     page.get_by_label("Add a comment").fill("   ")
@@ -123,7 +115,7 @@ def test_errors_show_as_a_message_not_silence(page, session):
 def test_demo_board_and_idea_pages_look_right(page, session):
     generate(session, Size(users=40, ideas=120, votes=1500, comments=300), seed=7)
     session.commit()
-    _sign_in(page, "member@demo.cocreate", DEMO_PASSWORD)
+    sign_in(page, "member@demo.cocreate", DEMO_PASSWORD)
     page.goto("/")
     expect(page.get_by_role("heading", name="Help shape what we build next")).to_be_visible()
     screenshot(page, "home")

@@ -7,17 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from cocreate.demo.generator import DEMO_PASSWORD, Size, generate
-from tests.fixtures.live_server import screenshot
+from tests.fixtures.live_server import screenshot, sign_in
 from tests.unit.reviews.test_media import _image
 
 pytestmark = pytest.mark.browser
-
-
-def _sign_in(page, email):
-    page.goto("/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_share_a_photo_moderate_it_and_see_it_in_the_gallery(page, session, app, tmp_path):
@@ -31,7 +24,7 @@ def test_share_a_photo_moderate_it_and_see_it_in_the_gallery(page, session, app,
     photo = tmp_path / "kitchen.jpg"
     photo.write_bytes(_image("JPEG", size=(640, 480)))
 
-    _sign_in(page, "member@demo.cocreate")
+    sign_in(page, "member@demo.cocreate", DEMO_PASSWORD)
     page.get_by_role("link", name="Campaigns").click()
     page.get_by_role("link", name="Show us your trail kitchen").click()
     page.get_by_role("button", name="Share yours").click()
@@ -50,7 +43,7 @@ def test_share_a_photo_moderate_it_and_see_it_in_the_gallery(page, session, app,
     expect(page.locator(".photos img")).to_have_count(1)
     page.get_by_role("button", name="Sign out").click()
 
-    _sign_in(page, "moderator@demo.cocreate")
+    sign_in(page, "moderator@demo.cocreate", DEMO_PASSWORD)
     page.get_by_role("link", name="Moderation").click()
     expect(page.locator("li.case").first).to_be_visible()
     screenshot(page, "moderation-queue")

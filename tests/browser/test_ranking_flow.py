@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from cocreate.ideas.services import do_vote
-from tests.factories import PASSWORD, BoardFactory, IdeaFactory, UserFactory
-from tests.fixtures.live_server import screenshot
+from tests.factories import BoardFactory, IdeaFactory, UserFactory
+from tests.fixtures.live_server import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +22,7 @@ def test_why_and_a_live_preview_of_new_weights(page, session):
     UserFactory(role="product", email="pat@example.com")
     session.commit()
 
-    page.goto("/login")
-    page.get_by_label("E-mail").fill("pat@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "pat@example.com")
     page.get_by_role("link", name="Ranking").click()
     rows = page.locator(".ranking-row")
     expect(rows.nth(0)).to_contain_text("Lighter fuel canisters")

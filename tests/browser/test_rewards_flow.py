@@ -8,18 +8,11 @@ from playwright.sync_api import expect
 
 from cocreate.db import utcnow
 from cocreate.ideas.services import do_create_idea, do_vote
-from tests.factories import PASSWORD, BoardFactory, UserFactory
-from tests.fixtures.live_server import screenshot
+from tests.factories import BoardFactory, UserFactory
+from tests.fixtures.live_server import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 OLD = utcnow() - timedelta(days=60)
-
-
-def _sign_in(page, email):
-    page.goto("/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_shipping_an_idea_rewards_its_author(page, session):
@@ -31,7 +24,7 @@ def test_shipping_an_idea_rewards_its_author(page, session):
     do_vote(session, actor=supporter, idea=idea)
     session.commit()
 
-    _sign_in(page, "pat@example.com")
+    sign_in(page, "pat@example.com")
     page.goto(f"/i/{idea.id}")
     page.get_by_label("New status").select_option("shipped")
     page.get_by_label("Note", exact=True).fill("In stores from Monday")
@@ -39,7 +32,7 @@ def test_shipping_an_idea_rewards_its_author(page, session):
     expect(page.locator("#status-heading")).to_contain_text("Shipped")
     page.get_by_role("button", name="Sign out").click()
 
-    _sign_in(page, "robin@example.com")
+    sign_in(page, "robin@example.com")
     bell = page.locator("a.bell")
     expect(bell).to_have_attribute("aria-label", "Notifications: 3 unread")  # two badges and the promotion
     page.get_by_role("link", name="Rewards").click()
