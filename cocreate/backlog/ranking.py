@@ -168,7 +168,13 @@ def rescore_board(session: Session, board_id: int, weights: Weights | None = Non
     from cocreate.ideas.models import Idea, Vote
 
     w = weights or weights_for(session, board_id)
-    idea_ids = list(session.scalars(select(Idea.id).where(Idea.board_id == board_id).order_by(Idea.id)))
+    # Hold the board's ideas (FOR NO KEY UPDATE on PostgreSQL; SQLite's writer lock does it there): a vote
+    # cast meanwhile waits, instead of adding to a priority this re-score is about to overwrite.
+    idea_ids = list(
+        session.scalars(
+            select(Idea.id).where(Idea.board_id == board_id).order_by(Idea.id).with_for_update(key_share=True)
+        )
+    )
     extras = _extras(session, w, idea_ids)
     votes: dict[int, float] = defaultdict(float)
     last = 0

@@ -230,3 +230,27 @@ def test_unhappy_reviews_of_the_boards_products_raise_its_scores(session):
     off = weights.check_weights({"review_weight": "0"})
     weights.do_set_weights(session, actor=UserFactory(role="product"), board=board, weights=off)
     assert ranking.ranked(session, board.id)[0][1] == pytest.approx(3.0, rel=1e-3)
+
+
+def test_votes_during_a_rescore_are_not_lost(app, session):
+    board = BoardFactory()
+    ideas = [i.id for i in IdeaFactory.create_batch(5, board=board)]
+    voters = [_person(session).id for _ in range(20)]
+    board_id = board.id
+    session.commit()
+
+    def vote(user_id, idea_id):
+        return lambda s: do_vote(s, actor=s.get(User, user_id), idea=s.get(Idea, idea_id))
+
+    work = [vote(u, ideas[n % 5]) for n, u in enumerate(voters)]
+    work[10:10] = [lambda s: ranking.rescore_board(s, board_id)] * 2
+    result = race(app, work)
+    assert result.errors == [] and result.ok == 22
+    session.commit()
+    for idea_id in ideas:
+        idea = session.get(Idea, idea_id)
+        total = session.scalar(
+            select(func.coalesce(func.sum(Vote.weight), 0.0)).where(Vote.idea_id == idea_id)
+        )
+        assert idea.priority == pytest.approx(total) and idea.priority_votes == pytest.approx(total)
+        assert session.scalar(select(func.count(Vote.id)).where(Vote.idea_id == idea_id)) == 4
