@@ -6,7 +6,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from cocreate.db import utcnow, write_intent
+from cocreate.db import write_intent
 from cocreate.extensions import db
 
 backlog_cli = click.Group("backlog", help="Ranking and backlog connectors.")
@@ -17,8 +17,7 @@ backlog_cli = click.Group("backlog", help="Ranking and backlog connectors.")
 @with_appcontext
 def rescore_command(slug: str | None) -> None:
     """Re-score boards (all, or one), with a progress bar."""
-    from cocreate.backlog.models import RankingWeights
-    from cocreate.backlog.ranking import rescore_board
+    from cocreate.backlog.weights import rescore
     from cocreate.ideas.models import Board
 
     query = select(Board).order_by(Board.id)
@@ -30,9 +29,6 @@ def rescore_command(slug: str | None) -> None:
     with write_intent(), click.progressbar(boards, label="Re-scoring boards") as bar:
         total = 0
         for board in bar:
-            total += rescore_board(db.session, board.id)
-            row = db.session.get(RankingWeights, board.id)
-            if row is not None:
-                row.rescored_at = utcnow()
+            total += rescore(db.session, board.id)
             db.session.commit()
     click.echo(f"Re-scored {total:,} ideas on {len(boards)} board(s).")

@@ -12,7 +12,7 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
-from cocreate.backlog.ranking import product_mood, weights_for
+from cocreate.backlog.ranking import product_mood, scale, weights_for
 from cocreate.backlog.workspace import Filters
 from cocreate.db import utcnow
 from cocreate.ideas.models import Board, Idea
@@ -46,8 +46,8 @@ def rows(session: Session, boards: list[Board], filters: Filters, base_url: str)
     created = type_coerce(Idea.created_at, String) if sqlite else Idea.created_at
     for board in boards:
         w = weights_for(session, board.id)
-        factor = product_mood(session, board.id, w, now).factor
-        here = w.unit(now) / factor
+        mood = product_mood(session, board.id, w, now)
+        k = scale(session, board.id, w, now, mood)
         query = (
             select(
                 Idea.id,
@@ -81,10 +81,10 @@ def rows(session: Session, boards: list[Board], filters: Filters, base_url: str)
                 status,
                 votes,
                 comments,
-                round(priority / here, 3),
-                round(from_votes / here, 3),
-                round((priority - from_votes) / here, 3),
-                round(factor, 3),
+                round(priority * k, 3),
+                round(from_votes * k, 3),
+                round((priority - from_votes) * k, 3),
+                round(mood.factor, 3),
                 author,
                 at.replace(" ", "T") + "+00:00" if sqlite else at.isoformat(),
                 f"{base_url}/i/{idea_id}",

@@ -127,26 +127,29 @@ def refresh_idea(session: Session, idea_id: int) -> None:
 def weigh_vote(session: Session, vote_id: int) -> None:
     """Give a new or changed vote its weight (tier and value now) and add the difference to its idea."""
     from cocreate.ideas.models import Idea, Vote
+    from cocreate.rewards.models import RewardAccount
 
+    # One statement on the vote's hot path: the vote, its board, the voter's value and tier.
     row = session.execute(
         select(
             Vote.idea_id,
-            Vote.user_id,
             Vote.importance,
             Vote.created_at,
             Vote.weight,
             Idea.board_id,
             User.customer_value,
+            RewardAccount.tier,
         )
         .join(Idea, Idea.id == Vote.idea_id)
         .join(User, User.id == Vote.user_id)
+        .outerjoin(RewardAccount, RewardAccount.user_id == Vote.user_id)
         .where(Vote.id == vote_id)
     ).first()
     if row is None:
         return
-    idea_id, user_id, importance, at, old, board_id, value = row
+    idea_id, importance, at, old, board_id, value, tier = row
     w = weights_for(session, board_id)
-    weight = w.vote(importance, _tiers(session, [user_id]).get(user_id, "member"), value, at)
+    weight = w.vote(importance, tier or "member", value, at)
     session.execute(update(Vote).where(Vote.id == vote_id).values(weight=weight))
     add(session, idea_id, weight - old)
 
@@ -237,8 +240,12 @@ def product_mood(session: Session, board_id: int, w: Weights, now: datetime | No
     return ProductMood(1.0 + w.review_weight * max(0.0, -(mood or 0.0)), mood, count)
 
 
-def score_now(stored: float, w: Weights, now: datetime | None = None) -> float:
-    return stored / w.unit(now or utcnow())
+def scale(
+    session: Session, board_id: int, w: Weights, now: datetime | None = None, mood: ProductMood | None = None
+) -> float:
+    """What a board's stored sums are multiplied by to give scores now (decay and the products' reviews)."""
+    now = now or utcnow()
+    return (mood or product_mood(session, board_id, w, now)).factor / w.unit(now)
 
 
 @dataclass
@@ -366,8 +373,8 @@ def ranked(session: Session, board_id: int, *, limit: int = 50, offset: int = 0,
     )
     query = (filters or Filters()).apply(query, board_id)
     ideas = session.scalars(query.order_by(Idea.priority.desc(), Idea.id).limit(limit).offset(offset)).all()
-    here = w.unit(utcnow()) / product_mood(session, board_id, w).factor
-    return [(idea, idea.priority / here) for idea in ideas]
+    k = scale(session, board_id, w)
+    return [(idea, idea.priority * k) for idea in ideas]
 
 
 def preview(session: Session, board_id: int, new: Weights, *, top: int = 20, candidates: int = 300):
@@ -391,8 +398,8 @@ def preview(session: Session, board_id: int, new: Weights, *, top: int = 20, can
     tiers = _tiers(session, {r[1] for r in rows})
     for idea_id, user_id, importance, at, value in rows:
         totals[idea_id] += new.vote(importance, tiers.get(user_id, "member"), value, at)
-    here = new.unit(utcnow()) / product_mood(session, board_id, new).factor
+    k = scale(session, board_id, new)
     scored = sorted(
-        ((idea, totals.get(idea.id, 0.0) / here) for idea, _ in current), key=lambda p: (-p[1], p[0].id)
+        ((idea, totals.get(idea.id, 0.0) * k) for idea, _ in current), key=lambda p: (-p[1], p[0].id)
     )
     return [(idea, score, n, rank_now[idea.id]) for n, (idea, score) in enumerate(scored[:top], start=1)]

@@ -16,7 +16,6 @@ from cocreate.backlog.workspace import (
     do_bulk_status,
     do_delete_view,
     do_save_view,
-    segments,
 )
 from cocreate.db import utcnow
 from cocreate.errors import DomainError, InvalidInput
@@ -49,7 +48,6 @@ def _page(boards, board, *, filters: Filters | None = None, weights=None, errors
         filters=filters,
         sentiments=SENTIMENTS,
         channels=[c.value for c in Channel],
-        segments=segments(db.session),
         views=db.session.scalars(
             select(SavedView).where(SavedView.user_id == current_user.id).order_by(SavedView.name)
         ).all(),

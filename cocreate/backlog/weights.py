@@ -75,10 +75,19 @@ def do_set_weights(session: Session, *, actor: User | None, board: Board, weight
         select(func.count(Vote.id)).join(Idea, Idea.id == Vote.idea_id).where(Idea.board_id == board.id)
     )
     if votes <= RESCORE_NOW_UP_TO:
-        rescore_board(session, board.id)
-        row.rescored_at = utcnow()
+        rescore(session, board.id)
         return True
     return False
+
+
+def rescore(session: Session, board_id: int) -> int:
+    """Re-score a board with its current weights and note when (unless they changed meanwhile)."""
+    started = utcnow()
+    scored = rescore_board(session, board_id)
+    row = session.get(RankingWeights, board_id)
+    if row is not None and row.updated_at <= started:
+        row.rescored_at = utcnow()
+    return scored
 
 
 def pending(session: Session) -> list[int]:
@@ -99,11 +108,7 @@ def rescore_pending(session: Session) -> int:
     """Re-score each pending board in its own transaction; returns how many."""
     done = 0
     for board_id in pending(session):
-        started = utcnow()
-        rescore_board(session, board_id)
-        row = session.get(RankingWeights, board_id)
-        if row is not None and (row.updated_at is None or row.updated_at <= started):
-            row.rescored_at = utcnow()
+        rescore(session, board_id)
         session.commit()
         done += 1
     return done

@@ -94,12 +94,6 @@ class Filters:
         return query
 
 
-def segments(session: Session) -> list[str]:
-    return list(
-        session.scalars(select(User.segment).where(User.segment != "").distinct().order_by(User.segment))
-    )
-
-
 def do_save_view(session: Session, *, actor: User, board_slug: str, name: str, filters: Filters) -> SavedView:
     """Keep the board and filters under a name, for this person."""
     name = "".join(ch for ch in (name or "") if ch >= " ").strip()

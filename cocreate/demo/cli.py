@@ -9,7 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from cocreate.backlog.ranking import rescore_board
+from cocreate.backlog.weights import rescore
 from cocreate.db import write_intent
 from cocreate.demo.beta import generate_beta
 from cocreate.demo.generator import (
@@ -84,7 +84,7 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
         boards = list(db.session.scalars(select(Board.id).order_by(Board.id)))
         with click.progressbar(boards, label="Scoring ideas for the product team") as bar:
             for board_id in bar:
-                rescore_board(db.session, board_id)
+                rescore(db.session, board_id)
                 db.session.commit()
     with click.progressbar(length=count_documents(db.session), label="Building the search index") as bar:
         db.session.rollback()

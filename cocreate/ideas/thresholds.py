@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import Role, User
@@ -19,8 +19,7 @@ from cocreate.events import IdeaMerged, IdeaMilestoneReached, VoteCast, emit, su
 from cocreate.ideas.models import Board, Idea, Status
 from cocreate.ideas.services.statuses import apply_status
 from cocreate.moderation.models import VISIBLE_STATES
-from cocreate.notifications.models import Notification
-from cocreate.notifications.services import notify
+from cocreate.notifications.services import notify, notify_many
 from cocreate.outbox.services import enqueue_email
 
 NOTICE_DAYS = 7
@@ -29,13 +28,7 @@ NOTICE_DAYS = 7
 def notify_product_team(session: Session, kind: str, message: str, url: str) -> int:
     """An in-app notification for every product person and admin."""
     people = session.scalars(select(User.id).where(User.role.in_([Role.PRODUCT.value, Role.ADMIN.value])))
-    rows = [
-        {"user_id": uid, "kind": kind, "message": message[:2000], "url": url, "created_at": utcnow()}
-        for uid in people
-    ]
-    if rows:
-        session.execute(insert(Notification), rows)
-    return len(rows)
+    return notify_many(session, list(people), kind, message, url)
 
 
 @subscribe(VoteCast)

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
-from cocreate.db import utcnow
 from cocreate.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.events import StatusChanged, SurveyAnswered, emit, subscribe
 from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import Idea, Status, Vote
 from cocreate.insights.models import ShippedRating
-from cocreate.notifications.models import Notification
+from cocreate.notifications.services import notify_many
 
 QUESTION = "How well does what shipped solve it for you?"
 SCALE = {1: "Not at all", 2: "A little", 3: "Partly", 4: "Mostly", 5: "Completely"}
@@ -32,21 +31,8 @@ def invite(session: Session, event: StatusChanged) -> None:
     voters = list(session.scalars(select(Vote.user_id).where(Vote.idea_id == event.idea_id)))
     if not voters:
         return
-    now = utcnow()
     message = f"“{title}” has shipped. {QUESTION} One click tells the team."
-    session.execute(
-        insert(Notification),
-        [
-            {
-                "user_id": u,
-                "kind": "idea.rate",
-                "message": message[:2000],
-                "url": f"/i/{event.idea_id}/rate",
-                "created_at": now,
-            }
-            for u in voters
-        ],
-    )
+    notify_many(session, voters, "idea.rate", message, f"/i/{event.idea_id}/rate")
 
 
 def do_rate(

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select, union
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.db import utcnow
 from cocreate.events import StatusChanged, subscribe
 from cocreate.notifications.models import Notification, NotificationPreference
+from cocreate.notifications.services import notify_many
 from cocreate.outbox.services import enqueue_email, enqueue_emails
 
 STATUS_WORDS = {
@@ -58,14 +59,7 @@ def on_status_changed(session: Session, event: StatusChanged) -> None:
     people = followers(session, idea.id, exclude=event.actor_id)
     if not people:
         return
-    now = utcnow()
-    session.execute(
-        insert(Notification),
-        [
-            {"user_id": uid, "kind": "idea.status", "message": message[:2000], "url": link, "created_at": now}
-            for uid, *_ in people
-        ],
-    )
+    notify_many(session, [uid for uid, *_ in people], "idea.status", message, link)
     subject = f"“{idea.title[:120]}” {words}"
     text = f"An idea you supported {words}.\n\n{message}\n\nSee it here:"
     enqueue_emails(

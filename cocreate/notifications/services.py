@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.db import utcnow
@@ -16,6 +16,18 @@ def notify(session: Session, user_id: int, kind: str, message: str, url: str = "
     note = Notification(user_id=user_id, kind=kind, message=message[:2000], url=url[:300])
     session.add(note)
     return note
+
+
+def notify_many(session: Session, user_ids, kind: str, message: str, url: str = "") -> int:
+    """The same unread notification for many people, in one statement (fan-outs: followers, the team)."""
+    now = utcnow()
+    rows = [
+        {"user_id": uid, "kind": kind, "message": message[:2000], "url": url[:300], "created_at": now}
+        for uid in user_ids
+    ]
+    if rows:
+        session.execute(insert(Notification), rows)
+    return len(rows)
 
 
 def unread_count(session: Session, user_id: int) -> int:

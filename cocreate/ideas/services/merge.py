@@ -13,7 +13,7 @@ from cocreate.ideas.access import can_change_status
 from cocreate.ideas.models import Board, Idea, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.moderation.models import VISIBLE_STATES, AuditEntry
-from cocreate.notifications.services import notify
+from cocreate.notifications.services import notify_many
 from cocreate.search.pending import touch
 
 
@@ -79,13 +79,12 @@ def do_merge(session: Session, *, actor: User | None, source: Idea | None, targe
             after={"merged_into": target.id, "moved": len(moving)},
         )
     )
-    for user_id in voters:
-        notify(
-            session,
-            user_id,
-            "idea.merged",
-            f"“{source.title}” was merged into “{target.title}”: your vote counts there now.",
-            f"/i/{target.id}",
-        )
+    notify_many(
+        session,
+        voters,
+        "idea.merged",
+        f"“{source.title}” was merged into “{target.title}”: your vote counts there now.",
+        f"/i/{target.id}",
+    )
     emit(session, IdeaMerged(actor_id=actor.id, source_id=source.id, target_id=target.id, moved=len(moving)))
     return len(moving)

@@ -36,7 +36,7 @@ def _person(session, tier="member", value=None):
 def _stored(session, idea):
     session.flush()
     session.refresh(idea)
-    return ranking.score_now(idea.priority, ranking.weights_for(session, idea.board_id))
+    return idea.priority * ranking.scale(session, idea.board_id, ranking.weights_for(session, idea.board_id))
 
 
 def test_events_keep_the_score_equal_to_a_full_rescore_and_the_breakdown_adds_up(session):
