@@ -10,9 +10,9 @@ from datetime import datetime
 from sqlalchemy.orm import object_session
 
 from cocreate.backlog import signing, transport
-from cocreate.backlog.models import BacklogItem, Connector
+from cocreate.backlog.models import Connector
 from cocreate.backlog.payloads import auth_headers, event_body, item_request, link_from_answer
-from cocreate.backlog.services import allowed_hosts
+from cocreate.backlog.services import allowed_hosts, item_of
 from cocreate.db import utcnow
 from cocreate.outbox.models import OutboxMessage
 from cocreate.outbox.services import DeliveryFailed, DeliveryRefused
@@ -71,7 +71,7 @@ class WebhookSender:
 
     @staticmethod
     def _link(session, idea_id: int, connector: Connector, answer: str) -> None:
-        item = session.query(BacklogItem).filter_by(idea_id=idea_id).one_or_none()
+        item = item_of(session, idea_id)
         if item is None:
             return
         item.external_key, item.external_url = link_from_answer(connector, answer)
