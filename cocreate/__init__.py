@@ -41,6 +41,7 @@ def register_extensions(app: Flask) -> None:
     import cocreate.db  # noqa: F401  (engine event listeners)
     from cocreate.accounts.session import init_login
     from cocreate.extensions import csrf, db, migrate
+    from cocreate.web.ratelimit import init_rate_limits
     from cocreate.web.security import init_security
 
     db.init_app(app)
@@ -48,6 +49,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     init_login(app)
     init_security(app)
+    init_rate_limits(app)
     _register_write_intent(app)
     from cocreate.web import templating
 
@@ -71,6 +73,8 @@ def _register_write_intent(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from cocreate.accounts import bp as accounts_bp
+    from cocreate.api import bp as api_bp
+    from cocreate.api import tokens_bp as api_tokens_bp
     from cocreate.backlog import bp as backlog_bp
     from cocreate.beta import bp as beta_bp
     from cocreate.ideas import bp as ideas_bp
@@ -95,6 +99,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation_bp)
     app.register_blueprint(insights_bp)
     app.register_blueprint(search_bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(api_tokens_bp)
 
     @app.get("/healthz")
     def healthz():

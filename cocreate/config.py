@@ -66,6 +66,10 @@ class Config:
     TIER_POINTS = (100, 500, 2000)  # lifetime points for Contributor, Insider, Co-creator
     REWARDS_TRUSTED_TIER = "co_creator"  # this tier and above skip pre-moderation; "none" turns it off
     REWARDS_MILESTONES = (10, 50, 100, 500)  # supporters that earn an idea's author the milestone points
+    API_RATE_WINDOW = 60  # seconds; API limits count requests per window, per token (or person, or address)
+    API_RATE_LIMIT = 300  # requests per window for a token or a signed-in person
+    API_WRITE_RATE_LIMIT = 60  # of which at most this many change something
+    API_ANON_RATE_LIMIT = 120  # requests per window from one address without a token
     REWARDS_EARLY_SUPPORTERS = 10  # the first N voters of a shipped idea share the creator's royalty
 
     @classmethod
@@ -110,6 +114,10 @@ class Config:
             ("SENTIMENT_POSITIVE_ABOVE", float),
             ("REWARDS_EARLY_SUPPORTERS", int),
             ("REWARDS_TRUSTED_TIER", str),
+            ("API_RATE_WINDOW", int),
+            ("API_RATE_LIMIT", int),
+            ("API_WRITE_RATE_LIMIT", int),
+            ("API_ANON_RATE_LIMIT", int),
             ("TIER_POINTS", _int_list),
             ("REWARDS_MILESTONES", _int_list),
         ):

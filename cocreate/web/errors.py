@@ -27,7 +27,11 @@ def error_response(status: int, message: str):
     """HTML page, htmx text (shown as a toast by app.js) or JSON, with the given status."""
     if is_htmx():
         return message, status, {"Content-Type": "text/plain; charset=utf-8"}
-    if request.accept_mimetypes.best == "application/json" or request.path.startswith("/api/"):
+    if request.path.startswith("/api/"):
+        from cocreate.api.problems import problem
+
+        return problem(status, message)
+    if request.accept_mimetypes.best == "application/json":
         return jsonify(error=message, status=status), status
     title = TITLES.get(status, "Error")
     return render_template("errors/error.html", status=status, title=title, message=message), status

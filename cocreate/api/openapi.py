@@ -1,0 +1,433 @@
+"""The OpenAPI 3.1 document of /api/v1. tests/web/api/test_openapi.py checks that it lists every route of
+the blueprint and schemathesis checks that the answers match it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from cocreate.ideas.models import Importance, Status
+
+STRING, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+TIME = {"type": "string", "format": "date-time"}
+OPT_TIME = {"type": ["string", "null"], "format": "date-time"}
+SENTIMENT = {"type": "string", "enum": ["negative", "neutral", "positive"]}
+PERSON = {
+    "type": "object",
+    "required": ["username", "display_name"],
+    "properties": {"username": STRING, "display_name": STRING},
+}
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def obj(properties: dict, required: list[str] | None = None) -> dict:
+    return {"type": "object", "properties": properties, "required": required or list(properties)}
+
+
+def page_of(name: str) -> dict:
+    return obj({"items": {"type": "array", "items": ref(name)}, "next_cursor": {"type": ["string", "null"]}})
+
+
+SCHEMAS = {
+    "Problem": obj(
+        {
+            "type": STRING,
+            "title": STRING,
+            "status": INT,
+            "detail": STRING,
+            "errors": {"type": "array", "items": obj({"field": STRING, "message": STRING})},
+        },
+        ["type", "title", "status", "detail"],
+    ),
+    "Board": obj(
+        {
+            "slug": STRING,
+            "name": STRING,
+            "description": STRING,
+            "private": BOOL,
+            "idea_count": INT,
+            "vote_budget": {"type": ["integer", "null"]},
+            "tags": {"type": "array", "items": obj({"slug": STRING, "name": STRING})},
+            "url": STRING,
+        }
+    ),
+    "IdeaSummary": obj(
+        {
+            "id": INT,
+            "title": STRING,
+            "excerpt": STRING,
+            "status": {"type": "string", "enum": [s.value for s in Status]},
+            "vote_count": INT,
+            "comment_count": INT,
+            "author": STRING,
+            "tags": {"type": "array", "items": STRING},
+            "created_at": TIME,
+            "my_vote": {"type": ["string", "null"]},
+            "url": STRING,
+        }
+    ),
+    "Idea": obj(
+        {
+            "id": INT,
+            "board": STRING,
+            "title": STRING,
+            "body": STRING,
+            "body_html": STRING,
+            "status": {"type": "string", "enum": [s.value for s in Status]},
+            "moderation_state": STRING,
+            "vote_count": INT,
+            "comment_count": INT,
+            "sentiment": SENTIMENT,
+            "channel": STRING,
+            "author": PERSON,
+            "tags": {"type": "array", "items": STRING},
+            "merged_into": {"type": ["integer", "null"]},
+            "created_at": TIME,
+            "edited_at": OPT_TIME,
+            "my_vote": {"type": ["string", "null"]},
+            "url": STRING,
+        }
+    ),
+    "IdeaInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["title"],
+        "properties": {
+            "title": {"type": "string", "minLength": 4, "maxLength": 140},
+            "body": {"type": "string", "maxLength": 20000},
+            "tags": {"type": "array", "items": STRING, "maxItems": 5},
+        },
+    },
+    "IdeaEdit": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "title": {"type": "string", "minLength": 4, "maxLength": 140},
+            "body": {"type": "string", "maxLength": 20000},
+            "tags": {"type": "array", "items": STRING, "maxItems": 5},
+        },
+    },
+    "VoteInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"importance": {"type": "string", "enum": [i.value for i in Importance]}},
+    },
+    "Vote": obj({"idea_id": INT, "importance": STRING, "vote_count": INT}),
+    "Comment": obj(
+        {
+            "id": INT,
+            "idea_id": INT,
+            "parent_id": {"type": ["integer", "null"]},
+            "body": STRING,
+            "body_html": STRING,
+            "author": PERSON,
+            "moderation_state": STRING,
+            "sentiment": SENTIMENT,
+            "channel": STRING,
+            "created_at": TIME,
+            "edited_at": OPT_TIME,
+        }
+    ),
+    "CommentInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["body"],
+        "properties": {
+            "body": {"type": "string", "minLength": 1, "maxLength": 10000},
+            "parent_id": {"type": "integer", "minimum": 1},
+        },
+    },
+    "Product": obj(
+        {
+            "slug": STRING,
+            "name": STRING,
+            "description": STRING,
+            "review_count": INT,
+            "average_rating": {"type": ["number", "null"]},
+            "url": STRING,
+        }
+    ),
+    "Review": obj(
+        {
+            "id": INT,
+            "product": STRING,
+            "rating": {"type": "integer", "minimum": 1, "maximum": 5},
+            "title": STRING,
+            "body": STRING,
+            "pros": STRING,
+            "cons": STRING,
+            "verified_purchase": BOOL,
+            "helpful_count": INT,
+            "moderation_state": STRING,
+            "sentiment": SENTIMENT,
+            "channel": STRING,
+            "author": PERSON,
+            "created_at": TIME,
+        }
+    ),
+    "ReviewInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["rating", "title"],
+        "properties": {
+            "rating": {"type": "integer", "minimum": 1, "maximum": 5},
+            "title": {"type": "string", "minLength": 3, "maxLength": 120},
+            "body": {"type": "string", "maxLength": 10000},
+            "pros": {"type": "string", "maxLength": 1000},
+            "cons": {"type": "string", "maxLength": 1000},
+        },
+    },
+    "BetaProgram": obj(
+        {
+            "slug": STRING,
+            "name": STRING,
+            "description": STRING,
+            "state": {"type": "string", "enum": ["open", "closed", "finished"]},
+            "capacity": INT,
+            "seats_taken": INT,
+            "opens_at": TIME,
+            "closes_at": TIME,
+            "min_tier": STRING,
+            "terms_version": INT,
+            "consents": {"type": "array", "items": STRING},
+            "questions": {
+                "type": "array",
+                "items": obj({"key": STRING, "label": STRING, "choices": {"type": "array", "items": STRING}}),
+            },
+            "my_signup": {
+                "oneOf": [
+                    {"type": "null"},
+                    obj(
+                        {
+                            "status": STRING,
+                            "signed_up_at": TIME,
+                            "waitlist_position": {"type": ["integer", "null"]},
+                        }
+                    ),
+                ]
+            },
+            "url": STRING,
+        }
+    ),
+    "SignupInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["terms_version"],
+        "properties": {
+            "terms_version": INT,
+            "consents": {"type": "array", "items": STRING, "maxItems": 50},
+            "answers": {"type": "object", "additionalProperties": STRING, "maxProperties": 50},
+        },
+    },
+    "Me": obj(
+        {
+            "username": STRING,
+            "display_name": STRING,
+            "role": {"type": "string", "enum": ["member", "moderator", "product", "admin"]},
+            "member_since": TIME,
+            "points": INT,
+            "balance": INT,
+            "tier": STRING,
+            "badges": {"type": "array", "items": STRING},
+            "contributions": obj({"ideas": INT, "votes": INT, "comments": INT, "reviews": INT}),
+            "token": {"oneOf": [{"type": "null"}, obj({"name": STRING, "scope": STRING})]},
+            "url": STRING,
+        }
+    ),
+    "RankedIdea": obj(
+        {
+            "rank": INT,
+            "idea_id": INT,
+            "title": STRING,
+            "status": STRING,
+            "vote_count": INT,
+            "score": {"type": "number"},
+            "url": STRING,
+        }
+    ),
+}
+for _name in ("IdeaSummary", "Comment", "Review", "RankedIdea"):
+    SCHEMAS[_name + "Page"] = page_of(_name)
+for _name in ("Board", "Product", "BetaProgram"):
+    SCHEMAS[_name + "List"] = obj({"items": {"type": "array", "items": ref(_name)}})
+
+PROBLEM = {"application/problem+json": {"schema": ref("Problem")}}
+REASONS = {
+    "400": "The request is malformed (a bad cursor, limit or filter, or a body that is not JSON).",
+    "401": "No valid token (or session) for an action that needs one.",
+    "403": "Not allowed: the role, the token's scope or a missing CSRF token.",
+    "404": "No such thing, or not visible to you.",
+    "409": "It clashes with the current state (already voted, voting closed, beta full...).",
+    "413": "The body is too large.",
+    "415": "The body is not JSON.",
+    "422": "A field is missing or not valid; `errors` names it.",
+    "429": "Too many requests; see Retry-After.",
+}
+READ_ERRORS = ("400", "401", "403", "404", "429")
+WRITE_ERRORS = ("400", "401", "403", "404", "409", "413", "415", "422", "429")
+
+
+def _responses(ok: str, schema: dict | None, errors) -> dict:
+    out: dict = {}
+    if ok == "204":
+        out["204"] = {"description": "Done."}
+    else:
+        out[ok] = {"description": "OK", "content": {"application/json": {"schema": schema}}}
+    for code in errors:
+        out[code] = {"description": REASONS[code], "content": PROBLEM}
+    return out
+
+
+def op(
+    summary: str,
+    ok: str,
+    schema: dict | None,
+    *,
+    params=(),
+    body: str | None = None,
+    write: bool = False,
+    also_created: bool = False,
+) -> dict:
+    spec = {
+        "summary": summary,
+        "parameters": [ref_param(p) for p in params],
+        "responses": _responses(ok, schema, WRITE_ERRORS if write else READ_ERRORS),
+    }
+    if also_created:
+        spec["responses"]["201"] = {
+            "description": "Created",
+            "content": {"application/json": {"schema": schema}},
+        }
+    if body:
+        spec["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref(body)}}}
+    return spec
+
+
+def ref_param(name: str) -> dict:
+    return {"$ref": f"#/components/parameters/{name}"}
+
+
+PARAMETERS = {
+    "slug": {"name": "slug", "in": "path", "required": True, "schema": {"type": "string", "minLength": 1}},
+    "idea_id": {
+        "name": "idea_id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "cursor": {
+        "name": "cursor",
+        "in": "query",
+        "description": "next_cursor of the previous page",
+        "schema": STRING,
+    },
+    "limit": {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+    "sort": {
+        "name": "sort",
+        "in": "query",
+        "schema": {"type": "string", "enum": ["hot", "top", "new", "trending"]},
+    },
+    "review_sort": {
+        "name": "sort",
+        "in": "query",
+        "schema": {"type": "string", "enum": ["helpful", "new", "highest", "lowest"]},
+    },
+    "status": {
+        "name": "status",
+        "in": "query",
+        "schema": {"type": "string", "enum": [s.value for s in Status]},
+    },
+    "tag": {"name": "tag", "in": "query", "schema": STRING},
+}
+
+
+@cache
+def document() -> dict:
+    """The whole document (built once per process)."""
+    page = ("cursor", "limit")
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "CoCreate API",
+            "version": "1",
+            "description": "Ideas, votes, comments, reviews and beta sign-ups for apps, kiosks and scripts. "
+            "Authenticate with a personal access token (profile → Access tokens) as "
+            "`Authorization: Bearer <token>`. Read tokens can only read. Errors are RFC 9457 problem "
+            "details. Lists are paginated with `next_cursor`. Rate limits answer 429 with Retry-After.",
+        },
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"token": []}, {}],
+        "paths": {
+            "/openapi.json": {
+                "get": {"summary": "This document", "responses": {"200": {"description": "OK"}}}
+            },
+            "/me": {"get": op("You: standing and contributions", "200", ref("Me"))},
+            "/boards": {"get": op("Boards you can see", "200", ref("BoardList"))},
+            "/boards/{slug}/ideas": {
+                "get": op(
+                    "A board's ideas",
+                    "200",
+                    ref("IdeaSummaryPage"),
+                    params=("slug", "sort", "status", "tag", *page),
+                ),
+                "post": op(
+                    "Propose an idea", "201", ref("Idea"), params=("slug",), body="IdeaInput", write=True
+                ),
+            },
+            "/boards/{slug}/ranking": {
+                "get": op(
+                    "The product team's ranking of a board",
+                    "200",
+                    ref("RankedIdeaPage"),
+                    params=("slug", *page),
+                )
+            },
+            "/ideas/{idea_id}": {
+                "get": op("An idea", "200", ref("Idea"), params=("idea_id",)),
+                "patch": op(
+                    "Edit an idea", "200", ref("Idea"), params=("idea_id",), body="IdeaEdit", write=True
+                ),
+            },
+            "/ideas/{idea_id}/vote": {
+                "put": op(
+                    "Vote, or change importance",
+                    "200",
+                    ref("Vote"),
+                    params=("idea_id",),
+                    body="VoteInput",
+                    write=True,
+                    also_created=True,
+                ),
+                "delete": op("Withdraw your vote", "204", None, params=("idea_id",), write=True),
+            },
+            "/ideas/{idea_id}/comments": {
+                "get": op("An idea's comments", "200", ref("CommentPage"), params=("idea_id", *page)),
+                "post": op(
+                    "Comment", "201", ref("Comment"), params=("idea_id",), body="CommentInput", write=True
+                ),
+            },
+            "/products": {"get": op("Products", "200", ref("ProductList"))},
+            "/products/{slug}/reviews": {
+                "get": op(
+                    "A product's reviews", "200", ref("ReviewPage"), params=("slug", "review_sort", *page)
+                ),
+                "post": op(
+                    "Review a product", "201", ref("Review"), params=("slug",), body="ReviewInput", write=True
+                ),
+            },
+            "/beta/programs": {"get": op("Beta programs", "200", ref("BetaProgramList"))},
+            "/beta/programs/{slug}/signup": {
+                "post": op(
+                    "Join a beta", "201", ref("BetaProgram"), params=("slug",), body="SignupInput", write=True
+                ),
+                "delete": op("Leave a beta", "204", None, params=("slug",), write=True),
+            },
+        },
+        "components": {
+            "schemas": SCHEMAS,
+            "parameters": PARAMETERS,
+            "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+        },
+    }

@@ -1,0 +1,3 @@
+"""API endpoints, one module per area; openapi.py describes each of them."""
+
+from cocreate.api.views import catalog, ideas, me  # noqa: F401
