@@ -30,6 +30,12 @@ def page_of(name: str) -> dict:
     return obj({"items": {"type": "array", "items": ref(name)}, "next_cursor": {"type": ["string", "null"]}})
 
 
+IDEA_TEXT = {
+    "title": {"type": "string", "minLength": 4, "maxLength": 140},
+    "body": {"type": "string", "maxLength": 20000},
+    "tags": {"type": "array", "items": STRING, "maxItems": 5},
+}
+
 SCHEMAS = {
     "Problem": obj(
         {
@@ -94,21 +100,9 @@ SCHEMAS = {
         "type": "object",
         "additionalProperties": False,
         "required": ["title"],
-        "properties": {
-            "title": {"type": "string", "minLength": 4, "maxLength": 140},
-            "body": {"type": "string", "maxLength": 20000},
-            "tags": {"type": "array", "items": STRING, "maxItems": 5},
-        },
+        "properties": IDEA_TEXT,
     },
-    "IdeaEdit": {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "title": {"type": "string", "minLength": 4, "maxLength": 140},
-            "body": {"type": "string", "maxLength": 20000},
-            "tags": {"type": "array", "items": STRING, "maxItems": 5},
-        },
-    },
+    "IdeaEdit": {"type": "object", "additionalProperties": False, "properties": IDEA_TEXT},
     "VoteInput": {
         "type": "object",
         "additionalProperties": False,
