@@ -71,7 +71,7 @@ def weights_for(session: Session, board_id: int) -> Weights:
     )
 
 
-def _tiers(session: Session, user_ids) -> dict[int, str]:
+def tiers_of(session: Session, user_ids) -> dict[int, str]:
     from cocreate.rewards.models import RewardAccount
 
     ids = list(user_ids)
@@ -86,7 +86,7 @@ def _tiers(session: Session, user_ids) -> dict[int, str]:
     return found
 
 
-def _extras(session: Session, w: Weights, idea_ids: list[int]) -> dict[int, float]:
+def extras_of(session: Session, w: Weights, idea_ids: list[int]) -> dict[int, float]:
     """Comments and beta findings, in stored units, per idea."""
     from cocreate.beta.models import BetaFeedback
     from cocreate.ideas.models import Comment
@@ -120,7 +120,7 @@ def refresh_idea(session: Session, idea_id: int) -> None:
     votes = float(
         session.scalar(select(func.coalesce(func.sum(Vote.weight), 0.0)).where(Vote.idea_id == idea_id))
     )
-    total = votes + _extras(session, w, [idea_id]).get(idea_id, 0.0)
+    total = votes + extras_of(session, w, [idea_id]).get(idea_id, 0.0)
     session.execute(update(Idea).where(Idea.id == idea_id).values(priority=total, priority_votes=votes))
 
 
@@ -178,7 +178,7 @@ def rescore_board(session: Session, board_id: int, weights: Weights | None = Non
             select(Idea.id).where(Idea.board_id == board_id).order_by(Idea.id).with_for_update(key_share=True)
         )
     )
-    extras = _extras(session, w, idea_ids)
+    extras = extras_of(session, w, idea_ids)
     votes: dict[int, float] = defaultdict(float)
     last = 0
     while True:
@@ -192,7 +192,7 @@ def rescore_board(session: Session, board_id: int, weights: Weights | None = Non
         ).all()
         if not rows:
             break
-        tiers = _tiers(session, {r[2] for r in rows})
+        tiers = tiers_of(session, {r[2] for r in rows})
         changes = []
         for vote_id, idea_id, user_id, importance, at, value in rows:
             weight = w.vote(importance, tiers.get(user_id, "member"), value, at)
@@ -246,160 +246,3 @@ def scale(
     """What a board's stored sums are multiplied by to give scores now (decay and the products' reviews)."""
     now = now or utcnow()
     return (mood or product_mood(session, board_id, w, now)).factor / w.unit(now)
-
-
-@dataclass
-class Line:
-    label: str
-    points: float
-    detail: str = ""
-
-
-@dataclass
-class Breakdown:
-    score: float
-    lines: list[Line]
-    votes: int
-
-
-def breakdown(
-    session: Session, idea, now: datetime | None = None, weights: Weights | None = None
-) -> Breakdown:
-    """Why an idea scores what it does: each signal and each weight's share; the lines add up to the score."""
-    from cocreate.beta.models import BetaFeedback
-    from cocreate.ideas.models import Comment, Vote
-
-    now = now or utcnow()
-    w = weights or weights_for(session, idea.board_id)
-    here = w.unit(now)
-    rows = session.execute(
-        select(Vote.user_id, Vote.importance, Vote.created_at, Vote.weight, User.customer_value)
-        .join(User, User.id == Vote.user_id)
-        .where(Vote.idea_id == idea.id)
-    ).all()
-    tiers = _tiers(session, {r[0] for r in rows})
-    by_importance: dict[str, int] = defaultdict(int)
-    by_tier: dict[str, int] = defaultdict(int)
-    base = tiered = valued = decayed = as_cast = 0.0
-    valued_people = 0
-    for user_id, importance, at, stored, value in rows:
-        tier = tiers.get(user_id, "member")
-        by_importance[importance] += 1
-        by_tier[tier] += 1
-        b = w.importance.get(importance, 1.0)
-        base += b
-        tiered += b * w.tiers.get(tier, 1.0)
-        valued += b * w.tiers.get(tier, 1.0) * w.value_factor(value)
-        decayed += w.vote(importance, tier, value, at) / here
-        as_cast += (stored if weights is None else w.vote(importance, tier, value, at)) / here
-        valued_people += 1 if value else 0
-    lines = [
-        Line(
-            "Votes by importance",
-            base,
-            ", ".join(f"{n} {k} ×{w.importance.get(k, 1.0):g}" for k, n in sorted(by_importance.items()))
-            or "no votes",
-        ),
-        Line(
-            "Voter tiers",
-            tiered - base,
-            ", ".join(
-                f"{n} {k.replace('_', '-')} ×{w.tiers.get(k, 1.0):g}" for k, n in sorted(by_tier.items())
-            ),
-        ),
-        Line(
-            "Customer value",
-            valued - tiered,
-            f"{valued_people} voter{'s' if valued_people != 1 else ''} with "
-            f"a value, weight {w.value_weight:g}",
-        ),
-    ]
-    comments = session.execute(
-        select(Comment.polarity, Comment.created_at).where(
-            Comment.idea_id == idea.id, Comment.moderation_state.in_(VISIBLE_STATES)
-        )
-    ).all()
-    comment_raw = sum(w.comment_weight * (1.0 + (p or 0.0)) for p, _ in comments)
-    comment_now = sum(w.comment_weight * (1.0 + (p or 0.0)) * w.unit(at) for p, at in comments) / here
-    mood = sum(p or 0.0 for p, _ in comments) / len(comments) if comments else 0.0
-    lines.append(
-        Line(
-            "Comments",
-            comment_raw,
-            f"{len(comments)} comment{'s' if len(comments) != 1 else ''}, "
-            f"mood {mood:+.2f}, ×{w.comment_weight:g}",
-        )
-    )
-    findings = list(
-        session.scalars(
-            select(BetaFeedback.decided_at).where(
-                BetaFeedback.idea_id == idea.id, BetaFeedback.status == "accepted"
-            )
-        )
-    )
-    lines.append(
-        Line("Beta findings", w.beta_weight * len(findings), f"{len(findings)} accepted ×{w.beta_weight:g}")
-    )
-    beta_now = sum(w.beta_weight * w.unit(at or now) for at in findings) / here
-    undecayed = valued + comment_raw + w.beta_weight * len(findings)
-    half = f"half-life {w.half_life_days} days" if w.half_life_days else "no decay"
-    lines.append(Line("Recency", decayed + comment_now + beta_now - undecayed, half))
-    if abs(as_cast - decayed) > 0.005:  # votes keep the tier and value their voters had when they voted
-        lines.append(
-            Line("Tiers and values at voting time", as_cast - decayed, "re-scored when weights are saved")
-        )
-    before = as_cast + comment_now + beta_now
-    product = product_mood(session, idea.board_id, w, now)
-    if product.mood is not None:
-        lines.append(
-            Line(
-                "Product reviews",
-                before * (product.factor - 1.0),
-                f"×{product.factor:.2f}: mood {product.mood:+.2f} over {product.reviews} recent review"
-                f"{'s' if product.reviews != 1 else ''}, weight {w.review_weight:g}",
-            )
-        )
-    return Breakdown(score=before * product.factor, lines=lines, votes=len(rows))
-
-
-def ranked(session: Session, board_id: int, *, limit: int = 50, offset: int = 0, filters=None):
-    """(idea, score now) in priority order on one board (open ideas, or as the workspace filters say)."""
-    from cocreate.backlog.workspace import Filters
-    from cocreate.ideas.models import Idea
-
-    w = weights_for(session, board_id)
-    query = select(Idea).where(
-        Idea.board_id == board_id, Idea.merged_into_id.is_(None), Idea.moderation_state.in_(VISIBLE_STATES)
-    )
-    query = (filters or Filters()).apply(query, board_id)
-    ideas = session.scalars(query.order_by(Idea.priority.desc(), Idea.id).limit(limit).offset(offset)).all()
-    k = scale(session, board_id, w)
-    return [(idea, idea.priority * k) for idea in ideas]
-
-
-def preview(session: Session, board_id: int, new: Weights, *, top: int = 20, candidates: int = 300):
-    """The top ideas under new weights, re-scored from the rows of the `candidates` ranked highest now:
-    [(idea, new score, new rank, rank now)]. Nothing is saved."""
-    from cocreate.ideas.models import Vote
-
-    current = ranked(session, board_id, limit=candidates)
-    rank_now = {idea.id: n for n, (idea, _) in enumerate(current, start=1)}
-    ids = list(rank_now)
-    totals = _extras(session, new, ids)
-    rows = (
-        session.execute(
-            select(Vote.idea_id, Vote.user_id, Vote.importance, Vote.created_at, User.customer_value)
-            .join(User, User.id == Vote.user_id)
-            .where(Vote.idea_id.in_(ids))
-        ).all()
-        if ids
-        else []
-    )
-    tiers = _tiers(session, {r[1] for r in rows})
-    for idea_id, user_id, importance, at, value in rows:
-        totals[idea_id] += new.vote(importance, tiers.get(user_id, "member"), value, at)
-    k = scale(session, board_id, new)
-    scored = sorted(
-        ((idea, totals.get(idea.id, 0.0) * k) for idea, _ in current), key=lambda p: (-p[1], p[0].id)
-    )
-    return [(idea, score, n, rank_now[idea.id]) for n, (idea, score) in enumerate(scored[:top], start=1)]

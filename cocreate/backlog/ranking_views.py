@@ -7,7 +7,7 @@ from flask import Response, abort, current_app, flash, redirect, request, stream
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from cocreate.backlog import bp, ranking
+from cocreate.backlog import bp, ranking, ranking_reads
 from cocreate.backlog.models import SavedView
 from cocreate.backlog.weights import check_team, check_weights, do_set_weights, pending
 from cocreate.backlog.workspace import (
@@ -44,7 +44,7 @@ def _page(boards, board, *, filters: Filters | None = None, weights=None, errors
         TEMPLATE,
         boards=boards,
         board=board,
-        rows=ranking.ranked(db.session, board.id, limit=50, filters=filters),
+        rows=ranking_reads.ranked(db.session, board.id, limit=50, filters=filters),
         filters=filters,
         sentiments=SENTIMENTS,
         channels=[c.value for c in Channel],
@@ -73,7 +73,7 @@ def why(idea_id: int):
     """An idea's score, signal by signal."""
     check_team(current_user)
     idea = check_view_idea(db.session.get(Idea, idea_id), current_user)
-    found = ranking.breakdown(db.session, idea)
+    found = ranking_reads.breakdown(db.session, idea)
     if is_htmx():
         return render(TEMPLATE, block="why", idea=idea, breakdown=found)
     return render("backlog/why.html", idea=idea, breakdown=found)
@@ -91,7 +91,7 @@ def preview(slug: str):
     except InvalidInput as exc:
         error = exc.message
     else:
-        found = ranking.preview(db.session, board.id, weights)
+        found = ranking_reads.preview(db.session, board.id, weights)
     if is_htmx():
         return render(TEMPLATE, block="preview", preview_rows=found, error=error), 422 if error else 200
     return _page(boards, board, weights=weights, preview_rows=found, error=error), 422 if error else 200

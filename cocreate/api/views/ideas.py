@@ -28,7 +28,7 @@ from cocreate.web.pagination import decode_cursor, encode_cursor
 MAX_ID = 2**31 - 1
 
 
-def _board(slug: str):
+def visible_board(slug: str):
     return check_view_board(board_by_slug(db.session, slug), current_user)
 
 
@@ -51,7 +51,7 @@ def list_boards():
 @bp.get("/boards/<slug>/ideas")
 def list_ideas(slug: str):
     """A board's published ideas, sorted and filtered like the board page, one page per cursor."""
-    board = _board(slug)
+    board = visible_board(slug)
     page = board_ideas(
         db.session,
         board,
@@ -74,7 +74,7 @@ IDEA_FIELDS = {"title": Field(str, required=True), "body": Field(str), "tags": F
 @bp.post("/boards/<slug>/ideas")
 def create_idea(slug: str):
     """Propose an idea; it is stamped with the API channel."""
-    board = _board(slug)
+    board = visible_board(slug)
     data = json_object(IDEA_FIELDS)
     idea = do_create_idea(
         db.session,

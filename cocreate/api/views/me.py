@@ -11,9 +11,9 @@ from cocreate.api.gate import current_token
 from cocreate.api.inputs import limit_arg, text_arg
 from cocreate.api.openapi import document
 from cocreate.api.problems import ApiError
-from cocreate.api.views.ideas import _board
+from cocreate.api.views.ideas import visible_board
 from cocreate.api.views.shapes import link, when
-from cocreate.backlog.ranking import ranked
+from cocreate.backlog.ranking_reads import ranked
 from cocreate.backlog.weights import check_team
 from cocreate.backlog.workspace import Filters
 from cocreate.extensions import db
@@ -67,7 +67,7 @@ MAX_OFFSET = 100_000
 def ranking(slug: str):
     """The product team's ranked list of a board with scores (product people and admins)."""
     check_team(current_user)
-    board = _board(slug)
+    board = visible_board(slug)
     cursor = text_arg("cursor", 400)
     offset = decode_cursor(cursor, int)[0] if cursor else 0
     if not 0 <= offset <= MAX_OFFSET:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from cocreate.accounts.models import User
 from cocreate.accounts.values import import_values
-from cocreate.backlog import ranking, weights
+from cocreate.backlog import ranking, ranking_reads, weights
 from cocreate.backlog.models import RankingWeights
 from cocreate.beta import services as beta
 from cocreate.db import utcnow
@@ -66,7 +66,7 @@ def test_events_keep_the_score_equal_to_a_full_rescore_and_the_breakdown_adds_up
 
     incremental = _stored(session, idea)
     assert _stored(session, other) == pytest.approx(0.0, abs=1e-9)
-    why = ranking.breakdown(session, idea)
+    why = ranking_reads.breakdown(session, idea)
     assert why.score == pytest.approx(incremental)
     assert sum(line.points for line in why.lines) == pytest.approx(why.score)
     labels = {line.label: line for line in why.lines}
@@ -115,16 +115,19 @@ def test_weights_preview_a_new_order_and_saving_applies_it(session):
         do_vote(session, actor=_person(session), idea=popular)
     for _ in range(2):
         do_vote(session, actor=_person(session), idea=critical, importance="critical")
-    assert [i.title for i, _ in ranking.ranked(session, board.id)] == ["Popular", "Critical"]
+    assert [i.title for i, _ in ranking_reads.ranked(session, board.id)] == ["Popular", "Critical"]
     heavier = weights.check_weights({"importance_critical": "10"})
-    preview = ranking.preview(session, board.id, heavier)
+    preview = ranking_reads.preview(session, board.id, heavier)
     assert [(i.title, new, old) for i, _, new, old in preview] == [("Critical", 1, 2), ("Popular", 2, 1)]
     assert preview[0][1] == pytest.approx(20.0, rel=1e-3)
-    assert [i.title for i, _ in ranking.ranked(session, board.id)] == ["Popular", "Critical"]  # nothing saved
+    assert [i.title for i, _ in ranking_reads.ranked(session, board.id)] == [
+        "Popular",
+        "Critical",
+    ]  # nothing saved
     with pytest.raises(NotAllowed):
         weights.do_set_weights(session, actor=UserFactory(), board=board, weights=heavier)
     assert weights.do_set_weights(session, actor=UserFactory(role="product"), board=board, weights=heavier)
-    assert [i.title for i, _ in ranking.ranked(session, board.id)] == ["Critical", "Popular"]
+    assert [i.title for i, _ in ranking_reads.ranked(session, board.id)] == ["Critical", "Popular"]
     # New votes use the saved weights.
     do_vote(session, actor=_person(session), idea=critical, importance="critical")
     assert _stored(session, critical) == pytest.approx(30.0, rel=1e-3)
@@ -183,7 +186,7 @@ def test_concurrent_votes_add_up_exactly(app, session):
         session.scalar(select(func.sum(Vote.weight)).where(Vote.idea_id == idea_id))
     )
     assert _stored(session, session.get(Idea, idea_id)) == pytest.approx(
-        ranking.breakdown(session, session.get(Idea, idea_id)).score
+        ranking_reads.breakdown(session, session.get(Idea, idea_id)).score
     )
 
 
@@ -212,7 +215,7 @@ def test_unhappy_reviews_of_the_boards_products_raise_its_scores(session):
     idea, other = IdeaFactory(board=board), IdeaFactory(board=calm)
     for target in (idea, other):
         do_vote(session, actor=_person(session), idea=target, importance="critical")
-    [(_, before)] = ranking.ranked(session, board.id)
+    [(_, before)] = ranking_reads.ranked(session, board.id)
     assert before == pytest.approx(3.0, rel=1e-3)
     for text in ("Terrible, it burns everything. Awful and disappointing.", "Bad, sad and horrible."):
         do_write_review(
@@ -220,16 +223,16 @@ def test_unhappy_reviews_of_the_boards_products_raise_its_scores(session):
         )
     mood = ranking.product_mood(session, board.id, ranking.weights_for(session, board.id))
     assert mood.reviews == 2 and mood.mood < 0 and mood.factor == pytest.approx(1 - mood.mood)
-    [(_, after)] = ranking.ranked(session, board.id)
+    [(_, after)] = ranking_reads.ranked(session, board.id)
     assert after == pytest.approx(3.0 * mood.factor, rel=1e-3)
-    why = ranking.breakdown(session, idea)
+    why = ranking_reads.breakdown(session, idea)
     assert why.score == pytest.approx(after, rel=1e-3)
     assert sum(line.points for line in why.lines) == pytest.approx(why.score)
     assert why.lines[-1].label == "Product reviews" and "2 recent reviews" in why.lines[-1].detail
-    assert ranking.ranked(session, calm.id)[0][1] == pytest.approx(3.0, rel=1e-3)  # other boards unchanged
+    assert ranking_reads.ranked(session, calm.id)[0][1] == pytest.approx(3.0, rel=1e-3)  # other boards stay
     off = weights.check_weights({"review_weight": "0"})
     weights.do_set_weights(session, actor=UserFactory(role="product"), board=board, weights=off)
-    assert ranking.ranked(session, board.id)[0][1] == pytest.approx(3.0, rel=1e-3)
+    assert ranking_reads.ranked(session, board.id)[0][1] == pytest.approx(3.0, rel=1e-3)
 
 
 def test_votes_during_a_rescore_are_not_lost(app, session):

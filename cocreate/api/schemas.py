@@ -1,0 +1,246 @@
+"""The JSON Schemas of the API's objects and inputs, for the OpenAPI document (cocreate/api/openapi.py).
+They describe what cocreate/api/views/ returns; schemathesis checks that they agree."""
+
+from __future__ import annotations
+
+from cocreate.ideas.models import Importance, Status
+
+STRING, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+TIME = {"type": "string", "format": "date-time"}
+OPT_TIME = {"type": ["string", "null"], "format": "date-time"}
+SENTIMENT = {"type": "string", "enum": ["negative", "neutral", "positive"]}
+PERSON = {
+    "type": "object",
+    "required": ["username", "display_name"],
+    "properties": {"username": STRING, "display_name": STRING},
+}
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def obj(properties: dict, required: list[str] | None = None) -> dict:
+    return {"type": "object", "properties": properties, "required": required or list(properties)}
+
+
+def page_of(name: str) -> dict:
+    return obj({"items": {"type": "array", "items": ref(name)}, "next_cursor": {"type": ["string", "null"]}})
+
+
+IDEA_TEXT = {
+    "title": {"type": "string", "minLength": 4, "maxLength": 140},
+    "body": {"type": "string", "maxLength": 20000},
+    "tags": {"type": "array", "items": STRING, "maxItems": 5},
+}
+
+SCHEMAS = {
+    "Problem": obj(
+        {
+            "type": STRING,
+            "title": STRING,
+            "status": INT,
+            "detail": STRING,
+            "errors": {"type": "array", "items": obj({"field": STRING, "message": STRING})},
+        },
+        ["type", "title", "status", "detail"],
+    ),
+    "Board": obj(
+        {
+            "slug": STRING,
+            "name": STRING,
+            "description": STRING,
+            "private": BOOL,
+            "idea_count": INT,
+            "vote_budget": {"type": ["integer", "null"]},
+            "tags": {"type": "array", "items": obj({"slug": STRING, "name": STRING})},
+            "url": STRING,
+        }
+    ),
+    "IdeaSummary": obj(
+        {
+            "id": INT,
+            "title": STRING,
+            "excerpt": STRING,
+            "status": {"type": "string", "enum": [s.value for s in Status]},
+            "vote_count": INT,
+            "comment_count": INT,
+            "author": STRING,
+            "tags": {"type": "array", "items": STRING},
+            "created_at": TIME,
+            "my_vote": {"type": ["string", "null"]},
+            "url": STRING,
+        }
+    ),
+    "Idea": obj(
+        {
+            "id": INT,
+            "board": STRING,
+            "title": STRING,
+            "body": STRING,
+            "body_html": STRING,
+            "status": {"type": "string", "enum": [s.value for s in Status]},
+            "moderation_state": STRING,
+            "vote_count": INT,
+            "comment_count": INT,
+            "sentiment": SENTIMENT,
+            "channel": STRING,
+            "author": PERSON,
+            "tags": {"type": "array", "items": STRING},
+            "merged_into": {"type": ["integer", "null"]},
+            "created_at": TIME,
+            "edited_at": OPT_TIME,
+            "my_vote": {"type": ["string", "null"]},
+            "url": STRING,
+        }
+    ),
+    "IdeaInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["title"],
+        "properties": IDEA_TEXT,
+    },
+    "IdeaEdit": {"type": "object", "additionalProperties": False, "properties": IDEA_TEXT},
+    "VoteInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"importance": {"type": "string", "enum": [i.value for i in Importance]}},
+    },
+    "Vote": obj({"idea_id": INT, "importance": STRING, "vote_count": INT}),
+    "Comment": obj(
+        {
+            "id": INT,
+            "idea_id": INT,
+            "parent_id": {"type": ["integer", "null"]},
+            "body": STRING,
+            "body_html": STRING,
+            "author": PERSON,
+            "moderation_state": STRING,
+            "sentiment": SENTIMENT,
+            "channel": STRING,
+            "created_at": TIME,
+            "edited_at": OPT_TIME,
+        }
+    ),
+    "CommentInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["body"],
+        "properties": {
+            "body": {"type": "string", "minLength": 1, "maxLength": 10000},
+            "parent_id": {"type": "integer", "minimum": 1},
+        },
+    },
+    "Product": obj(
+        {
+            "slug": STRING,
+            "name": STRING,
+            "description": STRING,
+            "review_count": INT,
+            "average_rating": {"type": ["number", "null"]},
+            "url": STRING,
+        }
+    ),
+    "Review": obj(
+        {
+            "id": INT,
+            "product": STRING,
+            "rating": {"type": "integer", "minimum": 1, "maximum": 5},
+            "title": STRING,
+            "body": STRING,
+            "pros": STRING,
+            "cons": STRING,
+            "verified_purchase": BOOL,
+            "helpful_count": INT,
+            "moderation_state": STRING,
+            "sentiment": SENTIMENT,
+            "channel": STRING,
+            "author": PERSON,
+            "created_at": TIME,
+        }
+    ),
+    "ReviewInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["rating", "title"],
+        "properties": {
+            "rating": {"type": "integer", "minimum": 1, "maximum": 5},
+            "title": {"type": "string", "minLength": 3, "maxLength": 120},
+            "body": {"type": "string", "maxLength": 10000},
+            "pros": {"type": "string", "maxLength": 1000},
+            "cons": {"type": "string", "maxLength": 1000},
+        },
+    },
+    "BetaProgram": obj(
+        {
+            "slug": STRING,
+            "name": STRING,
+            "description": STRING,
+            "state": {"type": "string", "enum": ["open", "closed", "finished"]},
+            "capacity": INT,
+            "seats_taken": INT,
+            "opens_at": TIME,
+            "closes_at": TIME,
+            "min_tier": STRING,
+            "terms_version": INT,
+            "consents": {"type": "array", "items": STRING},
+            "questions": {
+                "type": "array",
+                "items": obj({"key": STRING, "label": STRING, "choices": {"type": "array", "items": STRING}}),
+            },
+            "my_signup": {
+                "oneOf": [
+                    {"type": "null"},
+                    obj(
+                        {
+                            "status": STRING,
+                            "signed_up_at": TIME,
+                            "waitlist_position": {"type": ["integer", "null"]},
+                        }
+                    ),
+                ]
+            },
+            "url": STRING,
+        }
+    ),
+    "SignupInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["terms_version"],
+        "properties": {
+            "terms_version": INT,
+            "consents": {"type": "array", "items": STRING, "maxItems": 50},
+            "answers": {"type": "object", "additionalProperties": STRING, "maxProperties": 50},
+        },
+    },
+    "Me": obj(
+        {
+            "username": STRING,
+            "display_name": STRING,
+            "role": {"type": "string", "enum": ["member", "moderator", "product", "admin"]},
+            "member_since": TIME,
+            "points": INT,
+            "balance": INT,
+            "tier": STRING,
+            "badges": {"type": "array", "items": STRING},
+            "contributions": obj({"ideas": INT, "votes": INT, "comments": INT, "reviews": INT}),
+            "token": {"oneOf": [{"type": "null"}, obj({"name": STRING, "scope": STRING})]},
+            "url": STRING,
+        }
+    ),
+    "RankedIdea": obj(
+        {
+            "rank": INT,
+            "idea_id": INT,
+            "title": STRING,
+            "status": STRING,
+            "vote_count": INT,
+            "score": {"type": "number"},
+            "url": STRING,
+        }
+    ),
+}
+for _name in ("IdeaSummary", "Comment", "Review", "RankedIdea"):
+    SCHEMAS[_name + "Page"] = page_of(_name)
+for _name in ("Board", "Product", "BetaProgram"):
+    SCHEMAS[_name + "List"] = obj({"items": {"type": "array", "items": ref(_name)}})
