@@ -15,6 +15,7 @@ from cocreate.api.inputs import storable
 from cocreate.api.models import ApiToken
 from cocreate.api.problems import ApiError, from_domain, from_http, problem
 from cocreate.api.tokens import find_token, needs_touch
+from cocreate.channels import Channel, Origin
 from cocreate.db import utcnow, write_intent
 from cocreate.errors import DomainError
 from cocreate.extensions import csrf, db
@@ -28,6 +29,12 @@ csrf.exempt(bp)  # token requests carry no cookie; cookie requests are checked b
 
 def current_token() -> ApiToken | None:
     return g.get("api_token")
+
+
+def origin() -> Origin:
+    """The API channel, with the token's app name (cookie requests come from our own pages)."""
+    token = current_token()
+    return Origin(Channel.API, via=token.name if token is not None else "")
 
 
 @bp.before_request

@@ -3,11 +3,13 @@ They describe what cocreate/api/views/ returns; schemathesis checks that they ag
 
 from __future__ import annotations
 
+from cocreate.channels import Channel
 from cocreate.ideas.models import Importance, Status
 
 STRING, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
 TIME = {"type": "string", "format": "date-time"}
 OPT_TIME = {"type": ["string", "null"], "format": "date-time"}
+CHANNELS = [c.value for c in Channel]
 SENTIMENT = {"type": "string", "enum": ["negative", "neutral", "positive"]}
 PERSON = {
     "type": "object",
@@ -84,7 +86,8 @@ SCHEMAS = {
             "vote_count": INT,
             "comment_count": INT,
             "sentiment": SENTIMENT,
-            "channel": STRING,
+            "channel": {"type": "string", "enum": CHANNELS},
+            "via": STRING,
             "author": PERSON,
             "tags": {"type": "array", "items": STRING},
             "merged_into": {"type": ["integer", "null"]},
@@ -117,7 +120,8 @@ SCHEMAS = {
             "author": PERSON,
             "moderation_state": STRING,
             "sentiment": SENTIMENT,
-            "channel": STRING,
+            "channel": {"type": "string", "enum": CHANNELS},
+            "via": STRING,
             "created_at": TIME,
             "edited_at": OPT_TIME,
         }
@@ -154,7 +158,8 @@ SCHEMAS = {
             "helpful_count": INT,
             "moderation_state": STRING,
             "sentiment": SENTIMENT,
-            "channel": STRING,
+            "channel": {"type": "string", "enum": CHANNELS},
+            "via": STRING,
             "author": PERSON,
             "created_at": TIME,
         }

@@ -61,3 +61,21 @@ class BoardForm(FlaskForm):
         ],
         validate_choice=False,  # the service refuses unknown values; a missing one means "post"
     )
+
+
+class CustomerFields:
+    """Who the feedback is from, when a staff member records it for them."""
+
+    customer_email = StringField(
+        "Customer's e-mail",
+        validators=[DataRequired("Enter the customer's e-mail address."), Length(max=254)],
+    )
+    customer_name = StringField("Customer's name (optional)", validators=[Length(max=80)])
+
+
+class CaptureIdeaForm(IdeaForm, CustomerFields):
+    pass
+
+
+class CaptureVoteForm(FlaskForm, CustomerFields):
+    importance = SelectField("How much it matters to them", choices=[], validate_choice=False)

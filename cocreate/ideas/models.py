@@ -21,16 +21,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cocreate.accounts.models import User
+from cocreate.channels import Channel, ChannelStamped
 from cocreate.db import UTCDateTime, utcnow
 from cocreate.extensions import db
 from cocreate.insights.tagging import SentimentTagged
-
-
-class Channel(StrEnum):
-    WEB = "web"
-    API = "api"
-    EMAIL = "email"
-    KIOSK = "kiosk"
 
 
 class Status(StrEnum):
@@ -117,7 +111,7 @@ class Tag(db.Model):
     board: Mapped[Board] = relationship(back_populates="tags")
 
 
-class Idea(SentimentTagged, db.Model):
+class Idea(SentimentTagged, ChannelStamped, db.Model):
     """A proposal on a board. Counters and scores are stored and only changed atomically in SQL."""
 
     __tablename__ = "ideas"
@@ -142,7 +136,6 @@ class Idea(SentimentTagged, db.Model):
     body: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str] = mapped_column(Text, default="")  # rendered and sanitized at write time
     excerpt: Mapped[str] = mapped_column(String(240), default="")
-    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     status: Mapped[str] = mapped_column(String(16), default=Status.OPEN.value)
     moderation_state: Mapped[str] = mapped_column(String(10), default="approved", server_default="approved")
     vote_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -161,11 +154,12 @@ class Idea(SentimentTagged, db.Model):
     expiry_warned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     board: Mapped[Board] = relationship()
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    recorded_by: Mapped[User | None] = relationship(foreign_keys="Idea.recorded_by_id")
     tags: Mapped[list[Tag]] = relationship(secondary=idea_tags, order_by="Tag.name")
 
 
-class Vote(db.Model):
+class Vote(ChannelStamped, db.Model):
     """One person's support for one idea; the unique constraint makes double votes impossible."""
 
     __tablename__ = "votes"
@@ -179,14 +173,13 @@ class Vote(db.Model):
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     importance: Mapped[str] = mapped_column(String(10), default=Importance.NICE.value)
-    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     weight: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")  # ranking, set when cast
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     idea: Mapped[Idea] = relationship()
 
 
-class Comment(SentimentTagged, db.Model):
+class Comment(SentimentTagged, ChannelStamped, db.Model):
     """A comment on an idea; replies go one level deep (parent is always a top-level comment)."""
 
     __tablename__ = "comments"
@@ -202,12 +195,11 @@ class Comment(SentimentTagged, db.Model):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
     body: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
-    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     moderation_state: Mapped[str] = mapped_column(String(10), default="approved", server_default="approved")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
     idea: Mapped[Idea] = relationship()
 
 

@@ -19,9 +19,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cocreate.accounts.models import User
+from cocreate.channels import ChannelStamped
 from cocreate.db import UTCDateTime, utcnow
 from cocreate.extensions import db
-from cocreate.ideas.models import Board, Channel
+from cocreate.ideas.models import Board
 from cocreate.insights.tagging import SentimentTagged
 
 INCENTIVES = {"campaign": "Written for a campaign reward", "beta": "Written as part of a beta program"}
@@ -64,7 +65,7 @@ class Product(db.Model):
         return [(n, getattr(self, f"stars_{n}")) for n in range(5, 0, -1)]
 
 
-class Review(SentimentTagged, db.Model):
+class Review(SentimentTagged, ChannelStamped, db.Model):
     """One person's review of one product (the unique constraint), rated 1–5 stars."""
 
     __tablename__ = "reviews"
@@ -93,12 +94,11 @@ class Review(SentimentTagged, db.Model):
     helpful_count: Mapped[int] = mapped_column(Integer, default=0)
     unhelpful_count: Mapped[int] = mapped_column(Integer, default=0)
     helpful_score: Mapped[float] = mapped_column(Float, default=0.0)  # Wilson lower bound
-    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     moderation_state: Mapped[str] = mapped_column(String(10), default="approved", server_default="approved")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
     product: Mapped[Product] = relationship()
 
     @property
@@ -173,7 +173,7 @@ class Campaign(db.Model):
         return self.starts_on <= today <= self.ends_on
 
 
-class UGCItem(SentimentTagged, db.Model):
+class UGCItem(SentimentTagged, ChannelStamped, db.Model):
     """A customer's story, photos and video link about a product or for a campaign. Pre-moderated."""
 
     __tablename__ = "ugc_items"
@@ -194,13 +194,12 @@ class UGCItem(SentimentTagged, db.Model):
     story_html: Mapped[str] = mapped_column(Text, default="")
     video_url: Mapped[str | None] = mapped_column(String(500))
     incentive: Mapped[str | None] = mapped_column(String(20))
-    channel: Mapped[str] = mapped_column(String(10), default=Channel.WEB.value)
     moderation_state: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending")
     featured_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
     product: Mapped[Product | None] = relationship()
     campaign: Mapped[Campaign | None] = relationship()
     photos: Mapped[list[UGCPhoto]] = relationship(

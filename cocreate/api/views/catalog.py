@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from cocreate.api import bp
+from cocreate.api.gate import origin
 from cocreate.api.inputs import Field, json_object, limit_arg, text_arg
 from cocreate.api.views.shapes import link, when
 from cocreate.beta.models import BetaProgram, ProgramState
@@ -14,7 +15,6 @@ from cocreate.beta.queries import public_programs
 from cocreate.beta.services.seats import do_sign_up, do_withdraw, signup_of, waitlist_position
 from cocreate.errors import NotFound
 from cocreate.extensions import db
-from cocreate.ideas.models import Channel
 from cocreate.reviews.models import Review
 from cocreate.reviews.queries import product_by_slug, product_reviews, products_ranked
 from cocreate.reviews.services.reviews import do_write_review
@@ -41,6 +41,7 @@ def _review(r: Review) -> dict:
         "moderation_state": r.moderation_state,
         "sentiment": r.sentiment,
         "channel": r.channel,
+        "via": r.via,
         "author": {"username": r.author.username, "display_name": r.author.display_name},
         "created_at": when(r.created_at),
     }
@@ -102,7 +103,7 @@ def create_review(slug: str):
         body=data.get("body", ""),
         pros=data.get("pros", ""),
         cons=data.get("cons", ""),
-        channel=Channel.API,
+        origin=origin(),
     )
     db.session.commit()
     review = db.session.get(Review, review.id)

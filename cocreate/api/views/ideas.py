@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from cocreate.api import bp
+from cocreate.api.gate import origin
 from cocreate.api.inputs import Field, json_object, limit_arg, text_arg
 from cocreate.api.problems import ApiError
 from cocreate.api.views import shapes
 from cocreate.errors import NotFound
 from cocreate.extensions import db
 from cocreate.ideas.access import check_view_board, check_view_idea
-from cocreate.ideas.models import Channel, Comment, Idea
+from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.queries import board_by_slug, board_ideas, idea_for_page, viewer_vote, visible_boards
 from cocreate.ideas.services.comments import do_add_comment
 from cocreate.ideas.services.ideas import do_create_idea, do_edit_idea
@@ -83,7 +84,7 @@ def create_idea(slug: str):
         title=data["title"],
         body=data.get("body", ""),
         tag_slugs=data.get("tags", []),
-        channel=Channel.API,
+        origin=origin(),
     )
     db.session.commit()
     idea = idea_for_page(db.session, idea.id)
@@ -130,7 +131,7 @@ def put_vote(idea_id: int):
     importance = data.get("importance", "nice")
     existing = viewer_vote(db.session, idea, current_user)
     if existing is None:
-        do_vote(db.session, actor=current_user, idea=idea, importance=importance, channel=Channel.API)
+        do_vote(db.session, actor=current_user, idea=idea, importance=importance, origin=origin())
         status = 201
     else:
         if existing != importance:
@@ -183,7 +184,7 @@ def create_comment(idea_id: int):
     if parent_id is not None and not 1 <= parent_id <= MAX_ID:
         raise ApiError(422, "No such comment to reply to.", [{"field": "parent_id", "message": "Unknown."}])
     comment = do_add_comment(
-        db.session, actor=current_user, idea=idea, body=data["body"], parent_id=parent_id, channel=Channel.API
+        db.session, actor=current_user, idea=idea, body=data["body"], parent_id=parent_id, origin=origin()
     )
     db.session.commit()
     comment = db.session.scalar(

@@ -59,6 +59,7 @@ def idea(i: Idea, my_vote: str | None) -> dict:
         "comment_count": i.comment_count,
         "sentiment": i.sentiment,
         "channel": i.channel,
+        "via": i.via,
         "author": {"username": i.author.username, "display_name": i.author.display_name},
         "tags": [t.slug for t in i.tags],
         "merged_into": i.merged_into_id,
@@ -80,6 +81,7 @@ def comment(c: Comment) -> dict:
         "moderation_state": c.moderation_state,
         "sentiment": c.sentiment,
         "channel": c.channel,
+        "via": c.via,
         "created_at": when(c.created_at),
         "edited_at": when(c.edited_at),
     }

@@ -8,11 +8,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
+from cocreate.channels import WEB, Origin
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.events import CommentAdded, emit
 from cocreate.ideas.access import can_edit_comment, check_member, check_view_idea
-from cocreate.ideas.models import Channel, Comment, Idea
+from cocreate.ideas.models import Comment, Idea
 from cocreate.markup import mentioned_usernames, render_markdown
 from cocreate.moderation.access import can_see, is_trusted
 from cocreate.moderation.models import VISIBLE_STATES
@@ -47,7 +48,7 @@ def do_add_comment(
     idea: Idea,
     body: str,
     parent_id: int | None = None,
-    channel: Channel = Channel.WEB,
+    origin: Origin = WEB,
 ) -> Comment:
     """Comment on an idea, or reply to a comment (a reply to a reply joins the same thread)."""
     check_member(actor, "comment")
@@ -69,7 +70,7 @@ def do_add_comment(
         parent_id=parent.id if parent else None,
         body=body,
         body_html=render_markdown(body, {u.username.lower() for u in mentioned}),
-        channel=Channel(channel).value,
+        **origin.columns(),
         moderation_state=initial_state(
             screening, pre=idea.board.moderation == "pre", trusted=is_trusted(session, actor)
         ),

@@ -9,11 +9,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
+from cocreate.channels import WEB, Origin
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.events import IdeaCreated, IdeaEdited, emit
 from cocreate.ideas.access import can_edit_idea, check_member, check_view_board
-from cocreate.ideas.models import Board, Channel, Idea, IdeaRevision, Tag
+from cocreate.ideas.models import Board, Idea, IdeaRevision, Tag
 from cocreate.ideas.scoring import hot_score
 from cocreate.markup import plain_excerpt, render_markdown
 from cocreate.moderation.access import is_trusted
@@ -61,7 +62,7 @@ def do_create_idea(
     title: str,
     body: str = "",
     tag_slugs: Sequence[str] = (),
-    channel: Channel = Channel.WEB,
+    origin: Origin = WEB,
 ) -> Idea:
     """Propose an idea on a board."""
     check_member(actor, "propose an idea")
@@ -78,7 +79,7 @@ def do_create_idea(
         body=body,
         body_html=render_markdown(body),
         excerpt=plain_excerpt(body),
-        channel=Channel(channel).value,
+        **origin.columns(),
         moderation_state=initial_state(
             screening, pre=board.moderation == "pre", trusted=is_trusted(session, actor)
         ),

@@ -7,11 +7,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
+from cocreate.channels import WEB, Origin
 from cocreate.db import utcnow
 from cocreate.errors import Conflict, InvalidInput
 from cocreate.events import VoteCast, VoteImportanceChanged, VoteWithdrawn, emit
 from cocreate.ideas.access import check_member, check_view_idea
-from cocreate.ideas.models import CLOSED_STATUSES, Channel, Idea, Importance, Status, Vote
+from cocreate.ideas.models import CLOSED_STATUSES, Idea, Importance, Status, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.moderation.models import VISIBLE_STATES
 
@@ -72,7 +73,7 @@ def do_vote(
     actor: User | None,
     idea: Idea,
     importance: str = Importance.NICE.value,
-    channel: Channel = Channel.WEB,
+    origin: Origin = WEB,
 ) -> Vote:
     """Cast a vote. Twice is a Conflict; so is a closed idea or an exhausted board budget."""
     check_member(actor, "vote")
@@ -92,7 +93,7 @@ def do_vote(
                 "you voted for ships or is declined: its vote comes back to you."
             )
     now = utcnow()
-    vote = Vote(idea_id=idea.id, user_id=actor.id, importance=level.value, channel=channel, created_at=now)
+    vote = Vote(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, **origin.columns())
     try:
         with session.begin_nested():
             session.add(vote)
@@ -102,7 +103,7 @@ def do_vote(
     emit(
         session,
         VoteCast(
-            actor_id=actor.id, idea_id=idea.id, vote_id=vote.id, importance=level.value, channel=channel
+            actor_id=actor.id, idea_id=idea.id, vote_id=vote.id, importance=level.value, channel=vote.channel
         ),
     )
     return vote

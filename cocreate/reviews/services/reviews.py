@@ -7,11 +7,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
+from cocreate.channels import WEB, Origin
 from cocreate.db import utcnow
 from cocreate.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.events import ReviewEdited, ReviewPublished, emit
 from cocreate.ideas.access import check_member
-from cocreate.ideas.models import Channel
 from cocreate.markup import render_markdown
 from cocreate.moderation.access import is_trusted
 from cocreate.moderation.models import VISIBLE_STATES
@@ -67,7 +67,7 @@ def do_write_review(
     pros: str = "",
     cons: str = "",
     incentive: str | None = None,
-    channel: Channel = Channel.WEB,
+    origin: Origin = WEB,
 ) -> Review:
     """Publish a review; a person reviews a product once (then edits)."""
     check_member(actor, "write a review")
@@ -87,7 +87,7 @@ def do_write_review(
         cons=cons,
         incentive=incentive,
         verified_purchase=_has_order(session, actor, product),
-        channel=Channel(channel).value,
+        **origin.columns(),
         moderation_state=initial_state(
             screening, pre=product.moderation == "pre", trusted=is_trusted(session, actor)
         ),

@@ -12,11 +12,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
+from cocreate.channels import WEB, Origin
 from cocreate.db import utcnow
 from cocreate.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.events import UGCSubmitted, emit
 from cocreate.ideas.access import check_member
-from cocreate.ideas.models import Channel
 from cocreate.ideas.services.boards import slugify
 from cocreate.markup import render_markdown
 from cocreate.moderation.access import is_trusted
@@ -108,7 +108,7 @@ def do_submit_ugc(
     photos: Sequence[bytes] = (),
     uploads: Path,
     today: date | None = None,
-    channel: Channel = Channel.WEB,
+    origin: Origin = WEB,
 ) -> UGCItem:
     """Share a story, photos or a video about a product or for a campaign; it waits for a moderator."""
     check_member(actor, "share a story or photos")
@@ -139,7 +139,7 @@ def do_submit_ugc(
         story_html=render_markdown(story),
         video_url=video,
         incentive="campaign" if campaign is not None else None,
-        channel=Channel(channel).value,
+        **origin.columns(),
         moderation_state=initial_state(screening, pre=True, trusted=is_trusted(session, actor)),
         created_at=now,
         updated_at=now,

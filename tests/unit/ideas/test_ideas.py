@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cocreate.accounts.models import Role
+from cocreate.channels import Origin
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotAllowed, NotFound
 from cocreate.events import EventRecord
@@ -28,13 +29,13 @@ def test_create_idea_stores_rendered_body_tags_channel_and_event(session):
         title="  Offline   maps ",
         body="Need **maps**",
         tag_slugs=["maps"],
-        channel=Channel.KIOSK,
+        origin=Origin(Channel.KIOSK, via="  Store Berlin Mitte "),
     )
     session.commit()
     assert idea.title == "Offline maps"
     assert "<strong>maps</strong>" in idea.body_html
     assert idea.tags == [tag]
-    assert idea.channel == "kiosk"
+    assert (idea.channel, idea.via, idea.recorded_by_id) == ("kiosk", "Store Berlin Mitte", None)
     assert idea.created_at.tzinfo is not None
     assert session.get(Board, board.id).idea_count == 1
     names = session.scalars(select(EventRecord.name)).all()

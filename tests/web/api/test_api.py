@@ -136,9 +136,12 @@ def test_a_write_token_proposes_votes_comments_and_reviews_stamped_with_the_api_
     )
 
     session.rollback()
-    assert session.scalar(select(Idea.channel)) == "api"
-    assert set(session.scalars(select(Comment.channel))) == {"api"}
-    assert session.scalar(select(Review.channel).where(Review.product_id == product.id)) == "api"
+    app_name = session.scalar(select(ApiToken.name))
+    assert session.execute(select(Idea.channel, Idea.via)).one() == ("api", app_name)
+    assert set(session.execute(select(Comment.channel, Comment.via))) == {("api", app_name)}
+    review_row = select(Review.channel, Review.via).where(Review.product_id == product.id)
+    assert session.execute(review_row).one() == ("api", app_name)
+    assert idea["via"] == app_name and comment.get_json()["via"] == app_name
     assert session.scalar(select(func.count(Vote.id))) == 0
     mine = client.get("/api/v1/me", headers=h).get_json()
     assert mine["contributions"] == {"ideas": 1, "votes": 0, "comments": 2, "reviews": 1}
