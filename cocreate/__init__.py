@@ -79,6 +79,7 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.beta import bp as beta_bp
     from cocreate.ideas import bp as ideas_bp
     from cocreate.ideas.admin import bp as admin_bp
+    from cocreate.insights.kiosk_views import bp as kiosk_bp
     from cocreate.insights.views import bp as insights_bp
     from cocreate.moderation.views import bp as moderation_bp
     from cocreate.notifications import bp as notifications_bp
@@ -97,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(outbox_bp)
     app.register_blueprint(backlog_bp)
     app.register_blueprint(moderation_bp)
+    app.register_blueprint(kiosk_bp)
     app.register_blueprint(insights_bp)
     app.register_blueprint(search_bp)
     app.register_blueprint(api_bp)

@@ -98,8 +98,16 @@ class IdeaMilestoneReached(DomainEvent):
 
 
 @dataclass(frozen=True)
+class BetaProgramFinished(DomainEvent):
+    """A beta program ended; its participants are asked how it went (insights/surveys.py)."""
+
+    name: ClassVar[str] = "beta.finished"
+    program_id: int
+
+
+@dataclass(frozen=True)
 class SurveyAnswered(DomainEvent):
-    """Someone answered a survey (for now: the rating that follows a shipped idea)."""
+    """Someone answered a survey: the rating that follows a shipped idea, or an NPS/CSAT/CES question."""
 
     name: ClassVar[str] = "survey.answered"
     survey: str

@@ -99,3 +99,6 @@ def rate_shipped(idea_id: int):
         error=error,
         summary=shipped.summary(db.session, idea.id),
     ), 422 if error else 200
+
+
+from cocreate.insights import kiosk_admin, kpi_views, survey_views  # noqa: E402,F401  (routes on this blueprint)

@@ -17,6 +17,7 @@ from cocreate.beta.models import (
 from cocreate.beta.services.invitations import invite_voters
 from cocreate.beta.services.seats import lock_program, promote
 from cocreate.errors import Conflict, InvalidInput
+from cocreate.events import BetaProgramFinished, emit
 from cocreate.ideas.services.boards import slugify
 from cocreate.markup import render_markdown
 from cocreate.rewards.catalog import TIER_NAMES
@@ -203,4 +204,6 @@ def do_set_state(session: Session, *, actor: User | None, program: BetaProgram, 
     program.state = new.value
     if new is ProgramState.OPEN and old is ProgramState.DRAFT:
         invite_voters(session, program)
+    if new is ProgramState.FINISHED:
+        emit(session, BetaProgramFinished(actor_id=actor.id, program_id=program.id))
     return program

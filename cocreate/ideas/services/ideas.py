@@ -63,8 +63,9 @@ def do_create_idea(
     body: str = "",
     tag_slugs: Sequence[str] = (),
     origin: Origin = WEB,
+    hold: bool = False,
 ) -> Idea:
-    """Propose an idea on a board."""
+    """Propose an idea on a board (`hold`: always wait for a moderator, e.g. from a shared kiosk)."""
     check_member(actor, "propose an idea")
     check_view_board(board, actor)
     title, body = check_idea_text(title, body)
@@ -81,7 +82,7 @@ def do_create_idea(
         excerpt=plain_excerpt(body),
         **origin.columns(),
         moderation_state=initial_state(
-            screening, pre=board.moderation == "pre", trusted=is_trusted(session, actor)
+            screening, pre=hold or board.moderation == "pre", trusted=not hold and is_trusted(session, actor)
         ),
         tags=tags,
         hot_score=hot_score(0, now),

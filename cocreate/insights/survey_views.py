@@ -1,0 +1,134 @@
+"""Survey pages: a person answers the questions they were asked; the product team attaches questions to
+moments and reads the scores."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from cocreate.backlog.weights import check_team
+from cocreate.errors import DomainError
+from cocreate.extensions import db
+from cocreate.ideas.models import Board
+from cocreate.insights import surveys
+from cocreate.insights.models import Moment, Survey, SurveyKind
+from cocreate.insights.views import bp
+from cocreate.reviews.models import Product
+from cocreate.web.rendering import render
+
+
+def _pending_page(errors: dict[int, str] | None = None, values: dict | None = None):
+    invitations = surveys.pending(db.session, current_user)
+    return render(
+        "insights/surveys.html",
+        invitations=invitations,
+        anchors=surveys.ANCHORS,
+        errors=errors or {},
+        values=values or {},
+    ), 422 if errors else 200
+
+
+@bp.get("/surveys")
+@login_required
+def my_surveys():
+    """The questions this person has been asked and not yet answered."""
+    return _pending_page()
+
+
+@bp.post("/surveys/<int:invitation_id>")
+@login_required
+def answer(invitation_id: int):
+    """Answer one question."""
+    invitation = surveys.invitation_for(db.session, current_user, invitation_id)
+    try:
+        surveys.do_answer(
+            db.session,
+            actor=current_user,
+            invitation=invitation,
+            score=request.form.get("score"),
+            comment=request.form.get("comment", ""),
+        )
+    except DomainError as exc:
+        db.session.rollback()
+        if exc.status in (403, 404):
+            raise
+        if exc.status == 409:  # answered already: the question has left the list, say so on top
+            flash(exc.message, "info")
+            return redirect(url_for("insights.my_surveys"), 303)
+        return _pending_page({invitation_id: exc.message}, {invitation_id: request.form})
+    db.session.commit()
+    flash("Thank you! The team reads every answer.", "success")
+    return redirect(url_for("insights.my_surveys"), 303)
+
+
+def _team_page(error: str | None = None):
+    items = db.session.scalars(select(Survey).order_by(Survey.active.desc(), Survey.id.desc())).all()
+    return render(
+        "insights/team_surveys.html",
+        items=[(s, surveys.result(db.session, s)) for s in items],
+        kinds=list(SurveyKind),
+        moments=list(Moment),
+        moment_labels={m.value: m.label for m in Moment},
+        products=db.session.scalars(select(Product).order_by(Product.name)).all(),
+        boards=db.session.scalars(select(Board).order_by(Board.name)).all(),
+        names={
+            "product": dict(db.session.execute(select(Product.id, Product.name)).all()),
+            "board": dict(db.session.execute(select(Board.id, Board.name)).all()),
+        },
+        error=error,
+        form=request.form if error else {},
+    ), 422 if error else 200
+
+
+@bp.route("/team/surveys", methods=["GET", "POST"])
+@login_required
+def team_surveys():
+    """Attach NPS, CSAT and CES questions to moments, and read their scores."""
+    check_team(current_user)
+    if request.method == "GET":
+        return _team_page()
+    form = request.form
+    product = board = None
+    if form.get("product"):
+        product = db.session.scalar(select(Product).where(Product.slug == form["product"][:200]))
+        if product is None:
+            return _team_page("No such product.")
+    if form.get("board"):
+        board = db.session.scalar(select(Board).where(Board.slug == form["board"][:200]))
+        if board is None:
+            return _team_page("No such board.")
+    try:
+        survey = surveys.do_create_survey(
+            db.session,
+            actor=current_user,
+            kind=form.get("kind", ""),
+            moment=form.get("moment", ""),
+            question=form.get("question", ""),
+            product=product,
+            board=board,
+        )
+    except DomainError as exc:
+        db.session.rollback()
+        if exc.status in (403, 404):
+            raise
+        return _team_page(exc.message)
+    db.session.commit()
+    flash(f"Asking “{survey.question}” {Moment(survey.moment).label.lower()}.", "success")
+    return redirect(url_for("insights.team_surveys"), 303)
+
+
+@bp.post("/team/surveys/<int:survey_id>/active")
+@login_required
+def set_active(survey_id: int):
+    """Pause or resume a survey."""
+    check_team(current_user)
+    survey = db.session.get(Survey, survey_id) if 0 < survey_id < 2**62 else None
+    if survey is None:
+        abort(404, "No such survey.")
+    surveys.do_set_active(
+        db.session, actor=current_user, survey=survey, active=request.form.get("active") == "1"
+    )
+    db.session.commit()
+    flash("Survey resumed." if survey.active else "Survey paused: nobody is asked it now.", "success")
+    return redirect(url_for("insights.team_surveys"), 303)
