@@ -21,6 +21,7 @@ from cocreate.demo.generator import (
     generate,
     wipe,
 )
+from cocreate.demo.surveys import generate_surveys
 from cocreate.extensions import db
 from cocreate.ideas.models import Board
 from cocreate.rewards.replay import count_events, replay
@@ -80,6 +81,9 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
         click.echo(
             f"More than {REPLAY_LIMIT:,} ideas: skipping points (run `flask --app cocreate rewards replay`)."
         )
+    with write_intent():
+        generate_surveys(db.session, seed=seed)
+        db.session.commit()
     with write_intent():
         boards = list(db.session.scalars(select(Board.id).order_by(Board.id)))
         with click.progressbar(boards, label="Scoring ideas for the product team") as bar:
