@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, distinct, func, literal, select, union
+from sqlalchemy import and_, case, distinct, func, literal, select, union, union_all
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
@@ -17,9 +17,8 @@ from cocreate.channels import Channel
 from cocreate.db import utcnow
 from cocreate.ideas.models import Board, Comment, Idea, Status, StatusChange, Vote
 from cocreate.insights.models import Survey, SurveyKind, SurveyResponse
-from cocreate.insights.sentiment import LABELS
+from cocreate.insights.queries import period, sentiment_trend
 from cocreate.insights.surveys import score_of
-from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.reviews.models import Product, Review, UGCItem
 from cocreate.rewards.models import LedgerEntry
 
@@ -116,21 +115,15 @@ class Chart:
         }
 
 
-def _bucket(session: Session, column, daily: bool):
-    if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD" if daily else "YYYY-MM")
-    return func.strftime("%Y-%m-%d" if daily else "%Y-%m", column)
-
-
 def _in_range(column, f: Filters):
     return and_(column >= f.start, column < f.end)
 
 
 def _per_board(model, f: Filters) -> list:
-    """(joins, conditions) limiting a contribution model to the board filter."""
+    """Conditions limiting a contribution model to the board filter."""
     if f.board is None:
         return []
-    if model in (Idea,):
+    if model is Idea:
         return [Idea.board_id == f.board.id]
     if model in (Vote, Comment):
         return [model.idea_id.in_(select(Idea.id).where(Idea.board_id == f.board.id))]
@@ -145,7 +138,7 @@ CONTRIBUTIONS = (Idea, Vote, Comment, Review, UGCItem, SurveyResponse)
 def channels(session: Session, f: Filters) -> Chart:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for model in CONTRIBUTIONS:
-        bucket = _bucket(session, model.created_at, f.daily).label("b")
+        bucket = period(session, model.created_at, f.daily).label("b")
         rows = session.execute(
             select(bucket, model.channel, func.count())
             .where(_in_range(model.created_at, f), *_per_board(model, f))
@@ -203,26 +196,31 @@ def _ideas_in_range(f: Filters):
 
 
 def status_funnel(session: Session, f: Filters) -> Chart:
-    rank = {s.value: i for i, s in enumerate(STAGES)}
-    reached: dict[int, int] = {}
-    ideas = _ideas_in_range(f).subquery()
-    for idea_id, status in session.execute(
-        select(Idea.id, Idea.status).where(Idea.id.in_(select(ideas.c.id)))
-    ):
-        reached[idea_id] = rank.get(status, 0)
-    for idea_id, status in session.execute(
-        select(StatusChange.idea_id, StatusChange.new_status).where(
-            StatusChange.idea_id.in_(select(ideas.c.id))
+    """The furthest stage each idea reached: its status now or any status it had, counted in SQL."""
+
+    def rank(column):
+        return case({s.value: i for i, s in enumerate(STAGES)}, value=column, else_=0)
+
+    ideas = _ideas_in_range(f)
+    statuses = union_all(
+        select(Idea.id.label("idea_id"), rank(Idea.status).label("stage")).where(Idea.id.in_(ideas)),
+        select(StatusChange.idea_id, rank(StatusChange.new_status)).where(StatusChange.idea_id.in_(ideas)),
+    ).subquery()
+    furthest = select(func.max(statuses.c.stage).label("stage")).group_by(statuses.c.idea_id).subquery()
+    counts = session.execute(
+        select(
+            *(
+                func.coalesce(func.sum(case((furthest.c.stage >= i, 1), else_=0)), 0)
+                for i in range(len(STAGES))
+            )
         )
-    ):
-        reached[idea_id] = max(reached.get(idea_id, 0), rank.get(status, 0))
-    counts = [sum(1 for r in reached.values() if r >= i) for i in range(len(STAGES))]
+    ).one()
     return Chart(
         "status",
         "Idea status funnel",
         "funnel",
         ["stage", "ideas"],
-        [("Proposed" if s is Status.OPEN else s.label, n) for s, n in zip(STAGES, counts, strict=True)],
+        [("Proposed" if s is Status.OPEN else s.label, int(n)) for s, n in zip(STAGES, counts, strict=True)],
         "Ideas proposed in the range, by the furthest status each has reached.",
     )
 
@@ -262,7 +260,7 @@ def time_to_ship(session: Session, f: Filters) -> Chart:
 
 
 def survey_trend(session: Session, f: Filters) -> Chart:
-    bucket = _bucket(session, SurveyResponse.created_at, f.daily).label("b")
+    bucket = period(session, SurveyResponse.created_at, f.daily).label("b")
     dist: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
     for b, kind, score, n in session.execute(
         select(bucket, Survey.kind, SurveyResponse.score, func.count())
@@ -289,32 +287,22 @@ def survey_trend(session: Session, f: Filters) -> Chart:
 
 
 def sentiment(session: Session, f: Filters) -> Chart:
-    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0, 0, 0, 0])  # polarity sum, n, neg, neu, pos
+    totals: dict[str, list[float]] = defaultdict(
+        lambda: [0.0, 0, 0, 0]
+    )  # polarity × n, positive, neutral, negative
     for model in (Idea, Comment, Review):
-        bucket = _bucket(session, model.created_at, f.daily).label("b")
-        for b, s, n, *labels in session.execute(
-            select(
-                bucket,
-                func.sum(model.polarity),
-                func.count(),
-                *(func.sum(case((model.sentiment == label, 1), else_=0)) for label in LABELS),
-            )
-            .where(
-                _in_range(model.created_at, f),
-                model.moderation_state.in_(VISIBLE_STATES),
-                *_per_board(model, f),
-            )
-            .group_by(bucket)
+        for p in sentiment_trend(
+            session, model, *_per_board(model, f), since=f.start, until=f.end, daily=f.daily
         ):
-            t = totals[b]
-            t[0] += float(s or 0)
-            t[1] += n
-            for i, value in enumerate(labels):
-                t[2 + i] += int(value or 0)
+            t = totals[p.month]
+            t[0] += p.average * (p.positive + p.neutral + p.negative)
+            t[1] += p.positive
+            t[2] += p.neutral
+            t[3] += p.negative
     table = [
-        (b, round(t[0] / t[1], 3), int(t[4]), int(t[3]), int(t[2]))
+        (b, round(t[0] / n, 3), int(t[1]), int(t[2]), int(t[3]))
         for b in f.buckets()
-        if (t := totals.get(b))
+        if (t := totals.get(b)) and (n := t[1] + t[2] + t[3])
     ]
     return Chart(
         "sentiment",

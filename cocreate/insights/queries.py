@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -41,23 +41,35 @@ def sentiment_mix(session: Session, model, *conditions) -> Mix:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    month: str  # YYYY-MM
+    month: str  # YYYY-MM (or YYYY-MM-DD by day)
     average: float  # mean polarity
     negative: int
     neutral: int
     positive: int
 
 
-def _month(session: Session, column):
+def period(session: Session, column, daily: bool = False):
+    """The UTC day (YYYY-MM-DD) or month (YYYY-MM) of a timestamp column, on SQLite and PostgreSQL."""
     if session.get_bind().dialect.name == "postgresql":
-        return func.to_char(func.timezone("UTC", column), "YYYY-MM")
-    return func.strftime("%Y-%m", column)
+        return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD" if daily else "YYYY-MM")
+    return func.strftime("%Y-%m-%d" if daily else "%Y-%m", column)
 
 
-def sentiment_trend(session: Session, model, *conditions, months: int = 12) -> list[TrendPoint]:
-    """Monthly mean polarity and label counts of visible contributions, oldest month first."""
-    since = utcnow() - timedelta(days=31 * months)
-    month = _month(session, model.created_at).label("month")
+def sentiment_trend(
+    session: Session,
+    model,
+    *conditions,
+    months: int = 12,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    daily: bool = False,
+) -> list[TrendPoint]:
+    """Mean polarity and label counts of visible contributions per month (or day), oldest first; the last
+    `months` by default, or from `since` to `until` (exclusive)."""
+    since = since or utcnow() - timedelta(days=31 * months)
+    if until is not None:
+        conditions = (*conditions, model.created_at < until)
+    month = period(session, model.created_at, daily).label("month")
     rows = session.execute(
         select(
             month,

@@ -35,6 +35,16 @@ DEFAULT_QUESTIONS = {
     SurveyKind.CSAT: "How satisfied are you with {subject}?",
     SurveyKind.CES: "How easy was it to {subject}?",
 }
+TASKS = {  # what a CSAT or CES question is about when no product is named, by moment
+    SurveyKind.NPS: {},
+    SurveyKind.CSAT: {m: "our products" for m in Moment} | {Moment.SHIPPED: "what we shipped"},
+    SurveyKind.CES: {
+        Moment.REVIEW: "write your review",
+        Moment.SHIPPED: "tell us what you needed",
+        Moment.BETA: "take part in the beta",
+        Moment.KIOSK: "find what you needed today",
+    },
+}
 ANCHORS = {  # the words at each end of the scale
     SurveyKind.NPS: ("Not at all likely", "Extremely likely"),
     SurveyKind.CSAT: ("Very unsatisfied", "Very satisfied"),
@@ -88,7 +98,7 @@ def do_create_survey(
     if len(question) > QUESTION_MAX:
         raise InvalidInput(f"Questions are at most {QUESTION_MAX} characters.", field="question")
     if not question:
-        subject = product.name if product else ("our products" if kind is SurveyKind.CSAT else "take part")
+        subject = product.name if product else TASKS[kind].get(moment, "")
         question = DEFAULT_QUESTIONS[kind].format(subject=subject)
     if product is not None and moment not in (Moment.REVIEW, Moment.KIOSK):
         raise InvalidInput("Only review and kiosk questions are about one product.", field="product")
