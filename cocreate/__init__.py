@@ -28,6 +28,9 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app.config.update(config.load(app.instance_path))
     app.config.update(overrides)
 
+    from cocreate.web.routing import IdConverter
+
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     register_extensions(app)
     register_blueprints(app)
     register_cli(app)

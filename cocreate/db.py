@@ -58,6 +58,9 @@ def _sqlite_on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
 
 
+MAX_ID = 2**31 - 1  # INTEGER primary keys on SQLite and PostgreSQL: an id beyond it names nothing
+
+
 def utcnow() -> datetime:
     """Aware UTC now: the default for every timestamp."""
     return datetime.now(UTC)

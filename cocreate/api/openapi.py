@@ -16,7 +16,7 @@ REASONS = {
     "404": "No such thing, or not visible to you.",
     "409": "It clashes with the current state (already voted, voting closed, beta full...).",
     "413": "The body is too large.",
-    "415": "The body is not JSON.",
+    "415": "The body is not JSON (multipart/form-data when sharing a story).",
     "422": "A field is missing or not valid; `errors` names it.",
     "429": "Too many requests; see Retry-After.",
 }
@@ -42,6 +42,7 @@ def op(
     *,
     params=(),
     body: str | None = None,
+    body_type: str = "application/json",
     write: bool = False,
     also_created: bool = False,
 ) -> dict:
@@ -56,7 +57,7 @@ def op(
             "content": {"application/json": {"schema": schema}},
         }
     if body:
-        spec["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref(body)}}}
+        spec["requestBody"] = {"required": True, "content": {body_type: {"schema": ref(body)}}}
     return spec
 
 
@@ -95,6 +96,18 @@ PARAMETERS = {
         "schema": {"type": "string", "enum": [s.value for s in Status]},
     },
     "tag": {"name": "tag", "in": "query", "schema": STRING},
+    "invitation_id": {
+        "name": "invitation_id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "item_id": {
+        "name": "item_id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer", "minimum": 0},
+    },
 }
 
 
@@ -107,7 +120,8 @@ def document() -> dict:
         "info": {
             "title": "CoCreate API",
             "version": "1",
-            "description": "Ideas, votes, comments, reviews and beta sign-ups for apps, kiosks and scripts. "
+            "description": "Ideas, votes, comments, reviews, stories with photos, beta sign-ups and "
+            "survey answers for apps, kiosks and scripts. "
             "Authenticate with a personal access token (profile → Access tokens) as "
             "`Authorization: Bearer <token>`. Read tokens can only read. Errors are RFC 9457 problem "
             "details. Lists are paginated with `next_cursor`. Rate limits answer 429 with Retry-After.",
@@ -179,6 +193,32 @@ def document() -> dict:
                 ),
                 "delete": op("Leave a beta", "204", None, params=("slug",), write=True),
             },
+            "/surveys": {
+                "get": op("Questions you were asked", "200", ref("SurveyInvitationList"), params=("limit",))
+            },
+            "/surveys/{invitation_id}/answer": {
+                "post": op(
+                    "Answer a question (once)",
+                    "201",
+                    ref("SurveyAnswer"),
+                    params=("invitation_id",),
+                    body="AnswerInput",
+                    write=True,
+                )
+            },
+            "/products/{slug}/stories": {
+                "get": op("A product's stories and photos", "200", ref("StoryPage"), params=("slug", *page)),
+                "post": op(
+                    "Share a story with photos",
+                    "201",
+                    ref("Story"),
+                    params=("slug",),
+                    body="StoryInput",
+                    body_type="multipart/form-data",
+                    write=True,
+                ),
+            },
+            "/stories/{item_id}": {"get": op("A story", "200", ref("Story"), params=("item_id",))},
         },
         "components": {
             "schemas": SCHEMAS,

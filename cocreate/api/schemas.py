@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from cocreate.channels import Channel
 from cocreate.ideas.models import Importance, Status
+from cocreate.insights.models import SurveyKind
 
 STRING, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
 TIME = {"type": "string", "format": "date-time"}
 OPT_TIME = {"type": ["string", "null"], "format": "date-time"}
 CHANNELS = [c.value for c in Channel]
+KINDS = [k.value for k in SurveyKind]
 SENTIMENT = {"type": "string", "enum": ["negative", "neutral", "positive"]}
 PERSON = {
     "type": "object",
@@ -244,8 +246,74 @@ SCHEMAS = {
             "url": STRING,
         }
     ),
+    "SurveyInvitation": obj(
+        {
+            "id": INT,
+            "kind": {"type": "string", "enum": KINDS},
+            "question": STRING,
+            "about": STRING,
+            "scale": obj({"min": INT, "max": INT, "low_label": STRING, "high_label": STRING}),
+            "asked_at": TIME,
+        }
+    ),
+    "AnswerInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["score"],
+        "properties": {
+            "score": {"type": "integer", "minimum": 0, "maximum": 10, "description": "within the scale"},
+            "comment": {"type": "string", "maxLength": 1000},
+        },
+    },
+    "SurveyAnswer": obj(
+        {
+            "invitation_id": INT,
+            "kind": {"type": "string", "enum": KINDS},
+            "score": INT,
+            "comment": STRING,
+            "channel": {"type": "string", "enum": CHANNELS},
+            "via": STRING,
+            "answered_at": TIME,
+        }
+    ),
+    "Story": obj(
+        {
+            "id": INT,
+            "product": {"type": ["string", "null"]},
+            "campaign": {"type": ["string", "null"]},
+            "title": STRING,
+            "story": STRING,
+            "story_html": STRING,
+            "video_url": {"type": ["string", "null"]},
+            "photos": {"type": "array", "items": obj({"url": STRING, "width": INT, "height": INT})},
+            "moderation_state": STRING,
+            "featured": BOOL,
+            "sentiment": SENTIMENT,
+            "channel": {"type": "string", "enum": CHANNELS},
+            "via": STRING,
+            "author": PERSON,
+            "created_at": TIME,
+            "url": STRING,
+        }
+    ),
+    "StoryInput": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["title"],
+        "properties": {
+            "title": {"type": "string", "minLength": 3, "maxLength": 120},
+            "story": {"type": "string", "maxLength": 10000},
+            "video_url": {"type": "string", "format": "uri", "description": "YouTube or Vimeo"},
+            "photos": {
+                "type": "array",
+                "maxItems": 4,
+                "items": {"type": "string", "format": "binary"},
+                "description": "JPEG, PNG or WebP, up to 8 MB each",
+            },
+        },
+    },
 }
-for _name in ("IdeaSummary", "Comment", "Review", "RankedIdea"):
+for _name in ("IdeaSummary", "Comment", "Review", "RankedIdea", "Story"):
     SCHEMAS[_name + "Page"] = page_of(_name)
-for _name in ("Board", "Product", "BetaProgram"):
+for _name in ("Board", "Product", "BetaProgram", "SurveyInvitation"):
     SCHEMAS[_name + "List"] = obj({"items": {"type": "array", "items": ref(_name)}})

@@ -70,7 +70,7 @@ def team_kiosks():
 def revoke_kiosk(kiosk_id: int):
     """Switch a kiosk off (a lost or replaced device)."""
     check_team(current_user)
-    kiosk = db.session.get(Kiosk, kiosk_id) if 0 < kiosk_id < 2**62 else None
+    kiosk = db.session.get(Kiosk, kiosk_id) if kiosk_id else None
     if kiosk is None:
         abort(404, "No such kiosk.")
     do_revoke_kiosk(db.session, actor=current_user, kiosk=kiosk)

@@ -123,7 +123,7 @@ def team_surveys():
 def set_active(survey_id: int):
     """Pause or resume a survey."""
     check_team(current_user)
-    survey = db.session.get(Survey, survey_id) if 0 < survey_id < 2**62 else None
+    survey = db.session.get(Survey, survey_id) if survey_id else None
     if survey is None:
         abort(404, "No such survey.")
     surveys.do_set_active(

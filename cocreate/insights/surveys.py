@@ -13,7 +13,7 @@ from cocreate.accounts.models import User
 from cocreate.backlog.weights import check_team
 from cocreate.beta.models import BetaProgram, BetaSignup
 from cocreate.channels import WEB, Origin
-from cocreate.db import utcnow
+from cocreate.db import MAX_ID, utcnow
 from cocreate.errors import Conflict, InvalidInput, NotFound
 from cocreate.events import (
     BetaProgramFinished,
@@ -207,7 +207,7 @@ def _after_beta(session: Session, event: BetaProgramFinished) -> None:
 
 def invitation_for(session: Session, actor: User | None, invitation_id: int) -> SurveyInvitation:
     """The person's own invitation, or NotFound (someone else's is not theirs to see)."""
-    invitation = session.get(SurveyInvitation, invitation_id) if 0 < invitation_id < 2**62 else None
+    invitation = session.get(SurveyInvitation, invitation_id) if 0 < invitation_id <= MAX_ID else None
     if invitation is None or actor is None or not actor.is_authenticated or invitation.user_id != actor.id:
         raise NotFound("No such survey for you.")
     return invitation

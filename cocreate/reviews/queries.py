@@ -93,6 +93,7 @@ def gallery(
     campaign: Campaign | None = None,
     author: User | None = None,
     limit: int = 24,
+    offset: int = 0,
 ) -> list[UGCItem]:
     """Approved stories and photos, featured first, newest next, with photos and authors."""
     stmt = select(UGCItem).where(UGCItem.moderation_state.in_(VISIBLE_STATES))
@@ -110,6 +111,7 @@ def gallery(
                 featured_first, UGCItem.featured_at.desc(), UGCItem.created_at.desc(), UGCItem.id.desc()
             )
             .limit(limit)
+            .offset(offset)
         )
     )
 

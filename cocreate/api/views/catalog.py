@@ -20,7 +20,7 @@ from cocreate.reviews.queries import product_by_slug, product_reviews, products_
 from cocreate.reviews.services.reviews import do_write_review
 
 
-def _product(slug: str):
+def product_or_404(slug: str):
     product = product_by_slug(db.session, slug)
     if product is None:
         raise NotFound("No such product.")
@@ -68,7 +68,7 @@ def list_products():
 @bp.get("/products/<slug>/reviews")
 def list_reviews(slug: str):
     """A product's published reviews (sort: helpful, new, highest, lowest)."""
-    product = _product(slug)
+    product = product_or_404(slug)
     page = product_reviews(
         db.session,
         product,
@@ -92,7 +92,7 @@ REVIEW_FIELDS = {
 @bp.post("/products/<slug>/reviews")
 def create_review(slug: str):
     """Review a product (once per person); stamped with the API channel."""
-    product = _product(slug)
+    product = product_or_404(slug)
     data = json_object(REVIEW_FIELDS)
     review = do_write_review(
         db.session,

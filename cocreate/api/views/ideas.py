@@ -14,7 +14,7 @@ from cocreate.api.gate import origin
 from cocreate.api.inputs import Field, json_object, limit_arg, text_arg
 from cocreate.api.problems import ApiError
 from cocreate.api.views import shapes
-from cocreate.errors import NotFound
+from cocreate.db import MAX_ID
 from cocreate.extensions import db
 from cocreate.ideas.access import check_view_board, check_view_idea
 from cocreate.ideas.models import Comment, Idea
@@ -26,16 +26,12 @@ from cocreate.moderation.access import is_moderator
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.web.pagination import decode_cursor, encode_cursor
 
-MAX_ID = 2**31 - 1
-
 
 def visible_board(slug: str):
     return check_view_board(board_by_slug(db.session, slug), current_user)
 
 
 def _idea(idea_id: int) -> Idea:
-    if idea_id > MAX_ID:  # beyond the id column's range: no such idea (PostgreSQL would refuse the query)
-        raise NotFound("No such idea.")
     return check_view_idea(idea_for_page(db.session, idea_id), current_user)
 
 

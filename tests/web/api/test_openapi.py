@@ -5,18 +5,24 @@ from __future__ import annotations
 
 import copy
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode, checks
+from sqlalchemy import select
 
 from cocreate.api.openapi import document
 from cocreate.api.tokens import do_create_token
 from cocreate.beta.services.programs import do_create_program, do_set_state
 from cocreate.db import utcnow
 from cocreate.ideas.services import do_add_comment, do_create_idea
+from cocreate.insights import surveys
+from cocreate.insights.models import SurveyInvitation
+from cocreate.insights.surveys import do_create_survey
+from cocreate.reviews.services.ugc import do_submit_ugc
 from tests.factories import BoardFactory, ProductFactory, UserFactory
 
 
@@ -46,7 +52,7 @@ def community(app, session):
     member, team = UserFactory(), UserFactory(role="product")
     idea = do_create_idea(session, actor=member, board=board, title="Quieter blender")
     do_add_comment(session, actor=member, idea=idea, body="Yes please")
-    ProductFactory(slug="blender")
+    product = ProductFactory(slug="blender")
     now = utcnow()
     program = do_create_program(
         session,
@@ -58,10 +64,29 @@ def community(app, session):
     )
     do_set_state(session, actor=team, program=program, state="open")
     _, plain = do_create_token(session, actor=team, name="Fuzzer", scope="write")
+    survey = do_create_survey(session, actor=team, kind="nps", moment="review")
+    surveys.invite(session, survey, [team.id], "review:1", "Blender")
+    invitation = session.scalar(select(SurveyInvitation.id))
+    story = do_submit_ugc(
+        session,
+        actor=team,
+        product=product,
+        title="Smoothies every day",
+        story="Works well",
+        uploads=Path(app.instance_path) / "uploads",
+    )
     session.commit()
     limits = {k: app.config[k] for k in ("API_RATE_LIMIT", "API_WRITE_RATE_LIMIT")}
     app.config.update(API_RATE_LIMIT=100_000, API_WRITE_RATE_LIMIT=100_000)
-    yield {"token": plain, "board": board.slug, "idea": idea.id, "product": "blender", "beta": program.slug}
+    yield {
+        "token": plain,
+        "board": board.slug,
+        "idea": idea.id,
+        "product": "blender",
+        "beta": program.slug,
+        "invitation": invitation,
+        "story": story.id,
+    }
     app.config.update(limits)
 
 
@@ -70,6 +95,10 @@ def _real_path(path: str, community: dict) -> dict:
     params = {}
     if "{idea_id}" in path:
         params["idea_id"] = community["idea"]
+    if "{invitation_id}" in path:
+        params["invitation_id"] = community["invitation"]
+    if "{item_id}" in path:
+        params["item_id"] = community["story"]
     if "{slug}" in path:
         params["slug"] = community[
             "product" if path.startswith("/products") else "beta" if path.startswith("/beta") else "board"
