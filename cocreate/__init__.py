@@ -119,7 +119,7 @@ def register_cli(app: Flask) -> None:
     from cocreate.demo.cli import demo_cli
     from cocreate.ideas.cli import ideas_cli
     from cocreate.insights.cli import sentiment_cli
-    from cocreate.notifications.cli import notifications_cli
+    from cocreate.notifications.cli import mail_cli, notifications_cli
     from cocreate.outbox.cli import worker_command
     from cocreate.reviews.cli import reviews_cli
     from cocreate.rewards.cli import rewards_cli
@@ -135,3 +135,4 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(rewards_cli)
     app.cli.add_command(worker_command)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(mail_cli)

@@ -63,6 +63,12 @@ class Config:
     SMTP_PASSWORD = ""
     SMTP_FROM = "CoCreate <no-reply@localhost>"
     SMTP_STARTTLS = False
+    MAIL_INTAKE_ADDRESS = (
+        "ideas@localhost"  # `flask mail ingest`: ideas@ goes to the default board, ideas+<slug>@
+    )
+    MAIL_INTAKE_BOARD = ""  # ...to that board; empty: the first public board
+    MAIL_INTAKE_AUTHSERV_ID = ""  # your MTA's Authentication-Results id; only its dkim/dmarc=pass is trusted
+    MAIL_INTAKE_MAX_BYTES = 10 * 1024 * 1024  # larger messages are refused
     TIER_POINTS = (100, 500, 2000)  # lifetime points for Contributor, Insider, Co-creator
     REWARDS_TRUSTED_TIER = "co_creator"  # this tier and above skip pre-moderation; "none" turns it off
     REWARDS_MILESTONES = (10, 50, 100, 500)  # supporters that earn an idea's author the milestone points
@@ -118,6 +124,10 @@ class Config:
             ("API_RATE_LIMIT", int),
             ("API_WRITE_RATE_LIMIT", int),
             ("API_ANON_RATE_LIMIT", int),
+            ("MAIL_INTAKE_ADDRESS", str),
+            ("MAIL_INTAKE_BOARD", str),
+            ("MAIL_INTAKE_AUTHSERV_ID", str),
+            ("MAIL_INTAKE_MAX_BYTES", int),
             ("TIER_POINTS", _int_list),
             ("REWARDS_MILESTONES", _int_list),
         ):

@@ -70,4 +70,7 @@ def generate_surveys(session: Session, seed: int = 42) -> int:
         .where(Idea.id % 40 == 0, Idea.channel == "web")
         .values(channel="staff", recorded_by_id=team.id, via=team.display_name)
     )
+    # Where the other channels came in: the ideas mailbox, the store, the mobile app.
+    for channel, via in (("email", "ideas@demo.cocreate"), ("kiosk", kiosk.name), ("api", "CoCreate iOS")):
+        session.execute(update(Idea).where(Idea.channel == channel, Idea.via == "").values(via=via))
     return len(rows)

@@ -1,10 +1,11 @@
-"""In-app notifications: what happened, for whom, where to look, and whether it was seen."""
+"""In-app notifications: what happened, for whom, where to look, and whether it was seen. Incoming e-mail:
+one row per message read by `flask mail ingest`, so that no message becomes two ideas."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cocreate.db import UTCDateTime, utcnow
@@ -33,3 +34,23 @@ class NotificationPreference(db.Model):
     email_updates: Mapped[bool] = mapped_column(Boolean, default=True)  # e-mail when a followed idea moves
     daily_digest: Mapped[bool] = mapped_column(Boolean, default=False)  # one e-mail a day instead
     last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class IncomingMail(db.Model):
+    """A message sent to the ideas address, and what became of it (an idea, held, skipped or refused)."""
+
+    __tablename__ = "incoming_mail"
+    __table_args__ = (
+        CheckConstraint("status IN ('idea', 'held', 'skipped', 'refused')", name="status_known"),
+        Index("ix_incoming_mail_received", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_key: Mapped[str] = mapped_column(String(250), unique=True)  # Message-ID, or a hash of the bytes
+    sender: Mapped[str] = mapped_column(String(254), default="")
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    idea_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id", ondelete="SET NULL"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
