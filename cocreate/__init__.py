@@ -37,6 +37,13 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     from cocreate.web.errors import register_errorhandlers
 
     register_errorhandlers(app)
+    if app.config["PROXY_HOPS"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind N proxies, the client's address (rate limits) and the scheme (Secure cookies, HSTS) are
+        # what the nearest N hops say; without them, forwarded headers are ignored (anyone can send them).
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 

@@ -63,6 +63,7 @@ class Config:
     SMTP_PASSWORD = ""
     SMTP_FROM = "CoCreate <no-reply@localhost>"
     SMTP_STARTTLS = False
+    PROXY_HOPS = 0  # reverse proxies in front that set X-Forwarded-For/-Proto/-Host (0: trust none)
     MAIL_INTAKE_ADDRESS = (
         "ideas@localhost"  # `flask mail ingest`: ideas@ goes to the default board, ideas+<slug>@
     )
@@ -124,6 +125,7 @@ class Config:
             ("API_RATE_LIMIT", int),
             ("API_WRITE_RATE_LIMIT", int),
             ("API_ANON_RATE_LIMIT", int),
+            ("PROXY_HOPS", int),
             ("MAIL_INTAKE_ADDRESS", str),
             ("MAIL_INTAKE_BOARD", str),
             ("MAIL_INTAKE_AUTHSERV_ID", str),

@@ -14,7 +14,7 @@ from cocreate.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.events import StatusChanged, SurveyAnswered, emit, subscribe
 from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import Idea, Status, Vote
-from cocreate.insights.models import ShippedRating
+from cocreate.insights.models import Moment, ShippedRating, Survey
 from cocreate.notifications.services import notify_many
 
 QUESTION = "How well does what shipped solve it for you?"
@@ -24,10 +24,19 @@ COMMENT_MAX = 1000
 
 @subscribe(StatusChanged)
 def invite(session: Session, event: StatusChanged) -> None:
-    """Every supporter of a shipped idea gets the question in the app (the status e-mail tells them too)."""
+    """Every supporter of a shipped idea gets the question in the app (the status e-mail tells them too),
+    unless the team attached its own question to this moment (insights/surveys.py): then that one is asked
+    instead, so nobody gets two questions about one shipped idea. The rating stays open on the idea page."""
     if event.new_status != Status.SHIPPED.value:
         return
-    title = session.scalar(select(Idea.title).where(Idea.id == event.idea_id))
+    title, board_id = session.execute(select(Idea.title, Idea.board_id).where(Idea.id == event.idea_id)).one()
+    own = select(Survey.id).where(
+        Survey.moment == Moment.SHIPPED.value,
+        Survey.active.is_(True),
+        Survey.board_id.is_(None) | (Survey.board_id == board_id),
+    )
+    if session.scalar(own.limit(1)) is not None:
+        return
     voters = list(session.scalars(select(Vote.user_id).where(Vote.idea_id == event.idea_id)))
     if not voters:
         return

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
@@ -134,36 +136,35 @@ def _active(session: Session, moment: Moment, *conditions) -> list[Survey]:
 
 
 def invite(session: Session, survey: Survey, user_ids, subject: str, title: str) -> int:
-    """Invite people once per survey and subject; returns how many were newly invited."""
-    user_ids = set(user_ids)
+    """Invite people once per survey and subject (a concurrent invite of the same person is skipped by the
+    unique constraint, not raised); returns how many were newly invited."""
+    user_ids = sorted(set(user_ids))
     if not user_ids:
         return 0
-    already = set(
-        session.scalars(
-            select(SurveyInvitation.user_id).where(
-                SurveyInvitation.survey_id == survey.id,
-                SurveyInvitation.subject == subject,
-                SurveyInvitation.user_id.in_(user_ids),
-            )
+    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    now, fresh = utcnow(), []
+    for start in range(0, len(user_ids), 1000):
+        rows = [
+            {
+                "survey_id": survey.id,
+                "user_id": uid,
+                "subject": subject,
+                "subject_title": title[:200],
+                "created_at": now,
+            }
+            for uid in user_ids[start : start + 1000]
+        ]
+        stmt = (
+            upsert(SurveyInvitation)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=["survey_id", "user_id", "subject"])
+            .returning(SurveyInvitation.user_id)
         )
-    )
-    fresh = sorted(user_ids - already)
+        fresh += session.scalars(stmt).all()
     if fresh:
-        now = utcnow()
-        session.execute(
-            insert(SurveyInvitation),
-            [
-                {
-                    "survey_id": survey.id,
-                    "user_id": uid,
-                    "subject": subject,
-                    "subject_title": title[:200],
-                    "created_at": now,
-                }
-                for uid in fresh
-            ],
+        notify_many(
+            session, sorted(fresh), "survey", f"One question about {title}: {survey.question}", "/surveys"
         )
-        notify_many(session, fresh, "survey", f"One question about {title}: {survey.question}", "/surveys")
     return len(fresh)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image
 from sqlalchemy import func, select
 
+from cocreate.extensions import db
 from cocreate.insights import surveys
 from cocreate.insights.models import SurveyInvitation, SurveyResponse
 from cocreate.moderation.services import do_moderate
@@ -234,3 +235,37 @@ def test_ids_beyond_the_id_column_are_not_found_everywhere(client, session):
     assert client.get("/ugc/2147483648").status_code == 404
     assert client.post_form("/surveys/2147483648", {"score": "3"}).status_code == 404
     assert client.get("/i/2147483647").status_code == 404  # the largest id: a query, and nothing found
+
+
+def test_behind_a_proxy_each_client_address_has_its_own_anonymous_limit(app, database_url):
+    """COCREATE_PROXY_HOPS=1: the address the proxy forwards is the client's (one limit per visitor, not one
+    for everyone behind the proxy). Without it, a forged X-Forwarded-For changes nothing."""
+    from cocreate import create_app
+    from cocreate.web.ratelimit import RateLimiter
+
+    proxied = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "PROXY_HOPS": 1, "API_ANON_RATE_LIMIT": 2})
+    proxied.extensions["cocreate_ratelimiter"] = RateLimiter(None)
+    client = proxied.test_client()
+
+    def status(address):
+        return client.get("/api/v1/products", headers={"X-Forwarded-For": address}).status_code
+
+    assert [status("203.0.113.7") for _ in range(3)] == [200, 200, 429]
+    assert status("198.51.100.4") == 200  # another visitor
+    with proxied.app_context():
+        db.engine.dispose()
+
+    shared = app.extensions["cocreate_ratelimiter"]
+    app.extensions["cocreate_ratelimiter"] = RateLimiter(None)
+    before = app.config["API_ANON_RATE_LIMIT"]
+    app.config.update(API_ANON_RATE_LIMIT=2)
+    try:
+        direct = app.test_client()
+        spoofed = [
+            direct.get("/api/v1/products", headers={"X-Forwarded-For": f"192.0.2.{n}"}).status_code
+            for n in range(3)
+        ]
+    finally:
+        app.config.update(API_ANON_RATE_LIMIT=before)
+        app.extensions["cocreate_ratelimiter"] = shared
+    assert spoofed == [200, 200, 429]

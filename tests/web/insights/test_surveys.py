@@ -110,6 +110,22 @@ def test_shipping_invites_supporters_and_author_and_a_finished_beta_its_particip
     do_change_status(session, actor=team, idea=idea, status="shipped")
     invited = session.execute(select(SurveyInvitation.user_id, SurveyInvitation.subject)).all()
     assert sorted(invited) == sorted([(author.id, f"idea:{idea.id}"), (voter.id, f"idea:{idea.id}")])
+    # The team's own question replaces the built-in "how well does it solve it" ask: one question each.
+    kinds = session.scalars(select(Notification.kind).where(Notification.user_id == voter.id)).all()
+    assert kinds.count("survey") == 1 and "idea.rate" not in kinds
+    other_idea = IdeaFactory(board=elsewhere)
+    session.flush()
+    do_vote(session, actor=voter, idea=other_idea)
+    do_change_status(session, actor=team, idea=other_idea, status="shipped")  # its board's survey is CES
+    kinds = session.scalars(select(Notification.kind).where(Notification.user_id == voter.id)).all()
+    assert kinds.count("survey") == 2 and "idea.rate" not in kinds
+    unsurveyed = BoardFactory()
+    plain_idea = IdeaFactory(board=unsurveyed)
+    session.flush()
+    do_vote(session, actor=voter, idea=plain_idea)
+    do_change_status(session, actor=team, idea=plain_idea, status="shipped")  # no team question: built-in
+    kinds = session.scalars(select(Notification.kind).where(Notification.user_id == voter.id)).all()
+    assert kinds.count("survey") == 2 and kinds.count("idea.rate") == 1
 
     now = utcnow()
     program = do_create_program(
@@ -189,3 +205,25 @@ def test_eight_concurrent_answers_to_one_invitation_count_once(app, session):
         )
         == 1
     )
+
+
+def test_concurrent_invitations_of_the_same_people_ask_each_once(app, session):
+    """Two moments inviting the same people to the same survey and subject at once: the unique constraint
+    skips the second invitation instead of failing the transaction that caused it."""
+    team = UserFactory(role="product")
+    people = [UserFactory() for _ in range(5)]
+    survey = surveys.do_create_survey(session, actor=team, kind="nps", moment="review")
+    session.commit()
+    survey_id, ids = survey.id, [p.id for p in people]
+    counts = []
+
+    def unit(s):
+        from cocreate.insights.models import Survey
+
+        counts.append(surveys.invite(s, s.get(Survey, survey_id), ids, "product:1", "Kettle"))
+
+    result = race(app, [unit for _ in range(6)])
+    assert result.errors == [] and result.ok == 6 and sum(counts) == 5
+    session.rollback()
+    assert session.scalar(select(func.count(SurveyInvitation.id))) == 5
+    assert session.scalar(select(func.count(Notification.id)).where(Notification.kind == "survey")) == 5
