@@ -133,6 +133,11 @@ def document() -> dict:
                 "get": {"summary": "This document", "responses": {"200": {"description": "OK"}}}
             },
             "/me": {"get": op("You: standing and contributions", "200", ref("Me"))},
+            "/me/ideas": {"get": op("Ideas you proposed", "200", ref("IdeaPage"), params=page)},
+            "/me/votes": {"get": op("Your votes", "200", ref("MyVotePage"), params=page)},
+            "/me/comments": {"get": op("Comments you wrote", "200", ref("CommentPage"), params=page)},
+            "/me/reviews": {"get": op("Reviews you wrote", "200", ref("ReviewPage"), params=page)},
+            "/me/stories": {"get": op("Stories you shared", "200", ref("StoryPage"), params=page)},
             "/boards": {"get": op("Boards you can see", "200", ref("BoardList"))},
             "/boards/{slug}/ideas": {
                 "get": op(

@@ -246,6 +246,18 @@ SCHEMAS = {
             "url": STRING,
         }
     ),
+    "MyVote": obj(
+        {
+            "idea_id": INT,
+            "title": STRING,
+            "status": {"type": "string", "enum": [s.value for s in Status]},
+            "importance": {"type": "string", "enum": [i.value for i in Importance]},
+            "channel": {"type": "string", "enum": CHANNELS},
+            "via": STRING,
+            "created_at": TIME,
+            "url": STRING,
+        }
+    ),
     "SurveyInvitation": obj(
         {
             "id": INT,
@@ -313,7 +325,7 @@ SCHEMAS = {
         },
     },
 }
-for _name in ("IdeaSummary", "Comment", "Review", "RankedIdea", "Story"):
+for _name in ("IdeaSummary", "Idea", "MyVote", "Comment", "Review", "RankedIdea", "Story"):
     SCHEMAS[_name + "Page"] = page_of(_name)
 for _name in ("Board", "Product", "BetaProgram", "SurveyInvitation"):
     SCHEMAS[_name + "List"] = obj({"items": {"type": "array", "items": ref(_name)}})

@@ -1,3 +1,3 @@
 """API endpoints, one module per area; openapi.py describes each of them."""
 
-from cocreate.api.views import catalog, community, ideas, me  # noqa: F401
+from cocreate.api.views import catalog, community, ideas, me, mine  # noqa: F401

@@ -27,7 +27,7 @@ def product_or_404(slug: str):
     return product
 
 
-def _review(r: Review) -> dict:
+def review_shape(r: Review) -> dict:
     return {
         "id": r.id,
         "product": r.product.slug,
@@ -77,7 +77,7 @@ def list_reviews(slug: str):
         limit=limit_arg(),
         viewer=current_user,
     )
-    return {"items": [_review(r) for r in page.reviews], "next_cursor": page.next_cursor}
+    return {"items": [review_shape(r) for r in page.reviews], "next_cursor": page.next_cursor}
 
 
 REVIEW_FIELDS = {
@@ -107,7 +107,7 @@ def create_review(slug: str):
     )
     db.session.commit()
     review = db.session.get(Review, review.id)
-    return _review(review), 201, {"Location": url_for("api.list_reviews", slug=slug)}
+    return review_shape(review), 201, {"Location": url_for("api.list_reviews", slug=slug)}
 
 
 def _program(p: BetaProgram, mine) -> dict:

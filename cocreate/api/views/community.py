@@ -90,7 +90,7 @@ def answer_survey(invitation_id: int):
     }, 201
 
 
-def _story(item: UGCItem) -> dict:
+def story_shape(item: UGCItem) -> dict:
     return {
         "id": item.id,
         "product": item.product.slug if item.product else None,
@@ -125,7 +125,7 @@ def list_stories(slug: str):
     limit = limit_arg()
     items = q.gallery(db.session, product=product, limit=limit + 1, offset=offset)
     nxt = encode_cursor(offset + limit, 0) if len(items) > limit else None
-    return {"items": [_story(item) for item in items[:limit]], "next_cursor": nxt}
+    return {"items": [story_shape(item) for item in items[:limit]], "next_cursor": nxt}
 
 
 def _name(field) -> str:
@@ -180,7 +180,7 @@ def share_story(slug: str):
     )
     db.session.commit()
     item = q.ugc_for_page(db.session, item.id)
-    return _story(item), 201, {"Location": url_for("api.get_story", item_id=item.id)}
+    return story_shape(item), 201, {"Location": url_for("api.get_story", item_id=item.id)}
 
 
 @bp.get("/stories/<int:item_id>")
@@ -189,4 +189,4 @@ def get_story(item_id: int):
     item = q.ugc_for_page(db.session, item_id) if item_id else None
     if item is None or not can_see(item, current_user):
         raise NotFound("No such story.")
-    return _story(item)
+    return story_shape(item)

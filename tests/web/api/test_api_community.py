@@ -269,3 +269,50 @@ def test_behind_a_proxy_each_client_address_has_its_own_anonymous_limit(app, dat
         app.config.update(API_ANON_RATE_LIMIT=before)
         app.extensions["cocreate_ratelimiter"] = shared
     assert spoofed == [200, 200, 429]
+
+
+def test_my_contributions_are_listed_newest_first_with_held_ones_and_nobody_elses(app, client, session):
+    from cocreate.ideas.services import do_add_comment, do_create_idea, do_vote
+    from cocreate.reviews.services.reviews import do_write_review
+    from cocreate.reviews.services.ugc import do_submit_ugc
+    from tests.factories import BoardFactory
+
+    board, product = BoardFactory(slug="kitchen"), ProductFactory(slug="kettle")
+    me, other = UserFactory(), UserFactory()
+    ideas = [do_create_idea(session, actor=me, board=board, title=f"My idea {n}") for n in range(3)]
+    held = do_create_idea(session, actor=me, board=board, title="My held idea", hold=True)
+    theirs = do_create_idea(session, actor=other, board=board, title="Their idea")
+    do_vote(session, actor=me, idea=theirs)
+    do_vote(session, actor=other, idea=ideas[0])
+    do_add_comment(session, actor=me, idea=theirs, body="Mine")
+    do_add_comment(session, actor=other, idea=theirs, body="Theirs")
+    do_write_review(session, actor=me, product=product, rating=4, title="Good kettle")
+    do_submit_ugc(
+        session, actor=me, product=product, title="Tea time", story="s", uploads=Path(app.instance_path) / "u"
+    )
+    token = make_token(session, me)
+    session.commit()
+    h = bearer(token)
+
+    titles, cursor = [], None
+    while True:
+        query = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        body = client.get("/api/v1/me/ideas", headers=h, query_string=query).get_json()
+        titles += [i["title"] for i in body["items"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert titles == ["My held idea", "My idea 2", "My idea 1", "My idea 0"]
+    first = client.get("/api/v1/me/ideas", headers=h).get_json()["items"]
+    assert first[0]["moderation_state"] == "pending" and first[0]["id"] == held.id
+    votes = client.get("/api/v1/me/votes", headers=h).get_json()["items"]
+    assert [(v["idea_id"], v["importance"], v["title"]) for v in votes] == [(theirs.id, "nice", "Their idea")]
+    assert [c["body"] for c in client.get("/api/v1/me/comments", headers=h).get_json()["items"]] == ["Mine"]
+    assert [r["title"] for r in client.get("/api/v1/me/reviews", headers=h).get_json()["items"]] == [
+        "Good kettle"
+    ]
+    stories = client.get("/api/v1/me/stories", headers=h).get_json()["items"]
+    assert [(s["title"], s["moderation_state"]) for s in stories] == [("Tea time", "pending")]
+    for kind in ("ideas", "votes", "comments", "reviews", "stories"):
+        assert problem_of(client.get(f"/api/v1/me/{kind}"), 401)
+    assert problem_of(client.get("/api/v1/me/ideas?cursor=%%%", headers=h), 400)
