@@ -51,6 +51,7 @@ def register_extensions(app: Flask) -> None:
     import cocreate.db  # noqa: F401  (engine event listeners)
     from cocreate.accounts.session import init_login
     from cocreate.extensions import csrf, db, migrate
+    from cocreate.web.limits import init_web_limits
     from cocreate.web.ratelimit import init_rate_limits
     from cocreate.web.security import init_security
 
@@ -60,6 +61,7 @@ def register_extensions(app: Flask) -> None:
     init_login(app)
     init_security(app)
     init_rate_limits(app)
+    init_web_limits(app)  # after CSRF's check: a forged request is refused without counting
     _register_write_intent(app)
     from cocreate.web import templating
 

@@ -63,6 +63,12 @@ class Config:
     SMTP_PASSWORD = ""
     SMTP_FROM = "CoCreate <no-reply@localhost>"
     SMTP_STARTTLS = False
+    RATE_LIMITS = {  # (requests, seconds) on the web, for a Member; higher tiers get more (web/limits.py)
+        "signin": (10, 300),  # per address and per account
+        "signup": (5, 3600),  # per address
+        "post": (20, 600),  # ideas, comments, reviews, stories, edits, flags
+        "vote": (120, 600),  # votes, helpful votes, ratings, survey answers
+    }
     PROXY_HOPS = 0  # reverse proxies in front that set X-Forwarded-For/-Proto/-Host (0: trust none)
     MAIL_INTAKE_ADDRESS = (
         "ideas@localhost"  # `flask mail ingest`: ideas@ goes to the default board, ideas+<slug>@
@@ -136,6 +142,9 @@ class Config:
             raw = os.environ.get(f"COCREATE_{key}")
             if raw:
                 values[key] = cast(raw)
+        values["RATE_LIMITS"] = _rate_limits(
+            values["RATE_LIMITS"], os.environ.get("COCREATE_RATE_LIMITS", "")
+        )
         for key in ("SMTP_HOST", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM"):
             values[key] = os.environ.get(key, values[key])
         values["SMTP_PORT"] = int(os.environ.get("SMTP_PORT") or values["SMTP_PORT"])
@@ -173,3 +182,18 @@ class TestConfig(Config):
     REMEMBER_COOKIE_SECURE = False
     SERVER_NAME = None
     ANON_CACHE_SECONDS = 0  # tests that want it turn it on
+
+
+def _rate_limits(defaults: dict, raw: str) -> dict[str, tuple[int, int]]:
+    """COCREATE_RATE_LIMITS such as "signin=10/300,vote=200/600" over the defaults."""
+    limits = dict(defaults)
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        name, _, value = part.partition("=")
+        count, _, seconds = value.partition("/")
+        name = name.strip()
+        if name not in defaults or not count.strip().isdigit() or not seconds.strip().isdigit():
+            raise ConfigError(
+                f"COCREATE_RATE_LIMITS: {part!r} is not name=requests/seconds (names: {', '.join(defaults)})."
+            )
+        limits[name] = (int(count), max(1, int(seconds)))
+    return limits

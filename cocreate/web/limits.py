@@ -1,0 +1,95 @@
+"""Rate limits on the web's state changes: signing in and up (per address, and per account for sign-in),
+posting and voting (per person, looser for higher tiers). The N+1th request in a window gets 429 with
+Retry-After and a sentence saying when to try again; nothing of it is processed. Counted through the shared
+limiter (cocreate/web/ratelimit.py), so with REDIS_URL every worker and app server counts together. The API
+has its own limits per token (cocreate/api/gate.py)."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request
+from flask_login import current_user
+
+from cocreate.extensions import db
+from cocreate.web.ratelimit import limiter
+
+# Which endpoint counts against which limit. The route x role test in tests/web/test_rate_limits.py checks
+# that every endpoint named here exists.
+CLASSES = {
+    "accounts.login": "signin",
+    "accounts.register": "signup",
+    "accounts.email_link": "signin",
+    "accounts.forgot": "signin",
+    "accounts.use_link": "signin",
+    "accounts.reset_password": "signin",
+    "ideas.new_idea": "post",
+    "ideas.comment": "post",
+    "ideas.edit_idea": "post",
+    "ideas.edit_comment": "post",
+    "ideas.capture_idea": "post",
+    "reviews.write_review": "post",
+    "reviews.share": "post",
+    "reviews.edit_ugc": "post",
+    "beta.feedback": "post",
+    "moderation.flag": "post",
+    "ideas.vote": "vote",
+    "ideas.unvote": "vote",
+    "ideas.importance": "vote",
+    "ideas.capture_vote": "vote",
+    "reviews.helpful": "vote",
+    "insights.rate_shipped": "vote",
+    "insights.answer": "vote",
+}
+WHAT = {
+    "signin": "sign-in attempts",
+    "signup": "new accounts from your network",
+    "post": "posts",
+    "vote": "votes",
+}
+
+
+def tier_factor(user_id: int) -> float:
+    """Members get the limit as set; each tier above adds half of it (Co-creators: 2.5 times)."""
+    from cocreate.rewards.perks import tier_of
+    from cocreate.rewards.settings import settings
+
+    tier = tier_of(db.session, user_id)
+    names = [t.name for t in settings().tiers]
+    return 1 + 0.5 * names.index(tier.name)
+
+
+def _keys(kind: str) -> list[tuple[str, int]]:
+    """The counters this request adds to, with the limit of each."""
+    count, _ = current_app.config["RATE_LIMITS"][kind]
+    address = request.remote_addr or "unknown"
+    if kind == "signin":
+        email = (request.form.get("email") or "").strip().lower()[:254]
+        keys = [(f"web:signin:ip:{address}", count)]
+        return keys + ([(f"web:signin:email:{email}", count)] if email else [])
+    if kind == "signup" or not current_user.is_authenticated:
+        return [(f"web:{kind}:ip:{address}", count)]
+    return [(f"web:{kind}:user:{current_user.id}", int(count * tier_factor(current_user.id)))]
+
+
+def check_rate_limit():
+    if request.method != "POST" or request.endpoint not in CLASSES:
+        return None
+    kind = CLASSES[request.endpoint]
+    window = current_app.config["RATE_LIMITS"][kind][1]
+    for key, limit in _keys(kind):
+        decision = limiter().hit(key, limit, window)
+        if not decision.allowed:
+            from cocreate.web.errors import error_response
+
+            minutes = max(1, round(decision.retry_after / 60))
+            wait = f"{decision.retry_after} seconds" if decision.retry_after < 120 else f"{minutes} minutes"
+            response = error_response(
+                429, f"Too many {WHAT[kind]} in a short time. Please try again in {wait}; nothing was saved."
+            )
+            response = current_app.make_response(response)
+            response.headers["Retry-After"] = str(decision.retry_after)
+            return response
+    return None
+
+
+def init_web_limits(app: Flask) -> None:
+    app.before_request(check_rate_limit)
