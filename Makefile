@@ -38,6 +38,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -r cocreate -q --severity-level high
 
 format: setup
 	$(BIN)/ruff format .

@@ -125,6 +125,7 @@ def register_blueprints(app: Flask) -> None:
 def register_cli(app: Flask) -> None:
     from cocreate.accounts.cli import users_cli
     from cocreate.backlog.cli import backlog_cli
+    from cocreate.backups import backup_command, restore_command
     from cocreate.demo.cli import demo_cli
     from cocreate.ideas.cli import ideas_cli
     from cocreate.insights.cli import sentiment_cli
@@ -145,3 +146,5 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(worker_command)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(mail_cli)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
