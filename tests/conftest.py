@@ -6,4 +6,5 @@ pytest_plugins = [
     "tests.fixtures.live_server",
     "tests.fixtures.mail",
     "tests.fixtures.receiver",
+    "tests.fixtures.world",
 ]
