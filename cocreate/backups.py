@@ -56,16 +56,39 @@ def census(url: str) -> dict:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            names = set(inspect(conn).get_table_names())
-            revision = (
-                conn.scalar(text("SELECT version_num FROM alembic_version"))
-                if "alembic_version" in names
-                else None
-            )
-            counts = {t: conn.scalar(text(f"SELECT count(*) FROM {t}")) for t in COUNTED if t in names}  # noqa: S608 (fixed names)
+            return _count(conn)
     finally:
         engine.dispose()
+
+
+def _count(conn) -> dict:
+    names = set(inspect(conn).get_table_names())
+    revision = None
+    if "alembic_version" in names:
+        revision = conn.scalar(text("SELECT version_num FROM alembic_version"))
+    counts = {t: conn.scalar(text(f"SELECT count(*) FROM {t}")) for t in COUNTED if t in names}  # noqa: S608
     return {"revision": revision, "counts": counts}
+
+
+def _pg_dump(url: str, dump: Path) -> dict:
+    """pg_dump and the census from one snapshot (pg_export_snapshot), so that the manifest describes exactly
+    the rows in the dump even while the site keeps writing."""
+    engine = create_engine(url, isolation_level="REPEATABLE READ")
+    try:
+        with engine.connect() as conn, conn.begin():
+            snapshot = conn.scalar(text("SELECT pg_export_snapshot()"))
+            target, env = _libpq(url)
+            command = [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                f"--snapshot={snapshot}",
+            ]
+            _run([*command, f"--file={dump}", target], env)
+            return _count(conn)
+    finally:
+        engine.dispose()
 
 
 def create_backup(
@@ -86,17 +109,15 @@ def create_backup(
                 source.close()
                 target.close()
             dump = work / SQLITE_NAME
+            found = census(f"sqlite:///{dump}")
         else:
             dump = work / PG_NAME
-            target, env = _libpq(url)
-            _run(
-                ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}", target], env
-            )
+            found = _pg_dump(url, dump)
         manifest = {
             "format": FORMAT,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "database": kind,
-            **census(f"sqlite:///{dump}" if kind == "sqlite" else url),
+            **found,
             "uploads": sorted(p.name for p in uploads.iterdir() if p.is_file()) if uploads.is_dir() else [],
         }
         progress("media")
