@@ -1,0 +1,82 @@
+"""The person's privacy page: what we hold about them, the export of it, and deleting the account."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flask import Response, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, logout_user
+
+from cocreate.accounts import bp, privacy
+from cocreate.errors import DomainError
+from cocreate.extensions import db
+
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+def _uploads() -> Path:
+    return Path(current_app.instance_path) / "uploads"
+
+
+def _page(error: str | None = None, status: int = 200):
+    return (
+        render_template(
+            "accounts/privacy.html",
+            counts=privacy.summary(db.session, current_user),
+            account=privacy.export_data(db.session, current_user)["account"],
+            error=error,
+            form=request.form if error else {},
+        ),
+        status,
+        NO_STORE,
+    )
+
+
+@bp.get("/settings/privacy")
+@login_required
+def privacy_page():
+    """What we know about you, your export and deleting your account."""
+    return _page()
+
+
+@bp.get("/settings/privacy/export.<any(json, zip):kind>")
+@login_required
+def export(kind: str):
+    """Everything we hold about you: JSON, or a zip with the JSON and your photos."""
+    name = f"cocreate-{current_user.username}"
+    if kind == "json":
+        body = json.dumps(privacy.export_data(db.session, current_user), indent=2, ensure_ascii=False)
+        mimetype = "application/json"
+    else:
+        body = privacy.export_zip(db.session, current_user, _uploads())
+        mimetype = "application/zip"
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{kind}"', **NO_STORE}
+    return Response(body, mimetype=mimetype, headers=headers)
+
+
+@bp.post("/settings/privacy/delete")
+@login_required
+def delete_account():
+    """Delete your account, keeping your contributions as "Former member" or removing them."""
+    if request.form.get("confirm") != "yes":
+        return _page("Tick the box to confirm that you want to delete your account.", 422)
+    choice = request.form.get("content")
+    if choice not in ("keep", "remove"):
+        return _page("Choose what happens to your ideas, comments, reviews and stories.", 422)
+    try:
+        privacy.do_delete_account(
+            db.session,
+            actor=current_user._get_current_object(),
+            password=request.form.get("password", ""),
+            remove_content=choice == "remove",
+            uploads=_uploads(),
+        )
+    except DomainError as exc:
+        db.session.rollback()
+        return _page(exc.message, exc.status if exc.status in (403, 409) else 422)
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash("Your account is deleted. Thank you for everything you shared.", "info")
+    return redirect(url_for("ideas.home"), 303)
