@@ -70,6 +70,17 @@ def _count(conn) -> dict:
     return {"revision": revision, "counts": counts}
 
 
+def _sqlite_copy(source_path: Path, target_path: Path) -> None:
+    """SQLite's online backup API: a consistent copy while others read and write, replacing the target."""
+    source, target = sqlite3.connect(source_path), sqlite3.connect(target_path)
+    try:
+        with target:
+            source.backup(target, pages=4096)
+    finally:
+        source.close()
+        target.close()
+
+
 def _pg_dump(url: str, dump: Path) -> dict:
     """pg_dump and the census from one snapshot (pg_export_snapshot), so that the manifest describes exactly
     the rows in the dump even while the site keeps writing."""
@@ -100,15 +111,8 @@ def create_backup(
         work = Path(tmp)
         progress("database")
         if kind == "sqlite":
-            source = sqlite3.connect(make_url(url).database)
-            target = sqlite3.connect(work / SQLITE_NAME)
-            try:
-                with target:
-                    source.backup(target, pages=4096)
-            finally:
-                source.close()
-                target.close()
             dump = work / SQLITE_NAME
+            _sqlite_copy(Path(make_url(url).database), dump)
             found = census(f"sqlite:///{dump}")
         else:
             dump = work / PG_NAME
@@ -165,16 +169,9 @@ def restore_backup(
             raise BackupError(f"{archive} cannot be unpacked safely ({exc}).") from None
         progress("database")
         if kind == "sqlite":
-            source = sqlite3.connect(work / SQLITE_NAME)
             target_path = Path(make_url(url).database)
             target_path.parent.mkdir(parents=True, exist_ok=True)
-            target = sqlite3.connect(target_path)
-            try:
-                with target:
-                    source.backup(target, pages=4096)
-            finally:
-                source.close()
-                target.close()
+            _sqlite_copy(work / SQLITE_NAME, target_path)
         else:
             target, env = _libpq(url)
             _run(
