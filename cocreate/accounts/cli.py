@@ -45,5 +45,8 @@ def import_values(path: str) -> None:
             db.session.rollback()
             raise click.ClickException(exc.message) from None
         db.session.commit()
-    click.echo(f"Updated {updated} account(s); {unknown} e-mail address(es) matched no account.")
+    click.echo(
+        f"Updated {updated} account(s); {unknown} row(s) not used: no account, or no consent to use "
+        "purchase data (people opt in under Your data and privacy)."
+    )
     click.echo("Run `flask --app cocreate backlog rescore` to weigh existing votes with the new values.")

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from cocreate.accounts.models import EmailLink, User
+from cocreate.accounts.models import Consent, EmailLink, User
 from cocreate.accounts.services import authenticate
 from cocreate.errors import Conflict, InvalidInput, NotAllowed
 
@@ -65,6 +65,7 @@ def personal_tables():
         ("saved_views", SavedView, SavedView.user_id),
         ("emailed_ideas", IncomingMail, IncomingMail.user_id),
         ("email_links", EmailLink, EmailLink.user_id),
+        ("consents", Consent, Consent.user_id),
     ]
 
 
@@ -190,6 +191,7 @@ def _remove_personal_rows(session: Session, actor: User, email: str) -> None:
     for model, condition in (
         (ApiToken, ApiToken.user_id == actor.id),
         (EmailLink, EmailLink.user_id == actor.id),
+        (Consent, Consent.user_id == actor.id),
         (Notification, Notification.user_id == actor.id),
         (NotificationPreference, NotificationPreference.user_id == actor.id),
         (SavedView, SavedView.user_id == actor.id),

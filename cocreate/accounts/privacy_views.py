@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Response, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, logout_user
 
-from cocreate.accounts import bp, privacy
+from cocreate.accounts import bp, consents, privacy
 from cocreate.errors import DomainError
 from cocreate.extensions import db
 
@@ -25,6 +25,8 @@ def _page(error: str | None = None, status: int = 200):
             "accounts/privacy.html",
             counts=privacy.summary(db.session, current_user),
             account=privacy.export_data(db.session, current_user)["account"],
+            purposes=consents.PURPOSES.values(),
+            granted=consents.granted(db.session, current_user.id),
             error=error,
             form=request.form if error else {},
         ),
@@ -53,6 +55,20 @@ def export(kind: str):
         mimetype = "application/zip"
     headers = {"Content-Disposition": f'attachment; filename="{name}.{kind}"', **NO_STORE}
     return Response(body, mimetype=mimetype, headers=headers)
+
+
+@bp.post("/settings/privacy/consents")
+@login_required
+def set_consents():
+    """Give or withdraw the optional consents."""
+    try:
+        consents.do_set_consents(db.session, actor=current_user, chosen=request.form.getlist("consent"))
+    except DomainError as exc:
+        db.session.rollback()
+        return _page(exc.message, 422)
+    db.session.commit()
+    flash("Your choices are saved.", "success")
+    return redirect(url_for("accounts.privacy_page"), 303)
 
 
 @bp.post("/settings/privacy/delete")

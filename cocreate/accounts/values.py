@@ -20,8 +20,11 @@ def _clean(value: str | None) -> str:
 
 
 def import_values(session: Session, handle: TextIO) -> tuple[int, int]:
-    """(accounts updated, unknown e-mails). A bad row stops the import with its line number; nothing is
-    written then (the caller rolls back)."""
+    """(accounts updated, rows not used). Only people who opted in ("value" consent) get a value; rows
+    for unknown addresses or people without that consent are not stored. A bad row stops the import with
+    its line number; nothing is written then (the caller rolls back)."""
+    from cocreate.accounts.consents import consenting
+
     reader = csv.DictReader(handle)
     if not reader.fieldnames or "email" not in reader.fieldnames or "value" not in reader.fieldnames:
         raise InvalidInput("The CSV needs a header with email and value (and optionally segment).")
@@ -39,7 +42,9 @@ def import_values(session: Session, handle: TextIO) -> tuple[int, int]:
             raise InvalidInput(f"Line {line}: values are zero or more.")
         segment = _clean(row.get("segment"))[:40]
         changed = session.execute(
-            update(User).where(func.lower(User.email) == email).values(customer_value=value, segment=segment)
+            update(User)
+            .where(func.lower(User.email) == email, User.id.in_(consenting("value")))
+            .values(customer_value=value, segment=segment)
         ).rowcount
         updated += changed
         unknown += 0 if changed else 1

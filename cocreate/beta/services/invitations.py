@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from cocreate.accounts.consents import granted
 from cocreate.accounts.models import User
 from cocreate.accounts.services import EMAIL_RE
 from cocreate.beta.access import check_manager
@@ -76,6 +77,8 @@ def _invite(session: Session, program: BetaProgram, people, reason: str) -> int:
                 f"You are invited to the beta “{program.name}”. {why}Sign up while seats last.",
                 link,
             )
+        if reason == "voter" and "research" not in granted(session, user_id):
+            continue  # an automatic invitation reaches a member's inbox only with their consent
         enqueue_email(
             session,
             to=email,

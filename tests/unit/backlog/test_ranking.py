@@ -190,15 +190,25 @@ def test_concurrent_votes_add_up_exactly(app, session):
     )
 
 
-def test_customer_values_are_imported_from_csv(session):
+def test_customer_values_are_imported_from_csv_for_people_who_allow_it(session):
+    from cocreate.accounts.consents import do_set_consents
+
     a, b = UserFactory(email="a@example.com"), UserFactory(email="b@example.com")
+    shy = UserFactory(email="shy@example.com")
+    for person in (a, b):
+        do_set_consents(session, actor=person, chosen=["value"])
     good = io.StringIO(
         "email,value,segment\nA@example.com,1200.5,ret\x00ail\nb@example.com,,\nnobody@example.com,5,x\n"
+        "shy@example.com,900,vip\n"
     )
-    assert import_values(session, good) == (2, 1)
-    session.refresh(a)
-    session.refresh(b)
+    assert import_values(session, good) == (2, 2)  # nobody@ has no account, shy@ did not opt in
+    for person in (a, b, shy):
+        session.refresh(person)
     assert (a.customer_value, a.segment, b.customer_value) == (1200.5, "retail", None)
+    assert (shy.customer_value, shy.segment) == (None, "")
+    do_set_consents(session, actor=a, chosen=[])  # withdrawing deletes what the consent allowed
+    session.refresh(a)
+    assert (a.customer_value, a.segment) == (None, "")
     for bad in (
         "mail,value\nx,1\n",
         "email,value\na@example.com,lots\n",

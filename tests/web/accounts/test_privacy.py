@@ -194,3 +194,45 @@ def test_the_last_admin_cannot_leave_the_site_without_an_admin(client, session):
         "/settings/privacy/delete", {"password": PASSWORD, "content": "keep", "confirm": "yes"}
     )
     assert refused.status_code == 409 and "only admin" in refused.get_data(as_text=True)
+
+
+def test_consents_are_off_until_given_and_say_what_they_are_for(client, session):
+    from datetime import timedelta
+
+    from cocreate.accounts.models import Consent
+    from cocreate.beta.services.programs import do_create_program, do_set_state
+    from cocreate.db import utcnow
+    from cocreate.outbox.models import OutboxMessage
+
+    person, careful, team = UserFactory(), UserFactory(), UserFactory(role="product")
+    board = BoardFactory()
+    idea = do_create_idea(session, actor=team, board=board, title="Stove with a timer")
+    for voter in (person, careful):
+        do_vote(session, actor=voter, idea=idea)
+    session.commit()
+    client.sign_in(person)
+    html = client.get("/settings/privacy").get_data(as_text=True)
+    assert "Invite me by e-mail to betas" in html and "Without it:" in html
+    assert "checked" not in html.split("What you allow")[1].split("</form>")[0]  # nothing given yet
+    bad = client.post_form("/settings/privacy/consents", {"consent": "sell-my-data"})
+    assert bad.status_code == 422 and "Unknown consent" in bad.get_data(as_text=True)
+    assert client.post_form("/settings/privacy/consents", {"consent": ["research"]}).status_code == 303
+    consent_form = client.get("/settings/privacy").get_data(as_text=True).split("What you allow")[1]
+    assert 'value="research" aria-describedby="consent-research-about" checked' in consent_form
+    session.rollback()
+    assert session.scalars(select(Consent.purpose).where(Consent.user_id == person.id)).all() == ["research"]
+
+    # A beta that tests the idea invites both voters in the app; only the one who allowed it by e-mail.
+    now = utcnow()
+    program = do_create_program(
+        session,
+        actor=team,
+        name="Stove beta",
+        capacity=5,
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=5),
+        ideas=[idea],
+    )
+    do_set_state(session, actor=team, program=program, state="open")
+    mailed = set(session.scalars(select(OutboxMessage.destination)))
+    assert person.email in mailed and careful.email not in mailed

@@ -37,6 +37,7 @@ ACCESS = {
     "accounts.privacy_page": SIGNED_IN,
     "accounts.export": SIGNED_IN,
     "accounts.delete_account": SIGNED_IN,
+    "accounts.set_consents": SIGNED_IN,
     "api_tokens.tokens": SIGNED_IN,
     "api_tokens.revoke": OWNER_ONLY,
     "notifications.index": SIGNED_IN,
