@@ -24,6 +24,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import votes  # noqa: E402  (bench/votes.py)
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 SIZE = {"users": 1_000, "ideas": 100_000, "votes": 1_000_000, "comments": 20_000}
@@ -42,6 +45,9 @@ def _env(database_url: str) -> dict:
         SECRET_KEY="bench-only-secret-key-0123456789abcdef",
         COCREATE_INSTANCE_PATH=str(OUT / "instance"),
         COCREATE_ENV="development",  # plain-HTTP cookies on 127.0.0.1; otherwise the production code path
+        # The load comes from one address and a few people: the limits still count every request (their
+        # cost is in the figures) but never refuse one.
+        COCREATE_RATE_LIMITS="signin=1000000/60,signup=1000000/60,post=1000000/60,vote=1000000/60",
     )
     return env
 
@@ -135,6 +141,10 @@ def wrk(url: str, duration: int, connections: int, cookie: str | None = None) ->
         check=True,
         timeout=duration + 30,
     ).stdout
+    return parse_wrk(out)
+
+
+def parse_wrk(out: str) -> dict:
     try:
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
         p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
@@ -219,6 +229,7 @@ def main() -> None:
         "board, signed in, top": ("/b/mobile-app?sort=top", "member"),
         "board, signed in, open + tag": ("/b/mobile-app?status=open&tag=maps", "member"),
         "ranking (product team), top 50": ("/manage/ranking?board=mobile-app", "product"),
+        **_pages(args.database_url),
     }
     results = {}
     try:
@@ -233,6 +244,15 @@ def main() -> None:
                 f"non-2xx {r['non2xx']} {r['socket_errors']}",
                 flush=True,
             )
+        plan = votes.prepare(base, args.database_url, OUT)
+        voting = votes.run(base, plan, args.duration, args.connections, parse_wrk)
+        results["vote POST (htmx), signed in"] = voting
+        r = voting
+        print(
+            f"{'vote POST (htmx), signed in':<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  "
+            f"p99 {r['p99']:7.2f} ms  non-2xx {r['non2xx']}",
+            flush=True,
+        )
         exports = export_timings(base, cookies["product"], server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -247,9 +267,39 @@ def main() -> None:
     print("\n| export | rows | bytes | seconds | worker peak memory before → after |\n|---|---|---|---|---|")
     for line in exports:
         print(line)
+    counted = votes.check(args.database_url, plan, voting["requests"] - voting["non2xx"])
+    print(
+        f"\nVotes: {counted['answered']} answered 2xx, {counted['stored']} stored, {counted['lost']} lost, "
+        f"{counted['miscounted']} ideas whose vote_count differs from their rows."
+    )
+    (OUT / "last-run.json").write_text(
+        json.dumps(
+            {"database": engine, "connections": args.connections, "results": results, "votes": counted}
+        )
+    )
+    print(f"Wrote {OUT / 'last-run.json'}; `python bench/chart.py` draws bench/speed.svg from it.")
+    if counted["lost"] or counted["miscounted"]:
+        sys.exit("votes were lost or miscounted")
     failures = [n for n, r in results.items() if r["non2xx"]]
     if failures:
         sys.exit(f"non-2xx responses on: {', '.join(failures)}")
+
+
+def _pages(database_url: str) -> dict:
+    """An idea page and a product page, for a visitor and for a member."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        idea = conn.scalar(text("SELECT max(id) FROM ideas WHERE moderation_state = 'approved'"))
+        product = conn.scalar(text("SELECT slug FROM products ORDER BY review_count DESC LIMIT 1"))
+    engine.dispose()
+    return {
+        "idea page, anonymous": (f"/i/{idea}", None),
+        "idea page, signed in": (f"/i/{idea}", "member"),
+        "product page, anonymous": (f"/p/{product}", None),
+        "product page, signed in": (f"/p/{product}", "member"),
+    }
 
 
 if __name__ == "__main__":

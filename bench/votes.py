@@ -1,0 +1,143 @@
+"""The web's vote POST under load (used by bench/run.py): members signed in over HTTP each vote through the
+htmx form, from a wrk Lua script that never sends the same (person, idea) pair twice, so that every 2xx
+must be one more stored vote. Afterwards: votes stored against 2xx answers (lost votes), and every idea's
+stored vote_count against its rows (votes counted twice)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+PASSWORD = "trailhead-demo"
+
+
+def _sign_in(base: str, email: str) -> tuple[str, str]:
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/login", timeout=10).read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": PASSWORD}).encode()
+    opener.open(f"{base}/login", data=form, timeout=10).read()
+    home = opener.open(f"{base}/", timeout=10).read().decode()
+    csrf = re.search(r'<meta name="csrf-token" content="([^"]+)"', home).group(1)
+    return "; ".join(f"{c.name}={c.value}" for c in jar), csrf
+
+
+def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: int = 400) -> dict:
+    """Sign people in, choose (person, idea) pairs without a vote yet, and write the wrk Lua script."""
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        users = conn.execute(
+            text(
+                "SELECT id, email FROM users WHERE role = 'member' AND email LIKE '%@example.com'"
+                " ORDER BY id LIMIT :n"
+            ),
+            {"n": people},
+        ).all()
+        idea_ids = conn.scalars(
+            text(
+                "SELECT ideas.id FROM ideas JOIN boards ON boards.id = ideas.board_id"
+                " WHERE boards.vote_budget IS NULL AND ideas.moderation_state = 'approved'"
+                " AND ideas.status IN ('open', 'under_review', 'planned') AND ideas.merged_into_id IS NULL"
+                " ORDER BY ideas.id DESC LIMIT :n"
+            ),
+            {"n": ideas},
+        ).all()
+        listed = ",".join(str(int(i)) for i in idea_ids)  # integers from the database
+        query = f"SELECT user_id, idea_id FROM votes WHERE idea_id IN ({listed})"  # noqa: S608
+        voted = set(conn.execute(text(query)).all())
+    engine.dispose()
+    sessions = [_sign_in(base, email) for _, email in users]
+    pairs = [
+        (n + 1, idea) for idea in idea_ids for n, (uid, _) in enumerate(users) if (uid, idea) not in voted
+    ]
+    lua = out / "votes.lua"
+    lines = ["local people = {"]
+    lines += [f'  {{"{cookie}", "{csrf}"}},' for cookie, csrf in sessions]
+    lines += ["}", "local pairs_ = {"]
+    lines += [f"  {{{p}, {i}}}," for p, i in pairs]
+    lines += [
+        "}",
+        "local n = 0",
+        "request = function()",
+        "  n = n + 1",
+        "  local pair = pairs_[n]",
+        '  if pair == nil then return wrk.format("GET", "/healthz") end',
+        "  local who = people[pair[1]]",
+        "  local headers = {}",
+        '  headers["Cookie"] = who[1]',
+        '  headers["X-CSRFToken"] = who[2]',
+        '  headers["HX-Request"] = "true"',
+        '  headers["Content-Type"] = "application/x-www-form-urlencoded"',
+        '  return wrk.format("POST", "/i/" .. pair[2] .. "/vote", headers, "csrf_token=" .. who[2])',
+        "end",
+    ]
+    lua.write_text("\n".join(lines) + "\n")
+    return {
+        "script": lua,
+        "pairs": len(pairs),
+        "ideas": list(idea_ids),
+        "users": [u for u, _ in users],
+        "before": len(voted),  # votes these people already had on these ideas
+    }
+
+
+def run(base: str, plan: dict, duration: int, connections: int, wrk_result) -> dict:
+    """One bounded wrk run of the vote script; wrk_result parses wrk's output (bench/run.py)."""
+    out = subprocess.run(
+        [
+            "wrk",
+            "--latency",
+            "-t",
+            "1",
+            "-c",
+            str(connections),
+            "-d",
+            f"{duration}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(plan["script"]),
+            base + "/",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=duration + 60,
+    ).stdout
+    result = wrk_result(out)
+    result["requests"] = int(re.search(r"(\d+) requests in", out).group(1))
+    if result["requests"] >= plan["pairs"]:
+        raise SystemExit("the vote script ran out of (person, idea) pairs: lower --duration")
+    return result
+
+
+def check(database_url: str, plan: dict, answered_2xx: int) -> dict:
+    """Votes stored by the run, and ideas whose counter disagrees with their rows."""
+    engine = create_engine(database_url)
+    ids = ",".join(map(str, plan["ideas"]))
+    users = ",".join(map(str, plan["users"]))
+    with engine.connect() as conn:
+        now = conn.scalar(
+            text(f"SELECT count(*) FROM votes WHERE idea_id IN ({ids}) AND user_id IN ({users})")  # noqa: S608
+        )
+        stored = now - plan["before"]
+        wrong = conn.scalar(
+            text(
+                f"SELECT count(*) FROM ideas WHERE id IN ({ids}) AND vote_count <> "  # noqa: S608
+                "(SELECT count(*) FROM votes WHERE votes.idea_id = ideas.id)"
+            )
+        )
+    engine.dispose()
+    return {
+        "stored": stored,
+        "answered": answered_2xx,
+        "lost": max(0, answered_2xx - stored),
+        "miscounted": wrong,
+    }
