@@ -53,6 +53,7 @@ def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: i
         query = f"SELECT user_id, idea_id FROM votes WHERE idea_id IN ({listed})"  # noqa: S608
         voted = set(conn.execute(text(query)).all())
     engine.dispose()
+    chosen = {uid for uid, _ in users}
     sessions = [_sign_in(base, email) for _, email in users]
     pairs = [
         (n + 1, idea) for idea in idea_ids for n, (uid, _) in enumerate(users) if (uid, idea) not in voted
@@ -84,7 +85,9 @@ def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: i
         "pairs": len(pairs),
         "ideas": list(idea_ids),
         "users": [u for u, _ in users],
-        "before": len(voted),  # votes these people already had on these ideas
+        "before": sum(
+            1 for uid, _ in voted if uid in chosen
+        ),  # votes these people already had on these ideas
     }
 
 

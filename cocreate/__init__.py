@@ -56,13 +56,15 @@ def register_extensions(app: Flask) -> None:
     from cocreate.web.security import init_security
 
     db.init_app(app)
+    # First of all before_request hooks: anything later may query (the rate limits look up the person), and
+    # a POST's transaction must begin as a write (BEGIN IMMEDIATE on SQLite), never be upgraded from a read.
+    _register_write_intent(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
     init_login(app)
     init_security(app)
     init_rate_limits(app)
     init_web_limits(app)  # after CSRF's check: a forged request is refused without counting
-    _register_write_intent(app)
     from cocreate.web import templating
 
     templating.init_templating(app)
