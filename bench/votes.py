@@ -43,7 +43,8 @@ def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: i
         idea_ids = conn.scalars(
             text(
                 "SELECT ideas.id FROM ideas JOIN boards ON boards.id = ideas.board_id"
-                " WHERE boards.vote_budget IS NULL AND ideas.moderation_state = 'approved'"
+                " WHERE boards.vote_budget IS NULL AND NOT boards.is_private"
+                " AND ideas.moderation_state = 'approved'"
                 " AND ideas.status IN ('open', 'under_review', 'planned') AND ideas.merged_into_id IS NULL"
                 " ORDER BY ideas.id DESC LIMIT :n"
             ),
