@@ -85,6 +85,16 @@ def test_higher_tiers_get_more_room(client, session, limits):
     assert codes == [200] * 10 + [429]  # 4 x 2.5
 
 
+def test_staff_recording_for_customers_get_ten_times_the_room(client, session, limits):
+    board = BoardFactory()
+    ideas = [IdeaFactory(board=board) for _ in range(41)]
+    staff = UserFactory(role="product")
+    session.commit()
+    client.sign_in(staff)
+    codes = [client.post_form(f"/i/{i.id}/vote", htmx=True).status_code for i in ideas]
+    assert codes == [200] * 40 + [429]  # 4 x 10
+
+
 def test_posting_is_limited_and_the_form_keeps_nothing_half_saved(client, session, limits):
     board = BoardFactory(slug="kitchen")
     member = UserFactory()
