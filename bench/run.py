@@ -202,7 +202,18 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=15, help="seconds per route (bounded)")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument(
+        "--exports-only",
+        type=int,
+        metavar="ROUNDS",
+        help="only time the ranked-list exports, ROUNDS times each",
+    )
     args = parser.parse_args()
+    if args.exports_only:
+        OUT.mkdir(parents=True, exist_ok=True)
+        generate(args.database_url, args.regenerate)
+        exports_only(args.database_url, args.exports_only)
+        return
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed for the load: apt-get install -y wrk")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -283,6 +294,23 @@ def main() -> None:
     failures = [n for n, r in results.items() if r["non2xx"]]
     if failures:
         sys.exit(f"non-2xx responses on: {', '.join(failures)}")
+
+
+def exports_only(database_url: str, rounds: int) -> None:
+    """The exports through gunicorn with nothing else running (the full run times them after the load)."""
+    port = _free_port()
+    server = start_gunicorn(database_url, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        cookie = sign_in(base, "product@demo.cocreate")
+        print(
+            "| export | rows | bytes | seconds | worker peak memory before → after |\n|---|---|---|---|---|"
+        )
+        for _ in range(rounds):
+            export_timings(base, cookie, server.pid)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
 
 
 def _pages(database_url: str) -> dict:
