@@ -58,6 +58,14 @@ def _sqlite_on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")
 
 
+def dialect_insert(session):
+    """The INSERT construct of the session's database, which has ON CONFLICT (PostgreSQL or SQLite)."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
 MAX_ID = 2**31 - 1  # INTEGER primary keys on SQLite and PostgreSQL: an id beyond it names nothing
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import Consent, User
+from cocreate.db import dialect_insert
 from cocreate.errors import InvalidInput, NotAllowed
 
 
@@ -60,7 +59,7 @@ def do_set_consents(session: Session, *, actor: User | None, chosen) -> set[str]
     if unknown:
         raise InvalidInput("Unknown consent.", field="consents")
     now = granted(session, actor.id)
-    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    upsert = dialect_insert(session)
     for purpose in sorted(wanted - now):
         session.execute(upsert(Consent).values(user_id=actor.id, purpose=purpose).on_conflict_do_nothing())
     withdrawn = now - wanted

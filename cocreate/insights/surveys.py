@@ -7,15 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.backlog.weights import check_team
 from cocreate.beta.models import BetaProgram, BetaSignup
 from cocreate.channels import WEB, Origin
-from cocreate.db import MAX_ID, utcnow
+from cocreate.db import MAX_ID, dialect_insert, utcnow
 from cocreate.errors import Conflict, InvalidInput, NotFound
 from cocreate.events import (
     BetaProgramFinished,
@@ -141,7 +139,7 @@ def invite(session: Session, survey: Survey, user_ids, subject: str, title: str)
     user_ids = sorted(set(user_ids))
     if not user_ids:
         return 0
-    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    upsert = dialect_insert(session)
     now, fresh = utcnow(), []
     for start in range(0, len(user_ids), 1000):
         rows = [

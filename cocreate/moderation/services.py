@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from sqlalchemy import case as sql_case
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
-from cocreate.db import utcnow
+from cocreate.db import dialect_insert, utcnow
 from cocreate.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from cocreate.events import (
     ContentApproved,
@@ -65,7 +63,7 @@ def initial_state(screening: Screening, *, pre: bool, trusted: bool) -> str:
 
 def _ensure_case(session: Session, kind: Kind, obj, reason: str) -> ModerationCase:
     """The object's case, created if missing; concurrent creators meet on the unique constraint."""
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(session)
     title, excerpt = kind.preview(obj)
     session.execute(
         insert(ModerationCase)
