@@ -25,6 +25,8 @@ from flask.cli import with_appcontext
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
+from cocreate.reviews.views import uploads_dir
+
 FORMAT = 1
 COUNTED = ("users", "boards", "ideas", "votes", "comments", "reviews", "ugc_items", "points_ledger", "outbox")
 SQLITE_NAME, PG_NAME = "database.sqlite3", "database.pgdump"
@@ -216,7 +218,9 @@ def backup_command(out: Path | None) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = out or Path(current_app.instance_path) / "backups" / f"cocreate-{stamp}.tar.gz"
     try:
-        manifest = create_backup(_url(), _uploads(), out, lambda step: click.echo(f"Backing up the {step}…"))
+        manifest = create_backup(
+            _url(), uploads_dir(), out, lambda step: click.echo(f"Backing up the {step}…")
+        )
     except BackupError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Wrote {out} ({out.stat().st_size / 1e6:.1f} MB): {_summary(manifest)}.")
@@ -235,7 +239,7 @@ def restore_command(archive: Path, yes: bool) -> None:
         from cocreate.extensions import db
 
         db.engine.dispose()  # no pooled connection holds the old database open
-        manifest = restore_backup(archive, _url(), _uploads(), lambda s: click.echo(f"Restoring the {s}…"))
+        manifest = restore_backup(archive, _url(), uploads_dir(), lambda s: click.echo(f"Restoring the {s}…"))
     except BackupError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Restored the backup of {manifest['created_at']}: {_summary(manifest)}, checked.")
@@ -243,10 +247,6 @@ def restore_command(archive: Path, yes: bool) -> None:
 
 def _url() -> str:
     return current_app.config["SQLALCHEMY_DATABASE_URI"]
-
-
-def _uploads() -> Path:
-    return Path(current_app.instance_path) / "uploads"
 
 
 def _summary(manifest: dict) -> str:

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from flask import Response, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Response, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, logout_user
 
 from cocreate.accounts import bp, consents, privacy
 from cocreate.errors import DomainError
 from cocreate.extensions import db
+from cocreate.reviews.views import uploads_dir
 
 NO_STORE = {"Cache-Control": "no-store"}
-
-
-def _uploads() -> Path:
-    return Path(current_app.instance_path) / "uploads"
 
 
 def _page(error: str | None = None, status: int = 200):
@@ -51,7 +47,7 @@ def export(kind: str):
         body = json.dumps(privacy.export_data(db.session, current_user), indent=2, ensure_ascii=False)
         mimetype = "application/json"
     else:
-        body = privacy.export_zip(db.session, current_user, _uploads())
+        body = privacy.export_zip(db.session, current_user, uploads_dir())
         mimetype = "application/zip"
     headers = {"Content-Disposition": f'attachment; filename="{name}.{kind}"', **NO_STORE}
     return Response(body, mimetype=mimetype, headers=headers)
@@ -86,7 +82,7 @@ def delete_account():
             actor=current_user._get_current_object(),
             password=request.form.get("password", ""),
             remove_content=choice == "remove",
-            uploads=_uploads(),
+            uploads=uploads_dir(),
         )
     except DomainError as exc:
         db.session.rollback()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
@@ -24,6 +21,7 @@ from cocreate.demo.generator import (
 from cocreate.demo.surveys import generate_surveys
 from cocreate.extensions import db
 from cocreate.ideas.models import Board
+from cocreate.reviews.views import uploads_dir
 from cocreate.rewards.replay import count_events, replay
 from cocreate.search import service as search_service
 from cocreate.search.documents import count_documents
@@ -63,7 +61,7 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
             raise click.ClickException("More votes than people × ideas: each person votes once per idea.")
         size = Size(users=users, ideas=ideas, votes=votes, comments=comments)
         with click.progressbar(length=expected_rows(size), label="Building the demo community") as bar:
-            uploads = Path(current_app.instance_path) / "uploads"
+            uploads = uploads_dir()
             counts = generate(db.session, size, seed=seed, progress=bar.update, uploads=uploads)
         db.session.commit()
     click.echo("Loaded " + ", ".join(f"{n:,} {what}" for what, n in counts.items()) + ".")

@@ -18,7 +18,7 @@ from cocreate.reviews.forms import CampaignForm, UGCForm
 from cocreate.reviews.media import MAX_BYTES
 from cocreate.reviews.services.products import check_product_manager
 from cocreate.reviews.services.ugc import PHOTOS_MAX
-from cocreate.reviews.views import _uploads
+from cocreate.reviews.views import uploads_dir
 from cocreate.rewards.queries import rewarded
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
@@ -59,7 +59,7 @@ def _submitted(form: UGCForm) -> dict | None:
         "story": form.story.data or "",
         "video_url": form.video_url.data,
         "photos": [f.read(MAX_BYTES + 1) for f in files],
-        "uploads": _uploads(),
+        "uploads": uploads_dir(),
     }
 
 

@@ -135,7 +135,7 @@ def manage_products():
                 description=form.description.data or "",
                 board_id=int(form.board_id.data) if (form.board_id.data or "").isdigit() else None,
                 image_data=form.image.data.read(MAX_BYTES + 1) if form.image.data else None,
-                uploads=_uploads(),
+                uploads=uploads_dir(),
                 moderation=form.moderation.data or "post",
             )
         except DomainError as exc:
@@ -150,14 +150,15 @@ def manage_products():
     ), status
 
 
-def _uploads() -> Path:
+def uploads_dir() -> Path:
+    """Where uploaded photos and product images are kept (instance/uploads/)."""
     return Path(current_app.instance_path) / "uploads"
 
 
 @bp.get("/media/<name>")
 def media(name: str):
     """An uploaded image, as the type we re-encoded it to; never interpreted as anything else."""
-    found = stored_path(name, _uploads())
+    found = stored_path(name, uploads_dir())
     if found is None:
         abort(404, "No such image.")
     path, content_type = found

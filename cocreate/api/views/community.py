@@ -21,7 +21,7 @@ from cocreate.reviews import queries as q
 from cocreate.reviews.media import MAX_BYTES
 from cocreate.reviews.models import UGCItem
 from cocreate.reviews.services.ugc import PHOTOS_MAX, do_submit_ugc
-from cocreate.reviews.views import _uploads
+from cocreate.reviews.views import uploads_dir
 from cocreate.web.pagination import decode_cursor, encode_cursor
 
 STORY_FIELDS = ("title", "story", "video_url")
@@ -175,7 +175,7 @@ def share_story(slug: str):
         story=fields.get("story", ""),
         video_url=fields.get("video_url") or None,
         photos=fields["photos"],
-        uploads=_uploads(),
+        uploads=uploads_dir(),
         origin=origin(),
     )
     db.session.commit()
