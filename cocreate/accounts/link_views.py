@@ -49,10 +49,10 @@ def forgot():
 @bp.route("/login/link/<token>", methods=["GET", "POST"])
 def use_link(token: str):
     """Confirm, then sign in with the link (once). CSRF protects the POST like every other."""
-    if links.link_owner(db.session, token, "signin") is None:
+    owner = links.link_owner(db.session, token, "signin")
+    if owner is None:
         return _expired("accounts.email_link")
     if request.method == "GET":
-        owner = links.link_owner(db.session, token, "signin")
         return render_template("accounts/use_link.html", owner=owner), 200, NO_STORE
     try:
         user = links.do_use_link(db.session, token=token, purpose="signin")

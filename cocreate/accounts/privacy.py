@@ -17,7 +17,7 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, literal, select, union_all, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import Consent, EmailLink, User
@@ -79,12 +79,17 @@ def _row(obj) -> dict:
     return {c.key: _value(getattr(obj, c.key)) for c in obj.__table__.columns if c.key not in SECRET_COLUMNS}
 
 
+def account_fields(user: User) -> dict:
+    """The account row as shown and exported (no password hash or session version)."""
+    return _row(user)
+
+
 def export_data(session: Session, user: User) -> dict:
     """Everything we hold about the person, as JSON-ready data."""
     from cocreate.beta.models import BetaAnswer, BetaSignup
     from cocreate.reviews.models import OrderRecord, UGCItem, UGCPhoto
 
-    data: dict = {"account": _row(user)}
+    data: dict = {"account": account_fields(user)}
     for label, model, column in personal_tables():
         data[label] = [
             _row(r)
@@ -107,12 +112,17 @@ def export_data(session: Session, user: User) -> dict:
 
 
 def summary(session: Session, user: User) -> list[tuple[str, int]]:
-    """How many rows of each kind we hold, for the "what we know about you" page."""
-    counts = []
-    for label, model, column in personal_tables():
-        n = session.scalar(select(func.count()).select_from(model).where(column == user.id))
-        counts.append((label.replace("_", " "), n))
-    return counts
+    """How many rows of each kind we hold, for the "what we know about you" page (one statement)."""
+    counts = union_all(
+        *(
+            select(literal(label).label("label"), func.count().label("n"))
+            .select_from(model)
+            .where(column == user.id)
+            for label, model, column in personal_tables()
+        )
+    )
+    found = dict(session.execute(counts).all())
+    return [(label.replace("_", " "), found.get(label, 0)) for label, _, _ in personal_tables()]
 
 
 def export_zip(session: Session, user: User, uploads: Path) -> bytes:

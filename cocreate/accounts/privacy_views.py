@@ -20,7 +20,7 @@ def _page(error: str | None = None, status: int = 200):
         render_template(
             "accounts/privacy.html",
             counts=privacy.summary(db.session, current_user),
-            account=privacy.export_data(db.session, current_user)["account"],
+            account=privacy.account_fields(current_user),  # not the whole export: the page shows counts
             purposes=consents.PURPOSES.values(),
             granted=consents.granted(db.session, current_user.id),
             error=error,
