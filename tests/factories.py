@@ -77,3 +77,23 @@ class ProductFactory(_Base):
     name = factory.Sequence(lambda n: f"Product {n}")
     description = "A thing people buy."
     bayes_score = 3.5
+
+
+def open_program(session, *, team, name="Kettle beta", capacity=5, days=5, **extra):
+    """A beta program that opened yesterday and closes in `days` days, open for sign-ups."""
+    from datetime import timedelta
+
+    from cocreate.beta.services.programs import do_create_program, do_set_state
+
+    now = utcnow()
+    program = do_create_program(
+        session,
+        actor=team,
+        name=name,
+        capacity=capacity,
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=days),
+        **extra,
+    )
+    do_set_state(session, actor=team, program=program, state="open")
+    return program

@@ -25,7 +25,7 @@ from cocreate.outbox.services import enqueue_email
 from cocreate.reviews.models import Product, Review
 from cocreate.reviews.services.reviews import do_write_review
 from cocreate.reviews.services.ugc import do_submit_ugc
-from tests.factories import PASSWORD, BoardFactory, ProductFactory, UserFactory
+from tests.factories import PASSWORD, BoardFactory, ProductFactory, UserFactory, open_program
 
 EMAIL, USERNAME, NAME = "zed.quixote@example.com", "zquixote77", "Zedekiah Quixote"
 
@@ -199,11 +199,8 @@ def test_the_last_admin_cannot_leave_the_site_without_an_admin(client, session):
 
 
 def test_consents_are_off_until_given_and_say_what_they_are_for(client, session):
-    from datetime import timedelta
 
     from cocreate.accounts.models import Consent
-    from cocreate.beta.services.programs import do_create_program, do_set_state
-    from cocreate.db import utcnow
     from cocreate.outbox.models import OutboxMessage
 
     person, careful, team = UserFactory(), UserFactory(), UserFactory(role="product")
@@ -225,16 +222,6 @@ def test_consents_are_off_until_given_and_say_what_they_are_for(client, session)
     assert session.scalars(select(Consent.purpose).where(Consent.user_id == person.id)).all() == ["research"]
 
     # A beta that tests the idea invites both voters in the app; only the one who allowed it by e-mail.
-    now = utcnow()
-    program = do_create_program(
-        session,
-        actor=team,
-        name="Stove beta",
-        capacity=5,
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=5),
-        ideas=[idea],
-    )
-    do_set_state(session, actor=team, program=program, state="open")
+    open_program(session, team=team, name="Stove beta", ideas=[idea])
     mailed = set(session.scalars(select(OutboxMessage.destination)))
     assert person.email in mailed and careful.email not in mailed

@@ -4,19 +4,17 @@ web's rules for cookie requests, problem details for bad input, rate limits with
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from cocreate.api.models import ApiToken
 from cocreate.api.tokens import do_create_token, hash_token
-from cocreate.beta.services.programs import do_create_program, do_set_state
 from cocreate.db import utcnow
 from cocreate.ideas.models import Comment, Idea, Vote
 from cocreate.ideas.services import do_create_idea
 from cocreate.reviews.models import Review
-from tests.factories import BoardFactory, ProductFactory, UserFactory
+from tests.factories import BoardFactory, ProductFactory, UserFactory, open_program
 
 
 def bearer(token: str) -> dict:
@@ -245,16 +243,7 @@ def test_private_boards_and_the_ranking_follow_roles(client, session):
 
 def test_beta_sign_up_and_withdraw(client, session):
     team = UserFactory(role="product")
-    now = utcnow()
-    program = do_create_program(
-        session,
-        actor=team,
-        name="Kettle beta",
-        capacity=1,
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=9),
-    )
-    do_set_state(session, actor=team, program=program, state="open")
+    program = open_program(session, team=team, capacity=1, days=9)
     first, second = make_token(session, UserFactory()), make_token(session, UserFactory())
     session.commit()
     url = f"/api/v1/beta/programs/{program.slug}/signup"

@@ -4,7 +4,6 @@ from the document (valid and invalid ones), finds no server error and no answer 
 from __future__ import annotations
 
 import copy
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,12 @@ from sqlalchemy import select
 
 from cocreate.api.openapi import document
 from cocreate.api.tokens import do_create_token
-from cocreate.beta.services.programs import do_create_program, do_set_state
-from cocreate.db import utcnow
 from cocreate.ideas.services import do_add_comment, do_create_idea
 from cocreate.insights import surveys
 from cocreate.insights.models import SurveyInvitation
 from cocreate.insights.surveys import do_create_survey
 from cocreate.reviews.services.ugc import do_submit_ugc
-from tests.factories import BoardFactory, ProductFactory, UserFactory
+from tests.factories import BoardFactory, ProductFactory, UserFactory, open_program
 
 
 def test_every_api_route_is_in_the_document_and_nothing_else(app):
@@ -53,16 +50,7 @@ def community(app, session):
     idea = do_create_idea(session, actor=member, board=board, title="Quieter blender")
     do_add_comment(session, actor=member, idea=idea, body="Yes please")
     product = ProductFactory(slug="blender")
-    now = utcnow()
-    program = do_create_program(
-        session,
-        actor=team,
-        name="Blender beta",
-        capacity=3,
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=10),
-    )
-    do_set_state(session, actor=team, program=program, state="open")
+    program = open_program(session, team=team, name="Blender beta", capacity=3, days=10)
     _, plain = do_create_token(session, actor=team, name="Fuzzer", scope="write")
     survey = do_create_survey(session, actor=team, kind="nps", moment="review")
     surveys.invite(session, survey, [team.id], "review:1", "Blender")

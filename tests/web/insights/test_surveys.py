@@ -1,13 +1,10 @@
 """NPS, CSAT and CES micro-surveys: attached to moments, answered once, scored the standard way."""
 
-from datetime import timedelta
-
 import pytest
 from sqlalchemy import func, select
 
-from cocreate.beta.services.programs import do_create_program, do_set_state
+from cocreate.beta.services.programs import do_set_state
 from cocreate.beta.services.seats import do_sign_up
-from cocreate.db import utcnow
 from cocreate.ideas.services import do_change_status, do_vote
 from cocreate.insights import surveys
 from cocreate.insights.models import SurveyInvitation, SurveyKind, SurveyResponse
@@ -15,7 +12,7 @@ from cocreate.notifications.models import Notification
 from cocreate.reviews.services.reviews import do_write_review
 from cocreate.rewards.models import LedgerEntry
 from tests.concurrency import race
-from tests.factories import BoardFactory, IdeaFactory, ProductFactory, UserFactory
+from tests.factories import BoardFactory, IdeaFactory, ProductFactory, UserFactory, open_program
 
 
 @pytest.mark.parametrize(
@@ -127,16 +124,7 @@ def test_shipping_invites_supporters_and_author_and_a_finished_beta_its_particip
     kinds = session.scalars(select(Notification.kind).where(Notification.user_id == voter.id)).all()
     assert kinds.count("survey") == 2 and kinds.count("idea.rate") == 1
 
-    now = utcnow()
-    program = do_create_program(
-        session,
-        actor=team,
-        name="Kettle beta",
-        capacity=5,
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=3),
-    )
-    do_set_state(session, actor=team, program=program, state="open")
+    program = open_program(session, team=team, days=3)
     tester = UserFactory()
     do_sign_up(
         session, actor=tester, program=program, terms_version=program.terms_version, consents=[], answers={}
