@@ -118,9 +118,13 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
-def wrk(url: str, duration: int, connections: int, cookie: str | None = None) -> dict:
-    """rps, p50 and p99 (ms) and errors from one bounded wrk run."""
+def wrk(
+    url: str, duration: int, connections: int, cookie: str | None = None, script: Path | None = None
+) -> dict:
+    """rps, p50 and p99 (ms), requests and errors from one bounded wrk run (`script`: a wrk Lua script)."""
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    if script is not None:
+        headers += ["-s", str(script)]
     out = subprocess.run(
         [
             "wrk",
@@ -153,7 +157,9 @@ def parse_wrk(out: str) -> dict:
         raise SystemExit(f"could not read wrk's output ({exc}):\n{out}") from None
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
+    requests = re.search(r"(\d+) requests in", out)
     return {
+        "requests": int(requests.group(1)) if requests else 0,
         "rps": rps,
         "p50": p50,
         "p99": p99,
@@ -256,7 +262,7 @@ def main() -> None:
                 flush=True,
             )
         plan = votes.prepare(base, args.database_url, OUT)
-        voting = votes.run(base, plan, args.duration, args.connections, parse_wrk)
+        voting = votes.run(base, plan, args.duration, args.connections, wrk)
         results["vote POST (htmx), signed in"] = voting
         r = voting
         print(

@@ -6,7 +6,6 @@ stored vote_count against its rows (votes counted twice)."""
 from __future__ import annotations
 
 import re
-import subprocess
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
@@ -86,37 +85,13 @@ def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: i
         "pairs": len(pairs),
         "ideas": list(idea_ids),
         "users": [u for u, _ in users],
-        "before": sum(
-            1 for uid, _ in voted if uid in chosen
-        ),  # votes these people already had on these ideas
+        "before": sum(1 for uid, _ in voted if uid in chosen),  # their votes on these ideas before the run
     }
 
 
-def run(base: str, plan: dict, duration: int, connections: int, wrk_result) -> dict:
-    """One bounded wrk run of the vote script; wrk_result parses wrk's output (bench/run.py)."""
-    out = subprocess.run(
-        [
-            "wrk",
-            "--latency",
-            "-t",
-            "1",
-            "-c",
-            str(connections),
-            "-d",
-            f"{duration}s",
-            "--timeout",
-            "10s",
-            "-s",
-            str(plan["script"]),
-            base + "/",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=duration + 60,
-    ).stdout
-    result = wrk_result(out)
-    result["requests"] = int(re.search(r"(\d+) requests in", out).group(1))
+def run(base: str, plan: dict, duration: int, connections: int, wrk) -> dict:
+    """One bounded run of the vote script with bench/run.py's `wrk`."""
+    result = wrk(base + "/", duration, connections, script=plan["script"])
     if result["requests"] >= plan["pairs"]:
         raise SystemExit("the vote script ran out of (person, idea) pairs: lower --duration")
     return result
