@@ -122,7 +122,10 @@ def summary(session: Session, user: User) -> list[tuple[str, int]]:
         )
     )
     found = dict(session.execute(counts).all())
-    return [(label.replace("_", " "), found.get(label, 0)) for label, _, _ in personal_tables()]
+    names = {"api_tokens": "API tokens", "email_links": "Sign-in and reset links"}
+    return [
+        (names.get(label, label.replace("_", " ")), found.get(label, 0)) for label, _, _ in personal_tables()
+    ]
 
 
 def export_zip(session: Session, user: User, uploads: Path) -> bytes:

@@ -12,8 +12,8 @@ from flask_login import current_user
 from cocreate.extensions import db
 from cocreate.web.ratelimit import limiter
 
-# Which endpoint counts against which limit. The route x role test in tests/web/test_rate_limits.py checks
-# that every endpoint named here exists.
+# Which endpoint counts against which limit.
+# tests/web/test_rate_limits.py::test_every_limited_endpoint_exists_and_takes_posts checks the names.
 CLASSES = {
     "accounts.login": "signin",
     "accounts.register": "signup",
