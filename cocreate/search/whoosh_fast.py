@@ -2,12 +2,11 @@
 
 Whoosh intersects posting lists and scores matches one document at a time, through several Python method
 calls per posting; at 100k ideas a two-word query spent most of its ~40 ms there. Here each word's posting
-list is read a block at a time and turned into a dict (document → the word's BM25F score there, before the
-idf factor), the dicts are intersected as sets, and a match's score is a sum of dict lookups. The formula,
-the field lengths and the tie order are Whoosh's, so the ranking and the total are too
-(tests/unit/search/test_whoosh_fast.py compares both ways on every query shape). The one difference: a
-word's cached scores use the average document length of when they were computed until it moves by more
-than 1 %, instead of recomputing them after every write.
+list is read straight from the postings file, block by block, into a dict (document → term frequency) with
+C-level calls only (unpickling, un-deltaing with itertools.accumulate, dict.update); the dicts are
+intersected as sets, and only the documents that match every word get a BM25F score. The formula, the
+statistics, the field lengths and the tie order are Whoosh's, so the ranking and the total are too
+(tests/unit/search/test_whoosh_fast.py compares both ways on every query shape).
 
 The cache is per index segment (a segment's postings never change; deletions are kept apart and applied
 here), bounded by postings held (CACHE_POSTINGS), and forgets segments that merged away. Query shapes this
@@ -17,20 +16,23 @@ module does not handle (OR, NOT, phrases) go the ordinary way.
 from __future__ import annotations
 
 import heapq
+import pickle  # noqa: S403 - Whoosh's own postings file, written by this app
 import threading
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import accumulate, repeat
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Term
 from whoosh.scoring import BM25F
+from whoosh.system import _INT_SIZE, unpack_int
 from whoosh.util.numeric import byte_to_length
 
 FIELD = "content"
 BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
-CACHE_POSTINGS = 1_000_000  # postings kept decoded per process, about 80 MB when full
-AVG_DRIFT = 0.01  # recompute a word's scores when the average length moved by more than 1 %
+CACHE_POSTINGS = 1_000_000  # postings kept decoded per process, about 60 MB when full
 
 
 @dataclass
@@ -54,11 +56,9 @@ def content_terms(query) -> list[str] | None:
 
 
 class PostingCache:
-    """Per segment: each word's BM25 contribution per document, and each filter value's documents.
-
-    A word's contributions depend on its document frequency and the average length, which change with every
-    write; they are recomputed when those differ from the cached ones. Bounded by the number of postings
-    held, least recently used out first."""
+    """Per segment: each word's term frequency per document, and each filter value's documents. Both are
+    facts of the segment, which never changes; scores use the index's current statistics at query time.
+    Bounded by the number of postings held, least recently used out first."""
 
     def __init__(self, budget: int = CACHE_POSTINGS) -> None:
         self.budget = budget
@@ -95,22 +95,16 @@ class PostingCache:
             return docs
         return found[0]
 
-    def contributions(self, reader, segment: str, word: str, avg: float, k1: float, b: float) -> dict:
-        """Document → this word's BM25 score in it, before the idf factor (which the caller applies, as it
-        changes with every write). Computed with the average length of when it was cached, until the
-        average drifts by more than AVG_DRIFT."""
+    def postings(self, reader, segment: str, word: str) -> dict[int, float]:
+        """Document → the word's weight (term frequency) there, for one segment. Scores are computed by the
+        caller for the few documents that match every word, with the current statistics."""
         key = (segment, FIELD, word)
         found = self._get(key)
-        if found is not None and abs(found[0] - avg) <= AVG_DRIFT * avg and found[1] == (k1, b):
-            return found[2]
-        lengths = self.lengths(reader, segment)
-        base, per_length = k1 * (1 - b), k1 * b / avg
-        scores = {
-            doc: (tf * (k1 + 1)) / (tf + base + per_length * BYTE_LENGTHS[lengths[doc]])
-            for doc, tf in _read_postings(reader, FIELD, word).items()
-        }
-        self._put(key, (avg, (k1, b), scores), len(scores))
-        return scores
+        if found is None:
+            weights = _read_postings(reader, FIELD, word)
+            self._put(key, (weights,), len(weights))
+            return weights
+        return found[0]
 
     def lengths(self, reader, segment: str):
         """The content field's length bytes for every document of a segment (what Whoosh scores with)."""
@@ -143,18 +137,37 @@ def _read_postings(reader, field: str, text) -> dict[int, float]:
     matcher = reader.postings(field, text)
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
-    out: dict[int, float] = {}
-    if isinstance(matcher, W3LeafMatcher):
-        while not matcher._atend:
-            matcher._read_ids()
-            matcher._read_weights()
-            out.update(zip(matcher._ids, matcher._weights, strict=True))
-            matcher._next_block()
-    else:  # short lists are stored inline
-        while matcher.is_active():
-            out[matcher.id()] = matcher.weight()
-            matcher.next()
+    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+        out: dict[int, float] = {}
+        for ids, weights in _blocks(matcher):
+            out.update(zip(accumulate(ids), weights, strict=True))
+        return out
+    out = {}
+    while matcher.is_active():  # short lists are stored inline
+        out[matcher.id()] = matcher.weight()
+        matcher.next()
     return out
+
+
+def _blocks(matcher: W3LeafMatcher):
+    """(delta-coded ids, weights) of each block of a posting list, read straight from the postings file: the
+    same bytes W3LeafMatcher reads, without its per-block method calls and its generator that un-deltas ids
+    one at a time (most of a cold query's time)."""
+    raw = matcher._postfile.file
+    position = matcher._baseoffset
+    while True:
+        raw.seek(position)
+        length = unpack_int(raw.read(_INT_SIZE))[0]
+        following = position + _INT_SIZE + abs(length)
+        count, _maxid, _maxweight, compressed, _minlength, _maxlength = pickle.load(raw)  # noqa: S301 - our own index file
+        data = raw.read(following - raw.tell())
+        ids, weights, _values = pickle.loads(zlib.decompress(data) if compressed else data)  # noqa: S301
+        if weights is None or isinstance(weights, float):
+            weights = repeat(1.0 if weights is None else weights, count)
+        yield ids, weights
+        if length < 0:  # a negative length marks the last block
+            return
+        position = following
 
 
 def search(
@@ -173,18 +186,23 @@ def search(
         return None
     avg = searcher.avg_field_length(FIELD) or 1
     k1, b = weighting.K1, weighting.B
-    idfs = [searcher.idf(FIELD, w) for w in words]
+    base, per_length = k1 * (1 - b), k1 * b / avg
+    factors = [searcher.idf(FIELD, w) * (k1 + 1) for w in words]
+    norms = [base + per_length * length for length in BYTE_LENGTHS]  # by a document's length byte
     leaves = searcher.leaf_searchers()
     segments = {sub.reader().segment().segment_id(): (sub.reader(), offset) for sub, offset in leaves}
     cache.forget_except(set(segments))
     top: list[tuple[float, int]] = []
     total = 0
     for segment, (reader, offset) in segments.items():
-        scores = [cache.contributions(reader, segment, w, avg, k1, b) for w in words]
-        if not all(scores):
+        weights = [cache.postings(reader, segment, w) for w in words]
+        if not all(weights):
             continue
-        smallest = min(scores, key=len)
-        candidates = set(smallest).intersection(*(s for s in scores if s is not smallest))
+        smallest = min(weights, key=len)
+        candidates = set(smallest)
+        for other in weights:
+            if other is not smallest:
+                candidates = candidates & other.keys()  # iterates the smaller side
         for group in filters:
             allowed = frozenset().union(*(cache.documents(reader, segment, f, v) for f, v in group))
             candidates.intersection_update(allowed)
@@ -192,14 +210,27 @@ def search(
             candidates.difference_update(cache.documents(reader, segment, field, value))
         candidates.difference_update(reader.deleted_docs_set)
         total += len(candidates)
-        if len(scores) == 1:
-            (x,), (ix,) = scores, idfs
-            items = [(ix * x[d], -offset - d) for d in candidates]
-        elif len(scores) == 2:
-            (x, y), (ix, iy) = scores, idfs
-            items = [(ix * x[d] + iy * y[d], -offset - d) for d in candidates]
-        else:
-            pairs = list(zip(idfs, scores, strict=True))
-            items = [(sum(i * s[d] for i, s in pairs), -offset - d) for d in candidates]
-        top = heapq.nlargest(limit, top + items)
+        lengths = cache.lengths(reader, segment)
+        top = heapq.nlargest(limit, top + _scored(candidates, weights, factors, norms, lengths, offset))
     return [Match(docnum=-d, score=s) for s, d in top], total
+
+
+def _scored(candidates, weights, factors, norms, lengths, offset) -> list[tuple[float, int]]:
+    """(BM25F score, -global document number) of each candidate: Whoosh's formula, unrolled for the usual
+    one or two words since this loop runs once per match."""
+    if len(weights) == 1:
+        (x,), (fx,) = weights, factors
+        return [(fx * (t := x[d]) / (t + norms[lengths[d]]), -offset - d) for d in candidates]
+    if len(weights) == 2:
+        (x, y), (fx, fy) = weights, factors
+        return [
+            (fx * (t := x[d]) / (t + (n := norms[lengths[d]])) + fy * (u := y[d]) / (u + n), -offset - d)
+            for d in candidates
+        ]
+    docs = list(candidates)  # three words or more: one pass per word over all candidates
+    norm = [norms[lengths[d]] for d in docs]
+    (first, x), *rest = zip(factors, weights, strict=True)
+    scores = [first * (t := x[d]) / (t + n) for d, n in zip(docs, norm, strict=True)]
+    for factor, w in rest:
+        scores = [s + factor * (t := w[d]) / (t + n) for s, d, n in zip(scores, docs, norm, strict=True)]
+    return list(zip(scores, [-offset - d for d in docs], strict=True))
