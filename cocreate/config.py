@@ -54,6 +54,7 @@ class Config:
     SEARCH_BACKEND = (
         "auto"  # auto: PostgreSQL full-text on PostgreSQL, Whoosh under instance/search/ otherwise
     )
+    SEARCH_REBUILD_MB = 768  # Whoosh rebuilds sort postings in this much memory (split among cores)
     FLAG_HIDE_THRESHOLD = 3  # weight of distinct flaggers that hides a contribution until a moderator decides
     UGC_MAX_UPLOAD = 34 * 1024 * 1024  # the share form only: 4 photos of up to 8 MB and the text
     BASE_URL = "http://127.0.0.1:5000"  # how links in e-mails start
@@ -123,6 +124,7 @@ class Config:
             ("BOARD_PAGE_SIZE", int),
             ("ANON_CACHE_SECONDS", float),
             ("FLAG_HIDE_THRESHOLD", int),
+            ("SEARCH_REBUILD_MB", int),
             ("SENTIMENT_NEGATIVE_BELOW", float),
             ("SENTIMENT_POSITIVE_ABOVE", float),
             ("REWARDS_EARLY_SUPPORTERS", int),

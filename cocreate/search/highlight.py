@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from whoosh.analysis import STOP_WORDS, StemmingAnalyzer
+from whoosh.analysis import STOP_WORDS, CompositeAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter import stem as _porter
 
 from cocreate.search.backend import MARK_END, MARK_START
 
-ANALYZER = StemmingAnalyzer()  # Whoosh's content field; stems() below agrees with it
 TOKEN_RE = re.compile(r"[\w*]+(?:\.?[\w*]+)*")  # the analyzer's RegexTokenizer
 SNIPPET_CHARS = 200  # a body passage, about
 SIMILAR_CHARS = 160
@@ -29,6 +28,22 @@ def _stem(lowered: str) -> str | None:
     if len(lowered) < 2 or lowered in STOP_WORDS:
         return None
     return _porter(lowered)
+
+
+class ContentAnalyzer(CompositeAnalyzer):
+    """Whoosh's StemmingAnalyzer, which queries go through, plus terms(): the same terms as a plain list,
+    which indexing counts instead of making a Token per word (whoosh_codec.Frequency). Stored in the index's
+    schema, so it must stay importable by this name."""
+
+    def __init__(self) -> None:
+        super().__init__(StemmingAnalyzer())
+
+    @staticmethod
+    def terms(text: str) -> list[str]:
+        return [stem for word in TOKEN_RE.findall(text) if (stem := _stem(word.lower())) is not None]
+
+
+ANALYZER = ContentAnalyzer()  # Whoosh's content field; stems() below agrees with it
 
 
 def stems(text: str) -> frozenset[str]:

@@ -55,7 +55,9 @@ def _make_backend(app: Flask) -> SearchBackend:
             else:
                 from cocreate.search.whoosh_backend import WhooshBackend
 
-                found = WhooshBackend(Path(app.instance_path) / "search" / "whoosh")
+                found = WhooshBackend(
+                    Path(app.instance_path) / "search" / "whoosh", rebuild_mb=app.config["SEARCH_REBUILD_MB"]
+                )
         app.extensions["cocreate.search"] = found
     return found
 

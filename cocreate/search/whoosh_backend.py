@@ -32,6 +32,7 @@ from cocreate.search.backend import (
 from cocreate.search.documents import Document
 from cocreate.search.highlight import ANALYZER as _ANALYZER
 from cocreate.search.highlight import SIMILAR_CHARS, SNIPPET_CHARS, title_and_snippet
+from cocreate.search.whoosh_codec import Codec, Frequency
 
 log = logging.getLogger(__name__)
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
@@ -50,13 +51,19 @@ def schema() -> Schema:
         title=STORED(),
         body=STORED(),
         place=STORED(),
-        content=TEXT(analyzer=_ANALYZER, phrase=False),
+        content=_content_field(),
         words=TEXT(analyzer=StandardAnalyzer()),
         board=ID(stored=True),
         product=ID(stored=True),
         status=ID(stored=True),
         sentiment=ID(stored=True),
     )
+
+
+def _content_field() -> TEXT:
+    field = TEXT(analyzer=_ANALYZER, phrase=False)
+    field.format = Frequency(field_boost=field.format.field_boost)  # counts terms without Token objects
+    return field
 
 
 def _fields(doc: Document) -> dict:
@@ -88,8 +95,9 @@ def _words(searcher, parsed) -> frozenset:
 class WhooshBackend:
     name = "whoosh"
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, rebuild_mb: int = 768) -> None:
         self.directory = Path(directory)
+        self.rebuild_mb = max(rebuild_mb, 1)
         self._lock = threading.RLock()
         self._index = None
         self._searcher = None
@@ -156,7 +164,7 @@ class WhooshBackend:
         docs = list(documents)
         if not docs:
             return
-        writer = self._open().writer(timeout=WRITE_TIMEOUT)
+        writer = self._open().writer(timeout=WRITE_TIMEOUT, codec=Codec())
         try:
             for doc in docs:
                 writer.update_document(**_fields(doc))
@@ -169,7 +177,7 @@ class WhooshBackend:
         keys = list(keys)
         if not keys:
             return
-        writer = self._open().writer(timeout=WRITE_TIMEOUT)
+        writer = self._open().writer(timeout=WRITE_TIMEOUT, codec=Codec())
         try:
             for key in keys:
                 writer.delete_by_term("key", key)
@@ -191,10 +199,14 @@ class WhooshBackend:
             shutil.rmtree(fresh)
         fresh.mkdir(parents=True)
         ix = index.create_in(str(fresh), schema())
-        # Analysis is the slow part: with two or more cores, sub-processes analyse while we read the database.
+        # Sub-processes analyse while we read the database. Each sorts its postings in memory and spills
+        # sorted runs to disk beyond its share of rebuild_mb; merging runs back costs more than the analysis
+        # (about 190 bytes per posting, some 35 postings per idea: 100k ideas fit in 768 MB without spilling).
         cores = os.cpu_count() or 1
-        writer = (
-            ix.writer(limitmb=128, procs=cores, multisegment=True) if cores > 1 else ix.writer(limitmb=256)
+        writer = ix.writer(
+            limitmb=max(1, self.rebuild_mb // cores),
+            codec=Codec(),
+            **({"procs": cores, "multisegment": True} if cores > 1 else {}),
         )
         total = 0
         try:
