@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
@@ -73,22 +74,33 @@ def _where(conditions: list[str]) -> str:
 
 
 # SQL below is assembled from fixed fragments in this module only; every value is a bound parameter.
-def _ranked(conditions: list[str], order: str) -> str:
-    """The page of matching keys in rank order, with the total."""
-    return (
-        f"SELECT key, count(*) OVER () AS total, "  # noqa: S608
-        f"row_number() OVER (ORDER BY {order}) AS position FROM search_documents {_where(conditions)} "
-        f"ORDER BY {order} LIMIT :limit OFFSET :offset"
-    )
+def _source(query_sql: str) -> str:
+    return f"search_documents, {query_sql} AS q" if query_sql else "search_documents"
+
+
+def _ranked(conditions: list[str], rank: str, query_sql: str = "") -> str:
+    """One page of hits in rank order (newest first among equals), each row with the total.
+
+    The matches are read once into `m`: the total counts them and a top-N sort picks the page, which is
+    cheaper than window functions that sort every match. `query_sql` (a tsquery expression) is computed once,
+    as `q`, for matching and ranking."""
+    return f"""
+        WITH m AS MATERIALIZED (
+            SELECT key, {rank} AS rank, created_at FROM {_source(query_sql)} {_where(conditions)}
+        ), page AS (
+            SELECT key, rank, created_at FROM m ORDER BY rank DESC, created_at DESC, key
+            LIMIT :limit OFFSET :offset
+        )
+        SELECT d.key, d.kind, d.object_id, d.title, d.body, d.place, d.status, d.sentiment,
+               d.board_id, d.product_id, (SELECT count(*) FROM m) AS total
+        FROM page JOIN search_documents d ON d.key = page.key
+        ORDER BY page.rank DESC, page.created_at DESC, page.key
+    """  # noqa: S608 - built from fixed fragments of this module; every value is bound
 
 
 def _query_stems(text_: str) -> frozenset[str]:
     """The words to mark in hits: the query's, without those it excludes ("-word")."""
     return stems(" ".join(w for w in text_.split() if not w.startswith("-")))
-
-
-def _count(conditions: list[str]) -> str:
-    return f"SELECT count(*) FROM search_documents {_where(conditions)}"  # noqa: S608
 
 
 class PostgresBackend:
@@ -97,6 +109,20 @@ class PostgresBackend:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    @contextmanager
+    def _reading(self):
+        """A connection for one search: autocommit (no BEGIN and ROLLBACK round trips for a read), and never
+        a server-side prepared statement. psycopg prepares a statement on its fifth use, and PostgreSQL may
+        then switch to a generic plan, which ranks every match about twice as slowly as a plan made for the
+        actual words."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            driver = connection.connection.driver_connection
+            threshold, driver.prepare_threshold = driver.prepare_threshold, None
+            try:
+                yield connection
+            finally:
+                driver.prepare_threshold = threshold
 
     def ready(self) -> bool:
         return True  # the table comes with the migrations
@@ -139,6 +165,10 @@ class PostgresBackend:
                     self._write(connection, batch)
                 total += len(batch)
                 progress(len(batch))
+        # The old rows are dead now: reclaim them, mark pages all-visible and refresh the statistics the
+        # planner estimates matches with (VACUUM cannot run inside a transaction).
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM (ANALYZE) search_documents, search_words"))
         return total
 
     @staticmethod
@@ -164,17 +194,7 @@ class PostgresBackend:
     def _hits(
         self, connection: Connection, ranked_sql: str, params: dict, words: frozenset, width=SNIPPET_CHARS
     ) -> tuple[list[Hit], int]:
-        rows = connection.execute(
-            text(
-                f"""
-                SELECT d.key, d.kind, d.object_id, d.title, d.body, d.place, d.status, d.sentiment,
-                       d.board_id, d.product_id, r.total
-                FROM ({ranked_sql}) AS r JOIN search_documents d ON d.key = r.key
-                ORDER BY r.position
-                """  # noqa: S608 - ranked_sql is built from fixed fragments; values are bound
-            ),
-            params,
-        ).all()
+        rows = connection.execute(text(ranked_sql), params).all()
         hits = []
         for key, kind, object_id, title, body, place, status, sentiment, board_id, product_id, _ in rows:
             title, body = title_and_snippet(title, body, words, width)
@@ -197,16 +217,15 @@ class PostgresBackend:
     def search(self, query: SearchQuery) -> Results:
         params: dict = {"text": query.text, "limit": query.per_page, "offset": query.offset}
         where = self._conditions(query, params)
+        tsquery = "websearch_to_tsquery('english', :text)" if query.text else ""
         if query.text:
-            where.append("tsv @@ websearch_to_tsquery('english', :text)")
-            order = "ts_rank(tsv, websearch_to_tsquery('english', :text)) DESC, created_at DESC"
-        else:
-            order = "created_at DESC"
-        ranked = _ranked(where, order)
-        with self.engine.connect() as connection:
+            where.append("tsv @@ q")
+        ranked = _ranked(where, "ts_rank(tsv, q)" if query.text else "0", tsquery)
+        with self._reading() as connection:
             hits, total = self._hits(connection, ranked, params, _query_stems(query.text))
-            if total == 0 and query.offset:  # past the last page: still say how many there are
-                total = connection.execute(text(_count(where)), params).scalar_one()
+            if not hits and query.offset:  # past the last page: still say how many there are
+                params.update(limit=1, offset=0)
+                total = self._hits(connection, ranked, params, frozenset())[1]
             results = Results(hits=hits, total=total)
             if query.text and total < 3:
                 results.suggestion = self._suggest(connection, query.text)
@@ -248,8 +267,7 @@ class PostgresBackend:
             return []
         params: dict = {"words": " | ".join(words), "limit": limit, "offset": 0, "text": ""}
         query = SearchQuery(text="", kinds=("idea",), board_id=board_id)
-        where = [*self._conditions(query, params), "tsv @@ to_tsquery('english', :words)"]
-        order = "ts_rank(tsv, to_tsquery('english', :words)) DESC, created_at DESC"
-        ranked = _ranked(where, order)
-        with self.engine.connect() as connection:
+        where = [*self._conditions(query, params), "tsv @@ q"]
+        ranked = _ranked(where, "ts_rank(tsv, q)", "to_tsquery('english', :words)")
+        with self._reading() as connection:
             return self._hits(connection, ranked, params, stems(" ".join(words)), SIMILAR_CHARS)[0]
