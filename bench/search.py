@@ -3,6 +3,7 @@ same service the search page uses, on Whoosh (embedded) or PostgreSQL full-text.
 
     .venv/bin/python bench/search.py                              # Whoosh on SQLite under bench/out/search/
     .venv/bin/python bench/search.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/bench_search
+    ... --floor   # PostgreSQL: also time finding and counting the matches alone, in SQL
 
 The reindex is timed through `flask --app cocreate search reindex`, as an operator would run it. Queries are
 two words drawn from the demo vocabulary, timed one after another in one process (one searcher per process,
@@ -27,6 +28,9 @@ def main() -> None:
     parser.add_argument("--ideas", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument(
+        "--floor", action="store_true", help="PostgreSQL: also time counting the matches alone, in SQL"
+    )
     args = parser.parse_args()
     flask, env = fresh_corpus(OUT, args.database_url, args.ideas, seed=3)
 
@@ -69,8 +73,28 @@ def main() -> None:
                 f"| two-word query{label} | {args.queries} queries | p50 {p50:.1f} ms, p99 {p99:.1f} ms "
                 f"| {engine.name} |"
             )
+        if args.floor and engine.name == "postgresql":
+            rows.append(_floor(db.engine, queries))
     print(f"| reindex | {args.ideas:,} ideas | {reindex:.1f} s | {engine.name} |")
     print("\n".join(rows))
+
+
+def _floor(engine, queries: list[str]) -> str:
+    """The part of a PostgreSQL search no query shape avoids: finding and counting the matches."""
+    from sqlalchemy import text
+
+    sql = text(
+        "SELECT count(*) FROM search_documents, websearch_to_tsquery('english', :t) AS q WHERE tsv @@ q"
+    )
+    timings = []
+    with engine.connect() as connection:
+        for words in queries:
+            began = time.perf_counter()
+            connection.execute(sql, {"t": words}).scalar_one()
+            timings.append((time.perf_counter() - began) * 1000)
+    timings.sort()
+    p50 = statistics.median(timings)
+    return f"| counting the matches alone (SQL) | {len(queries)} queries | p50 {p50:.1f} ms | postgresql |"
 
 
 if __name__ == "__main__":
