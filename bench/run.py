@@ -52,18 +52,18 @@ def _env(database_url: str) -> dict:
     return env
 
 
-def generate(database_url: str, regenerate: bool) -> None:
+def generate(database_url: str, regenerate: bool, size: dict = SIZE) -> None:
     """Build the schema and the data once; reuse it while the marker says the same size."""
     marker = OUT / f"generated-{hashlib.sha256(database_url.encode()).hexdigest()[:10]}.json"
-    if marker.exists() and json.loads(marker.read_text()) == SIZE and not regenerate:
+    if marker.exists() and json.loads(marker.read_text()) == size and not regenerate:
         print(f"Reusing generated data ({marker.name}).")
         return
     flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "cocreate"]
     env = _env(database_url)
     subprocess.run([*flask, "db", "upgrade"], env=env, check=True, cwd=ROOT)
-    args = [f"--{k}={v}" for k, v in SIZE.items()]
+    args = [f"--{k}={v}" for k, v in size.items()]
     subprocess.run([*flask, "demo", "load", "--reset", *args], env=env, check=True, cwd=ROOT)
-    marker.write_text(json.dumps(SIZE))
+    marker.write_text(json.dumps(size))
 
 
 def start_gunicorn(database_url: str, port: int) -> subprocess.Popen:
