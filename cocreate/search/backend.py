@@ -65,7 +65,9 @@ class SearchBackend(Protocol):
 
     def delete(self, keys: Iterable[str]) -> None: ...
 
-    def search(self, query: SearchQuery) -> Results: ...
+    def search(
+        self, query: SearchQuery, connection=None
+    ) -> Results: ...  # the caller's DB connection, if any
 
     def similar(
         self, text: str, *, board_id: int | None, limit: int = 5

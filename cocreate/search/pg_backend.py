@@ -103,6 +103,19 @@ def _query_stems(text_: str) -> frozenset[str]:
     return stems(" ".join(w for w in text_.split() if not w.startswith("-")))
 
 
+@contextmanager
+def _unprepared(connection: Connection):
+    """No server-side prepared statements here. psycopg prepares a statement on its fifth use, and
+    PostgreSQL may then switch to a generic plan, which ranks every match about twice as slowly as a plan made
+    for the actual words."""
+    driver = connection.connection.driver_connection
+    threshold, driver.prepare_threshold = driver.prepare_threshold, None
+    try:
+        yield
+    finally:
+        driver.prepare_threshold = threshold
+
+
 class PostgresBackend:
     name = "postgresql"
     needs_rebuild = False  # the table is created by the migrations; it is never "missing"
@@ -111,18 +124,15 @@ class PostgresBackend:
         self.engine = engine
 
     @contextmanager
-    def _reading(self):
-        """A connection for one search: autocommit (no BEGIN and ROLLBACK round trips for a read), and never
-        a server-side prepared statement. psycopg prepares a statement on its fifth use, and PostgreSQL may
-        then switch to a generic plan, which ranks every match about twice as slowly as a plan made for the
-        actual words."""
-        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            driver = connection.connection.driver_connection
-            threshold, driver.prepare_threshold = driver.prepare_threshold, None
-            try:
+    def _reading(self, connection: Connection | None = None):
+        """The caller's connection (the request's, already in its transaction: no second checkout), or one
+        of our own in autocommit (no BEGIN and ROLLBACK round trips for a read)."""
+        if connection is not None:
+            with _unprepared(connection):
                 yield connection
-            finally:
-                driver.prepare_threshold = threshold
+            return
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as own, _unprepared(own):
+            yield own
 
     def ready(self) -> bool:
         return True  # the table comes with the migrations
@@ -214,14 +224,14 @@ class PostgresBackend:
             )
         return hits, (rows[0][10] if rows else 0)
 
-    def search(self, query: SearchQuery) -> Results:
+    def search(self, query: SearchQuery, connection: Connection | None = None) -> Results:
         params: dict = {"text": query.text, "limit": query.per_page, "offset": query.offset}
         where = self._conditions(query, params)
         tsquery = "websearch_to_tsquery('english', :text)" if query.text else ""
         if query.text:
             where.append("tsv @@ q")
         ranked = _ranked(where, "ts_rank(tsv, q)" if query.text else "0", tsquery)
-        with self._reading() as connection:
+        with self._reading(connection) as connection:
             hits, total = self._hits(connection, ranked, params, _query_stems(query.text))
             if not hits and query.offset:  # past the last page: still say how many there are
                 params.update(limit=1, offset=0)

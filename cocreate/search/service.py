@@ -127,7 +127,7 @@ def search(
     )
     engine = backend()
     try:
-        return engine.search(query)
+        return engine.search(query, connection=session.connection())
     except Exception:  # noqa: BLE001 - a damaged index file: rebuild once and answer from the new index
         if engine.name != "whoosh":
             raise

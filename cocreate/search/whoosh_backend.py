@@ -292,7 +292,8 @@ class WhooshBackend:
             product_id=int(fields["product"]) if fields.get("product") else None,
         )
 
-    def search(self, query: SearchQuery) -> Results:
+    def search(self, query: SearchQuery, connection=None) -> Results:
+        """`connection` is unused: this index is not in the database."""
         searcher = self._reader()
         parsed = self._parse(query.text) if query.text else Every()
         try:
