@@ -256,3 +256,24 @@ def test_bulk_documents_match_the_per_object_documents(session, tmp_path):
     for kind, ids in (("idea", [i.id for i in ideas.values()]), ("review", [review.id]), ("ugc", [story.id])):
         single.update({f"{kind}:{i}": d for i, d in load_documents(session, kind, ids).items()})
     assert bulk == single and bulk[f"idea:{ideas['maps'].id}"].tags == "GPS Maps"
+
+
+def test_postgresql_searches_are_planned_for_their_words_every_time(session, search_backend, tmp_path):
+    """psycopg prepares a statement on its fifth use, and PostgreSQL may then pick a generic plan that ranks
+    every match twice as slowly: searches never run as server-side prepared statements, on the request's
+    connection (left as it was) or on one of the backend's own."""
+    if search_backend.name != "postgresql":
+        pytest.skip("a PostgreSQL planning matter")
+    _world(session, tmp_path)
+    driver = session.connection().connection.driver_connection
+    before = driver.prepare_threshold
+    for _ in range(8):
+        assert service.search(session, None, "hiking").total == 2
+        assert search_backend.search(SearchQuery(text="hiking")).total == 2
+    assert driver.prepare_threshold == before
+    prepared = session.execute(
+        select(func.count())
+        .select_from(db.text("pg_prepared_statements"))
+        .where(db.text("statement LIKE '%ts_rank%'"))
+    ).scalar_one()
+    assert prepared == 0
