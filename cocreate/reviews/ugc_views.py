@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
@@ -23,6 +23,7 @@ from cocreate.rewards.queries import rewarded
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
+from cocreate.web.routing import allow_large_bodies
 
 
 @bp.get("/campaigns")
@@ -63,15 +64,7 @@ def _submitted(form: UGCForm) -> dict | None:
     }
 
 
-LARGE_UPLOAD_ENDPOINTS = frozenset({"reviews.share", "reviews.edit_ugc"})
-
-
-@bp.url_value_preprocessor
-def _allow_large_upload(endpoint: str | None, _values) -> None:
-    """The share forms take several photos; everywhere else keeps the small global request limit. URL value
-    preprocessors run before every before_request hook, so the CSRF check reads the form under this limit."""
-    if endpoint in LARGE_UPLOAD_ENDPOINTS:
-        request.max_content_length = current_app.config["UGC_MAX_UPLOAD"]
+allow_large_bodies(bp, frozenset({"reviews.share", "reviews.edit_ugc"}), "UGC_MAX_UPLOAD")  # several photos
 
 
 @bp.route("/share", methods=["GET", "POST"])

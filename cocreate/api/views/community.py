@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request, url_for
+from flask import request, url_for
 from flask_login import current_user
 
 from cocreate.api import bp
@@ -23,16 +23,13 @@ from cocreate.reviews.models import UGCItem
 from cocreate.reviews.services.ugc import PHOTOS_MAX, do_submit_ugc
 from cocreate.reviews.views import uploads_dir
 from cocreate.web.pagination import decode_cursor, encode_cursor
+from cocreate.web.routing import allow_large_bodies
 
 STORY_FIELDS = ("title", "story", "video_url")
 MAX_OFFSET = 100_000
 
 
-@bp.url_value_preprocessor
-def _allow_photos(endpoint: str | None, _values) -> None:
-    """Sharing a story takes photos: the same body limit as the web's share form, only on that route."""
-    if endpoint == "api.share_story":
-        request.max_content_length = current_app.config["UGC_MAX_UPLOAD"]
+allow_large_bodies(bp, frozenset({"api.share_story"}), "UGC_MAX_UPLOAD")  # photos, as the web's share form
 
 
 def _invitation(inv: SurveyInvitation) -> dict:
