@@ -189,6 +189,8 @@ def restore_backup(
                 ],
                 env,
             )
+            # A dump carries no planner statistics: gather them now rather than when autovacuum gets to it.
+            _run(["vacuumdb", "--analyze-only", "--quiet", f"--dbname={target}"], env)
         progress("media")
         uploads.mkdir(parents=True, exist_ok=True)
         for name in manifest["uploads"]:

@@ -6,7 +6,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from cocreate.db import write_intent
+from cocreate.db import refresh_statistics, write_intent
 from cocreate.extensions import db
 
 backlog_cli = click.Group("backlog", help="Ranking and backlog connectors.")
@@ -31,4 +31,5 @@ def rescore_command(slug: str | None) -> None:
         for board in bar:
             total += rescore(db.session, board.id)
             db.session.commit()
+    refresh_statistics(db.session)
     click.echo(f"Re-scored {total:,} ideas on {len(boards)} board(s).")

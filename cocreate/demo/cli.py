@@ -7,7 +7,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from cocreate.backlog.weights import rescore
-from cocreate.db import write_intent
+from cocreate.db import refresh_statistics, write_intent
 from cocreate.demo.beta import generate_beta
 from cocreate.demo.generator import (
     DEMO_ACCOUNTS,
@@ -88,6 +88,7 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
             for board_id in bar:
                 rescore(db.session, board_id)
                 db.session.commit()
+    refresh_statistics(db.session)
     with click.progressbar(length=count_documents(db.session), label="Building the search index") as bar:
         db.session.rollback()
         search_service.rebuild(bar.update)
