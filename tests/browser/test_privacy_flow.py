@@ -19,6 +19,16 @@ from tests.fixtures.live_server import screenshot
 pytestmark = pytest.mark.browser
 
 
+def _follow_emailed_link(page, session, ask: str, email: str) -> None:
+    """From the sign-in page: the link named `ask`, the address, the request; then the e-mailed link."""
+    page.goto("/login")
+    page.get_by_role("link", name=ask).click()
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_role("button", name="E-mail me a link").click()
+    expect(page.get_by_text(f"If an account uses {email}")).to_be_visible()
+    page.goto(_link(session, email))
+
+
 def _link(session, to: str) -> str:
     session.rollback()
     message = session.scalars(
@@ -33,12 +43,7 @@ def test_link_sign_in_privacy_page_consent_export_and_deletion(page, session):
     do_create_idea(session, actor=person, board=BoardFactory(), title="Lighter tent poles")
     session.commit()
 
-    page.goto("/login")
-    page.get_by_role("link", name="E-mail me a sign-in link").click()
-    page.get_by_label("E-mail").fill("lea@example.com")
-    page.get_by_role("button", name="E-mail me a link").click()
-    expect(page.get_by_text("If an account uses lea@example.com")).to_be_visible()
-    page.goto(_link(session, "lea@example.com"))
+    _follow_emailed_link(page, session, "E-mail me a sign-in link", "lea@example.com")
     expect(page.get_by_role("heading", name="Sign in as Lea Lindqvist")).to_be_visible()
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text("Welcome back, Lea Lindqvist!")).to_be_visible()
@@ -81,12 +86,7 @@ def test_link_sign_in_privacy_page_consent_export_and_deletion(page, session):
 def test_a_forgotten_password_is_reset_by_link(page, session):
     UserFactory(email="max@example.com")
     session.commit()
-    page.goto("/login")
-    page.get_by_role("link", name="Forgot your password?").click()
-    page.get_by_label("E-mail").fill("max@example.com")
-    page.get_by_role("button", name="E-mail me a link").click()
-    expect(page.get_by_text("If an account uses max@example.com")).to_be_visible()
-    page.goto(_link(session, "max@example.com"))
+    _follow_emailed_link(page, session, "Forgot your password?", "max@example.com")
     page.get_by_label("New password").fill("a brand new password")
     page.get_by_label("The same again").fill("a brand new password")
     screenshot(page, "password-reset", full_page=False)
