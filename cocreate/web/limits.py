@@ -51,12 +51,16 @@ WHAT = {
 STAFF_FACTOR = 10
 
 
-def tier_factor(user_id: int) -> float:
-    """Members get the limit as set; each tier above adds half of it (Co-creators: 2.5 times)."""
+def room_factor(user) -> float:
+    """How many times a Member's limit this person gets. Members get the limit as set; each tier above adds
+    half of it (Co-creators: 2.5 times). Staff record feedback for customers at events and moderate in bulk:
+    ten times."""
     from cocreate.rewards.perks import tier_of
     from cocreate.rewards.settings import settings
 
-    tier = tier_of(db.session, user_id)
+    if user.is_staff:
+        return STAFF_FACTOR
+    tier = tier_of(db.session, user.id)
     names = [t.name for t in settings().tiers]
     return 1 + 0.5 * names.index(tier.name)
 
@@ -71,9 +75,7 @@ def _keys(kind: str) -> list[tuple[str, int]]:
         return keys + ([(f"web:signin:email:{email}", count)] if email else [])
     if kind == "signup" or not current_user.is_authenticated:
         return [(f"web:{kind}:ip:{address}", count)]
-    # Staff record feedback for customers at events and moderate in bulk: ten times a Member's room.
-    factor = STAFF_FACTOR if current_user.is_staff else tier_factor(current_user.id)
-    return [(f"web:{kind}:user:{current_user.id}", int(count * factor))]
+    return [(f"web:{kind}:user:{current_user.id}", int(count * room_factor(current_user)))]
 
 
 def check_rate_limit():
