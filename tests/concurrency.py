@@ -55,3 +55,30 @@ def race(app, work: list[Callable[[Session], object]], timeout: float = 180) -> 
         t.join(timeout=timeout)
     assert not any(t.is_alive() for t in threads), "a worker thread hung"
     return result
+
+
+def at_once(calls: list[Callable[[], object]], timeout: float = 120) -> list:
+    """One thread per call, all released by one barrier (concurrent HTTP requests through test clients, say);
+    their results in the order they finished. An exception in a call fails the test."""
+    barrier = threading.Barrier(len(calls), timeout=60)
+    results, failures, lock = [], [], threading.Lock()
+
+    def worker(call: Callable[[], object]) -> None:
+        try:
+            barrier.wait()
+            found = call()
+        except BaseException as exc:  # noqa: BLE001 - reported to the test
+            with lock:
+                failures.append(exc)
+            return
+        with lock:
+            results.append(found)
+
+    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=timeout)
+    assert not any(t.is_alive() for t in threads), "a worker thread hung"
+    assert not failures, failures
+    return results

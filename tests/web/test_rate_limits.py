@@ -156,8 +156,7 @@ def test_concurrent_web_votes_take_the_write_lock_up_front(app, session):
     """Regression: the rate limit looks up the person (and their tier) before the view; that must not start
     a read transaction that a vote then has to upgrade (SQLite refuses the upgrade under a concurrent
     writer: "database is locked"). Every vote from 8 people on 5 ideas at once is stored, none fails."""
-    import threading
-
+    from tests.concurrency import at_once
     from tests.fixtures.web import Client
 
     board = BoardFactory()
@@ -170,21 +169,12 @@ def test_concurrent_web_votes_take_the_write_lock_up_front(app, session):
         client = Client(app, app.response_class, use_cookies=True)
         client.sign_in(person)
         clients.append((client, client.csrf_token()))
-    statuses, barrier = [], threading.Barrier(len(clients))
 
     def vote_all(client, token):
-        barrier.wait(timeout=30)
-        for idea_id in idea_ids:
-            response = client.post(
-                f"/i/{idea_id}/vote", data={"csrf_token": token}, headers={"HX-Request": "true"}
-            )
-            statuses.append(response.status_code)
+        form, htmx = {"csrf_token": token}, {"HX-Request": "true"}
+        return lambda: [client.post(f"/i/{i}/vote", data=form, headers=htmx).status_code for i in idea_ids]
 
-    threads = [threading.Thread(target=vote_all, args=pair) for pair in clients]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    statuses = [code for codes in at_once([vote_all(*pair) for pair in clients]) for code in codes]
     assert statuses == [200] * 40
     session.rollback()
     assert session.scalar(select(func.count(Vote.id))) == 40

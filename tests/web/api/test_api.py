@@ -3,8 +3,6 @@ web's rules for cookie requests, problem details for bad input, rate limits with
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
@@ -14,6 +12,7 @@ from cocreate.db import utcnow
 from cocreate.ideas.models import Comment, Idea, Vote
 from cocreate.ideas.services import do_create_idea
 from cocreate.reviews.models import Review
+from tests.concurrency import at_once
 from tests.factories import BoardFactory, ProductFactory, UserFactory, open_program
 
 
@@ -305,20 +304,13 @@ def test_concurrent_votes_through_the_api_are_each_counted_once(app, session):
     tokens = [make_token(session, UserFactory()) for _ in range(12)]
     session.commit()
     idea_id = idea.id
-    statuses, barrier = [], threading.Barrier(len(tokens) * 2)
 
     def vote(token):
-        client = app.test_client()
-        barrier.wait()
-        statuses.append(
-            client.put(f"/api/v1/ideas/{idea_id}/vote", json={}, headers=bearer(token)).status_code
+        return lambda: (
+            app.test_client().put(f"/api/v1/ideas/{idea_id}/vote", json={}, headers=bearer(token)).status_code
         )
 
-    threads = [threading.Thread(target=vote, args=(t,)) for t in tokens * 2]  # every person twice at once
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    statuses = at_once([vote(t) for t in tokens * 2])  # every person twice at once
     assert sorted(statuses).count(201) == 12 and len(statuses) == 24
     assert all(s in (200, 201, 409) for s in statuses)
     session.rollback()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import threading
 from pathlib import Path
 
 from PIL import Image
@@ -17,6 +16,7 @@ from cocreate.insights.models import SurveyInvitation, SurveyResponse
 from cocreate.moderation.services import do_moderate
 from cocreate.reviews.models import UGCItem, UGCPhoto
 from cocreate.rewards.models import LedgerEntry
+from tests.concurrency import at_once
 from tests.factories import ProductFactory, UserFactory
 from tests.web.api.test_api import bearer, make_token, problem_of
 
@@ -92,18 +92,11 @@ def test_concurrent_api_answers_to_one_question_count_once(app, session):
     token = make_token(session, person)
     session.commit()
     url = f"/api/v1/surveys/{invitation.id}/answer"
-    codes, barrier = [], threading.Barrier(6)
 
     def answer(score):
-        c = app.test_client()
-        barrier.wait(timeout=30)
-        codes.append(c.post(url, json={"score": score}, headers=bearer(token)).status_code)
+        return lambda: app.test_client().post(url, json={"score": score}, headers=bearer(token)).status_code
 
-    threads = [threading.Thread(target=answer, args=(n,)) for n in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
+    codes = at_once([answer(n) for n in range(6)])
     assert sorted(codes) == [201, 409, 409, 409, 409, 409]
     session.rollback()
     assert session.scalar(select(func.count(SurveyResponse.id))) == 1
