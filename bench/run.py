@@ -22,6 +22,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -90,6 +92,18 @@ def start_gunicorn(database_url: str, port: int) -> subprocess.Popen:
             time.sleep(0.3)
     proc.kill()
     raise SystemExit("gunicorn did not start")
+
+
+@contextmanager
+def serving(database_url: str) -> Iterator[tuple[str, int]]:
+    """gunicorn on a free port of 127.0.0.1 for the length of the block: (base URL, master pid)."""
+    port = _free_port()
+    server = start_gunicorn(database_url, port)
+    try:
+        yield f"http://127.0.0.1:{port}", server.pid
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
 
 
 def sign_in(base: str, email: str = "member@demo.cocreate", password: str = "trailhead-demo") -> str:
@@ -235,9 +249,6 @@ def main() -> None:
         f"Re-scoring every board (flask backlog rescore): {time.perf_counter() - started:.1f} s", flush=True
     )
 
-    port = _free_port()
-    server = start_gunicorn(args.database_url, port)
-    base = f"http://127.0.0.1:{port}"
     routes = {  # name: (path, who is signed in)
         "bare (/healthz)": ("/healthz", None),
         "board, anonymous, hot": ("/b/mobile-app", None),
@@ -249,7 +260,7 @@ def main() -> None:
         **_pages(args.database_url),
     }
     results = {}
-    try:
+    with serving(args.database_url) as (base, server_pid):
         cookies = {"member": sign_in(base), "product": sign_in(base, "product@demo.cocreate")}
         for name, (path, who) in routes.items():
             jar = cookies[who] if who else None
@@ -270,10 +281,7 @@ def main() -> None:
             f"p99 {r['p99']:7.2f} ms  non-2xx {r['non2xx']}",
             flush=True,
         )
-        exports = export_timings(base, cookies["product"], server.pid)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        exports = export_timings(base, cookies["product"], server_pid)
 
     bare = results["bare (/healthz)"]
     engine = args.database_url.split(":", 1)[0].split("+")[0]
@@ -304,19 +312,13 @@ def main() -> None:
 
 def exports_only(database_url: str, rounds: int) -> None:
     """The exports through gunicorn with nothing else running (the full run times them after the load)."""
-    port = _free_port()
-    server = start_gunicorn(database_url, port)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with serving(database_url) as (base, server_pid):
         cookie = sign_in(base, "product@demo.cocreate")
         print(
             "| export | rows | bytes | seconds | worker peak memory before → after |\n|---|---|---|---|---|"
         )
         for _ in range(rounds):
-            export_timings(base, cookie, server.pid)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+            export_timings(base, cookie, server_pid)
 
 
 def _pages(database_url: str) -> dict:

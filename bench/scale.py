@@ -12,11 +12,9 @@ workers and loaded with wrk on 127.0.0.1 (bounded by --duration). Prints Markdow
 from __future__ import annotations
 
 import argparse
-import os
-import signal
 import statistics
 
-from run import OUT, _free_port, generate, sign_in, start_gunicorn, wrk
+from run import OUT, generate, serving, sign_in, wrk
 
 ROUTES = {  # name: (path, signed in)
     "board, signed in, hot": ("/b/mobile-app", True),
@@ -31,11 +29,8 @@ def measure(ideas: int, duration: int, connections: int, rounds: int) -> dict[st
     url = f"sqlite:///{OUT / f'scale-{ideas}.db'}"
     size = {"users": 1_000, "ideas": ideas, "votes": 2 * ideas, "comments": ideas // 5}
     generate(url, False, size)
-    port = _free_port()
-    server = start_gunicorn(url, port)
-    base = f"http://127.0.0.1:{port}"
     found = {}
-    try:
+    with serving(url) as (base, _pid):
         cookie = sign_in(base)
         for name, (path, signed_in) in ROUTES.items():
             jar = cookie if signed_in else None
@@ -46,9 +41,6 @@ def measure(ideas: int, duration: int, connections: int, rounds: int) -> dict[st
                 raise SystemExit(f"{name} at {ideas:,} ideas: {bad} non-2xx responses")
             found[name] = statistics.median(r["p50"] for r in runs)
             print(f"{ideas:>9,} ideas  {name:<28} p50 {found[name]:6.2f} ms", flush=True)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
     return found
 
 
