@@ -10,7 +10,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -28,15 +27,10 @@ from cocreate.outbox.models import OutboxMessage
 from cocreate.reviews.models import Product, Review
 from cocreate.rewards.models import LedgerEntry
 from tests.factories import BoardFactory, IdeaFactory, ProductFactory, UserFactory
+from tests.fixtures.mail import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUESTS = 400  # bounded: the load stops after this many requests or 60 seconds
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _start(database_url: str, port: int, instance: Path) -> subprocess.Popen:
@@ -98,7 +92,7 @@ def test_sigkill_mid_load_leaves_a_consistent_database(app, session, database_ur
     session.commit()
     idea_ids, slugs = [i.id for i in ideas], [p.slug for p in products]
 
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = _start(database_url, port, tmp_path / "instance")
     sent, answered, lock = [0], [], threading.Lock()
