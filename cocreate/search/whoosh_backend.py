@@ -21,6 +21,7 @@ from whoosh.qparser import AndGroup, OrGroup, QueryParser, WildcardPlugin
 from whoosh.qparser.plugins import FieldsPlugin, RangePlugin
 from whoosh.query import And, Every, Or, Term
 
+from cocreate.config import Config
 from cocreate.search import whoosh_fast
 from cocreate.search.backend import (
     Hit,
@@ -95,7 +96,7 @@ def _words(searcher, parsed) -> frozenset:
 class WhooshBackend:
     name = "whoosh"
 
-    def __init__(self, directory: Path, rebuild_mb: int = 768) -> None:
+    def __init__(self, directory: Path, rebuild_mb: int = Config.SEARCH_REBUILD_MB) -> None:
         self.directory = Path(directory)
         self.rebuild_mb = max(rebuild_mb, 1)
         self._lock = threading.RLock()
