@@ -60,15 +60,7 @@ def main() -> None:
             if cache is not None and "warm" in label:
                 for word in words:
                     service.search(db.session, None, word)
-            timings = []
-            for text in queries:
-                before_each()
-                began = time.perf_counter()
-                service.search(db.session, None, text)
-                timings.append((time.perf_counter() - began) * 1000)
-            timings.sort()
-            p50 = statistics.median(timings)
-            p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+            p50, p99 = _timed(lambda text: service.search(db.session, None, text), queries, before_each)
             rows.append(
                 f"| two-word query{label} | {args.queries} queries | p50 {p50:.1f} ms, p99 {p99:.1f} ms "
                 f"| {engine.name} |"
@@ -79,6 +71,18 @@ def main() -> None:
     print("\n".join(rows))
 
 
+def _timed(run, queries: list[str], before_each=lambda: None) -> tuple[float, float]:
+    """p50 and p99 in milliseconds of run(query) over the queries, one after another."""
+    timings = []
+    for text in queries:
+        before_each()
+        began = time.perf_counter()
+        run(text)
+        timings.append((time.perf_counter() - began) * 1000)
+    timings.sort()
+    return statistics.median(timings), timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+
+
 def _floor(engine, queries: list[str]) -> str:
     """The part of a PostgreSQL search no query shape avoids: finding and counting the matches."""
     from sqlalchemy import text
@@ -86,14 +90,8 @@ def _floor(engine, queries: list[str]) -> str:
     sql = text(
         "SELECT count(*) FROM search_documents, websearch_to_tsquery('english', :t) AS q WHERE tsv @@ q"
     )
-    timings = []
     with engine.connect() as connection:
-        for words in queries:
-            began = time.perf_counter()
-            connection.execute(sql, {"t": words}).scalar_one()
-            timings.append((time.perf_counter() - began) * 1000)
-    timings.sort()
-    p50 = statistics.median(timings)
+        p50, _ = _timed(lambda words: connection.execute(sql, {"t": words}).scalar_one(), queries)
     return f"| counting the matches alone (SQL) | {len(queries)} queries | p50 {p50:.1f} ms | postgresql |"
 
 
