@@ -48,12 +48,7 @@ def race(app, work: list[Callable[[Session], object]], timeout: float = 180) -> 
             else:
                 result.errors.append(outcome)
 
-    threads = [threading.Thread(target=worker, args=(unit,)) for unit in work]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=timeout)
-    assert not any(t.is_alive() for t in threads), "a worker thread hung"
+    _in_threads(worker, work, timeout)
     return result
 
 
@@ -74,11 +69,16 @@ def at_once(calls: list[Callable[[], object]], timeout: float = 120) -> list:
         with lock:
             results.append(found)
 
-    threads = [threading.Thread(target=worker, args=(call,)) for call in calls]
+    _in_threads(worker, calls, timeout)
+    assert not failures, failures
+    return results
+
+
+def _in_threads(worker: Callable, items: list, timeout: float) -> None:
+    """worker(item) in one thread per item; waits for all of them and fails if one hangs."""
+    threads = [threading.Thread(target=worker, args=(item,)) for item in items]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=timeout)
     assert not any(t.is_alive() for t in threads), "a worker thread hung"
-    assert not failures, failures
-    return results
