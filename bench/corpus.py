@@ -14,12 +14,29 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def ensure_database(url: str) -> None:
+    """Create a PostgreSQL database named in `url` that does not exist yet (the bench's own, never `test`)."""
+    if not url.startswith("postgresql"):
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    target = make_url(url)
+    server = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}):
+            conn.execute(text(f'CREATE DATABASE "{target.database}"'))
+            print(f"Created the database {target.database}.")
+    server.dispose()
+
+
 def fresh_corpus(out: Path, database_url: str | None, ideas: int, seed: int) -> tuple[list[str], dict]:
     """Build the database under `out` (or at `database_url`); return the flask command and its environment."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     url = database_url or f"sqlite:///{out / 'bench.db'}"
+    ensure_database(url)
     env = dict(os.environ, DATABASE_URL=url, COCREATE_INSTANCE_PATH=str(out), COCREATE_ENV="development")
     flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "cocreate"]
     if url.startswith("postgresql"):

@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import votes  # noqa: E402  (bench/votes.py)
+from corpus import ensure_database  # noqa: E402  (bench/corpus.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -62,6 +63,7 @@ def generate(database_url: str, regenerate: bool, size: dict = SIZE) -> None:
         return
     flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "cocreate"]
     env = _env(database_url)
+    ensure_database(database_url)
     subprocess.run([*flask, "db", "upgrade"], env=env, check=True, cwd=ROOT)
     args = [f"--{k}={v}" for k, v in size.items()]
     subprocess.run([*flask, "demo", "load", "--reset", *args], env=env, check=True, cwd=ROOT)

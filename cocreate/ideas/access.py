@@ -12,11 +12,14 @@ from cocreate.moderation.access import can_see
 
 def can_view_board(board: Board, user: User | None) -> bool:
     """Public boards: everyone. Private boards: admins and the chosen roles."""
-    if not board.is_private:
-        return True
+    return not board.is_private or can_view_private(board.allowed_role_set, user)
+
+
+def can_view_private(allowed_roles: frozenset[str], user: User | None) -> bool:
+    """A private board with these roles: admins and those roles."""
     if user is None or not user.is_authenticated:
         return False
-    return user.role == Role.ADMIN or user.role in board.allowed_role_set
+    return user.role == Role.ADMIN or user.role in allowed_roles
 
 
 def check_view_board(board: Board | None, user: User | None) -> Board:

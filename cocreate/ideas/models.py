@@ -58,6 +58,11 @@ def _in(values) -> str:
     return "(" + ", ".join(f"'{v.value}'" for v in values) + ")"
 
 
+def role_set(allowed_roles: str) -> frozenset[str]:
+    """The roles of a board's comma-separated `allowed_roles`."""
+    return frozenset(r for r in allowed_roles.split(",") if r)
+
+
 class Board(db.Model):
     """One product or area. Private boards are visible to the roles in `allowed_roles` only."""
 
@@ -82,7 +87,7 @@ class Board(db.Model):
 
     @property
     def allowed_role_set(self) -> frozenset[str]:
-        return frozenset(r for r in self.allowed_roles.split(",") if r)
+        return role_set(self.allowed_roles)
 
     @property
     def milestones(self) -> tuple[int, ...]:

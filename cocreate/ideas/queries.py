@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from cocreate.accounts.models import User
 from cocreate.errors import InvalidInput
-from cocreate.ideas.access import can_view_board
+from cocreate.ideas.access import can_view_board, can_view_private
 from cocreate.ideas.models import (
     Board,
     Comment,
@@ -22,6 +22,7 @@ from cocreate.ideas.models import (
     Tag,
     Vote,
     idea_tags,
+    role_set,
 )
 from cocreate.insights.queries import Mix
 from cocreate.insights.sentiment import LABELS
@@ -42,6 +43,12 @@ def visible_boards(session: Session, user: User | None) -> list[Board]:
     """Boards this person may see, by name."""
     boards = session.scalars(select(Board).order_by(Board.name)).all()
     return [b for b in boards if can_view_board(b, user)]
+
+
+def hidden_board_ids(session: Session, user: User | None) -> frozenset[int]:
+    """Boards this person may not see: one read of the private boards' roles (searches ask on every query)."""
+    rows = session.execute(select(Board.id, Board.allowed_roles).where(Board.is_private)).all()
+    return frozenset(i for i, roles in rows if not can_view_private(role_set(roles), user))
 
 
 def board_by_slug(session: Session, slug: str) -> Board | None:

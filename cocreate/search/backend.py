@@ -26,6 +26,9 @@ class SearchQuery:
     status: str | None = None
     sentiment: str | None = None
     hidden_board_ids: frozenset[int] = frozenset()  # ideas on these (private) boards are left out
+    # The searcher's role (None: a visitor). A backend that checks board access itself (checks_board_access)
+    # hides private boards by it, inside its own query, and is given no hidden_board_ids.
+    viewer_role: str | None = None
     page: int = 1
     per_page: int = PER_PAGE
 
@@ -60,6 +63,7 @@ class Results:
 
 class SearchBackend(Protocol):
     name: str
+    checks_board_access: bool  # True: hides private boards by query.viewer_role (one round trip fewer)
 
     def index(self, documents: Iterable[Document]) -> None: ...
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.extensions import db
+from cocreate.ideas.queries import hidden_board_ids
 from cocreate.search.backend import KINDS, Results, SearchBackend, SearchQuery, clean_query
 from cocreate.search.documents import all_documents, kind_of
 from cocreate.search.models import SearchBacklog
@@ -95,14 +96,6 @@ def _retry_backlog() -> None:
         session.commit()
 
 
-def hidden_board_ids(session: Session, viewer: User | None) -> frozenset[int]:
-    """Boards this person may not see (ideas.access.can_view_board decides, as everywhere)."""
-    from cocreate.ideas.access import can_view_board
-    from cocreate.ideas.models import Board
-
-    return frozenset(b.id for b in session.scalars(select(Board)) if not can_view_board(b, viewer))
-
-
 def search(
     session: Session,
     viewer: User | None,
@@ -116,16 +109,18 @@ def search(
 ) -> Results:
     """Search what this person may see. Bad filters are dropped by the view; odd syntax never raises."""
     ensure_ready()
+    engine = backend()
+    signed_in = viewer is not None and viewer.is_authenticated
     query = SearchQuery(
         text=clean_query(text),
         kinds=tuple(k for k in kinds if k in KINDS),
         board_id=board_id,
         status=status,
         sentiment=sentiment,
-        hidden_board_ids=hidden_board_ids(session, viewer),
+        hidden_board_ids=frozenset() if engine.checks_board_access else hidden_board_ids(session, viewer),
+        viewer_role=viewer.role if signed_in else None,
         page=max(1, min(page, 1_000)),
     )
-    engine = backend()
     try:
         return engine.search(query, connection=session.connection())
     except Exception:  # noqa: BLE001 - a damaged index file: rebuild once and answer from the new index

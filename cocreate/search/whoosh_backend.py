@@ -95,6 +95,7 @@ def _words(searcher, parsed) -> frozenset:
 
 class WhooshBackend:
     name = "whoosh"
+    checks_board_access = False  # the service gives it the ids of the boards to leave out
 
     def __init__(self, directory: Path, rebuild_mb: int = Config.SEARCH_REBUILD_MB) -> None:
         self.directory = Path(directory)

@@ -137,6 +137,29 @@ def test_search_finds_what_is_public_and_committed(session, search_backend, tmp_
     assert f"idea:{ideas['maps'].id}" not in {h.key for h in service.search(session, None, "hiking").hits}
 
 
+def test_each_role_finds_ideas_on_exactly_the_boards_it_may_see(session, search_backend):
+    """The PostgreSQL backend checks board access inside its statement: it must agree with
+    ideas.access.can_view_board (which the Whoosh backend is given the answer of) for every role."""
+    from cocreate.ideas.access import can_view_board
+
+    author = UserFactory(role="admin", created_at=OLD)
+    boards = [
+        BoardFactory(slug="open", name="Open"),
+        BoardFactory(slug="prod", name="Prod", is_private=True, allowed_roles="product"),
+        BoardFactory(slug="staff", name="Staff", is_private=True, allowed_roles="moderator,product"),
+        BoardFactory(slug="members", name="Members", is_private=True, allowed_roles="member"),
+        BoardFactory(slug="nearly", name="Nearly", is_private=True, allowed_roles="membership,moderators"),
+        BoardFactory(slug="admins", name="Admins", is_private=True, allowed_roles=""),
+    ]
+    for board in boards:
+        do_create_idea(session, actor=author, board=board, title=f"Lantern idea on {board.name}")
+    viewers = [None] + [UserFactory(role=role) for role in ("member", "moderator", "product", "admin")]
+    session.commit()
+    for viewer in viewers:
+        found = {h.board_id for h in service.search(session, viewer, "lantern").hits}
+        assert found == {b.id for b in boards if can_view_board(b, viewer)}, viewer and viewer.role
+
+
 def test_uncommitted_and_rolled_back_writes_are_never_indexed(session, search_backend):
     member, board = UserFactory(created_at=OLD), BoardFactory()
     session.commit()
