@@ -315,7 +315,11 @@ SCHEMAS = {
         "properties": {
             "title": {"type": "string", "minLength": 3, "maxLength": 120},
             "story": {"type": "string", "maxLength": 10000},
-            "video_url": {"type": "string", "format": "uri", "description": "YouTube or Vimeo"},
+            "video_url": {
+                # Forms send a field left blank as an empty value: that means no video, as on the web.
+                "anyOf": [{"type": "string", "format": "uri"}, {"type": "string", "maxLength": 0}],
+                "description": "YouTube or Vimeo; empty or left out for none",
+            },
             "photos": {
                 "type": "array",
                 "maxItems": 4,
