@@ -4,39 +4,25 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from cocreate.accounts.models import User
-from cocreate.errors import InvalidInput
 from cocreate.ideas.access import can_view_board, can_view_private
 from cocreate.ideas.models import (
     Board,
     Comment,
     Idea,
     IdeaRevision,
-    Status,
     StatusChange,
-    Tag,
     Vote,
-    idea_tags,
     role_set,
 )
 from cocreate.insights.queries import Mix
 from cocreate.insights.sentiment import LABELS
 from cocreate.moderation.access import is_moderator
 from cocreate.moderation.models import VISIBLE_STATES, State
-from cocreate.web.pagination import after_cursor, encode_cursor
-
-SORTS = {
-    "hot": Idea.hot_score,
-    "top": Idea.vote_count,
-    "new": Idea.created_at,
-    "trending": Idea.trend_score,
-}
-SORT_LABELS = {"hot": "Hot", "top": "Top", "new": "New", "trending": "Trending"}
 
 
 def visible_boards(session: Session, user: User | None) -> list[Board]:
@@ -55,114 +41,9 @@ def board_by_slug(session: Session, slug: str) -> Board | None:
     return session.scalar(select(Board).where(Board.slug == slug).options(selectinload(Board.tags)))
 
 
-@dataclass(frozen=True, slots=True)
-class TagChip:
-    slug: str
-    name: str
-
-
-@dataclass(slots=True)
-class IdeaSummary:
-    """What a board row shows: plain values from one Core query, not ORM entities (cheaper to load)."""
-
-    id: int
-    title: str
-    excerpt: str
-    status: str
-    vote_count: int
-    comment_count: int
-    created_at: datetime
-    hot_score: float
-    trend_score: float
-    author_name: str
-    tags: list[TagChip] = field(default_factory=list)
-
-
-_SUMMARY_COLUMNS = (
-    Idea.id,
-    Idea.title,
-    Idea.excerpt,
-    Idea.status,
-    Idea.vote_count,
-    Idea.comment_count,
-    Idea.created_at,
-    Idea.hot_score,
-    Idea.trend_score,
-    User.display_name.label("author_name"),
-)
-
-
-@dataclass
-class BoardPage:
-    ideas: list[IdeaSummary]
-    next_cursor: str | None
-    my_votes: dict[int, str] = field(default_factory=dict)  # idea id -> importance
-
-
-def board_ideas(
-    session: Session,
-    board: Board,
-    *,
-    sort: str = "hot",
-    status: str | None = None,
-    tag: str | None = None,
-    cursor: str | None = None,
-    limit: int = 20,
-    viewer: User | None = None,
-) -> BoardPage:
-    """One page of a board in three statements: ideas with authors, their tags, the viewer's votes."""
-    if sort not in SORTS:
-        raise InvalidInput(f"Unknown sort. Use one of: {', '.join(SORTS)}.")
-    key = SORTS[sort]
-    stmt = (
-        select(*_SUMMARY_COLUMNS)
-        .join(User, User.id == Idea.author_id)
-        .where(
-            Idea.board_id == board.id,
-            Idea.moderation_state == State.APPROVED.value,
-            Idea.merged_into_id.is_(None),
-        )
-    )
-    if status:
-        try:
-            stmt = stmt.where(Idea.status == Status(status).value)
-        except ValueError:
-            raise InvalidInput("Unknown status filter.") from None
-    if tag:
-        tag_ids = [t.id for t in board.tags if t.slug == tag]
-        if not tag_ids:
-            raise InvalidInput("Unknown tag filter for this board.")
-        stmt = stmt.where(
-            select(idea_tags.c.idea_id)
-            .where(idea_tags.c.idea_id == Idea.id, idea_tags.c.tag_id == tag_ids[0])
-            .exists()
-        )
-    if cursor:
-        stmt = stmt.where(after_cursor(key, Idea.id, cursor))
-    rows = session.execute(stmt.order_by(key.desc(), Idea.id.desc()).limit(limit + 1)).all()
-    ideas = [IdeaSummary(*row) for row in rows[:limit]]
-    page = BoardPage(ideas=ideas, next_cursor=None)
-    if len(rows) > limit:
-        page.next_cursor = encode_cursor(getattr(ideas[-1], key.key), ideas[-1].id)
-    if not ideas:
-        return page
-    by_id = {i.id: i for i in ideas}
-    for idea_id, slug, name in session.execute(
-        select(idea_tags.c.idea_id, Tag.slug, Tag.name)
-        .join(Tag, Tag.id == idea_tags.c.tag_id)
-        .where(idea_tags.c.idea_id.in_(by_id))
-        .order_by(Tag.name)
-    ):
-        by_id[idea_id].tags.append(TagChip(slug, name))
-    if viewer is not None and viewer.is_authenticated:
-        page.my_votes = dict(
-            session.execute(
-                select(Vote.idea_id, Vote.importance).where(
-                    Vote.user_id == viewer.id, Vote.idea_id.in_(by_id)
-                )
-            ).all()
-        )
-    return page
+def idea_with_board(session: Session, idea_id: int) -> Idea | None:
+    """An idea and its board in one statement: what voting needs (access, state, the board's rules)."""
+    return session.scalar(select(Idea).where(Idea.id == idea_id).options(joinedload(Idea.board)))
 
 
 def idea_for_page(session: Session, idea_id: int) -> Idea | None:

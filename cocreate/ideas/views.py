@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import NamedTuple
 
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
@@ -21,6 +22,7 @@ from cocreate.ideas.access import (
     check_view_board,
     check_view_idea,
 )
+from cocreate.ideas.board_reads import SORT_LABELS, board_for_page, board_ideas
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.services.votes import vote_budget
@@ -35,6 +37,15 @@ IDEA_TEMPLATE = "ideas/idea.html"
 
 def _edit_window() -> timedelta:
     return timedelta(minutes=current_app.config["IDEA_EDIT_WINDOW_MINUTES"])
+
+
+class VoteBox(NamedTuple):
+    """What templates/_macros/ideas.html's vote_box shows of an idea."""
+
+    id: int
+    title: str
+    vote_count: int
+    status: str
 
 
 def _load_idea(idea_id: int) -> Idea:
@@ -56,11 +67,11 @@ def home():
 @anonymous_cache
 def board(slug: str):
     """A board's ideas: sorted, filtered, a page at a time."""
-    board = check_view_board(q.board_by_slug(db.session, slug), current_user)
+    board = check_view_board(board_for_page(db.session, slug), current_user)
     sort = request.args.get("sort", "hot")
     status = request.args.get("status") or None
     tag = request.args.get("tag") or None
-    page = q.board_ideas(
+    page = board_ideas(
         db.session,
         board,
         sort=sort,
@@ -79,7 +90,7 @@ def board(slug: str):
         sort=sort,
         status=status,
         tag=tag,
-        sorts=q.SORT_LABELS,
+        sorts=SORT_LABELS,
         my_budget=vote_budget(db.session, board, current_user) if board.vote_budget else None,
     )
 
@@ -204,26 +215,40 @@ def _vote_response(idea: Idea, *, panel_only: bool = False):
     return render_block("ideas/_vote_box.html", "box", idea=idea, my_vote=votes.my_vote, panel=True) + panel
 
 
+def _cast(idea_id: int, change) -> object:
+    """Vote or withdraw through `change(idea)`, then answer from what the change left in the session.
+
+    The vote box that htmx swaps in is built from the idea as the vote's UPDATE returned it, before the
+    commit: asking the database again after the commit would take SQLite's write lock a second time.
+    """
+    idea = check_view_idea(q.idea_with_board(db.session, idea_id), current_user)
+    my_vote = change(idea)
+    if is_htmx() and not request.form.get("panel"):
+        box = VoteBox(idea.id, idea.title, idea.vote_count, idea.status)
+        db.session.commit()
+        return render("ideas/_vote_box.html", idea=box, my_vote=my_vote)
+    db.session.commit()
+    return _vote_response(idea)
+
+
 @bp.post("/i/<int:idea_id>/vote")
 @login_required
 def vote(idea_id: int):
     """Vote for an idea (htmx swaps the vote box in place)."""
-    idea = _load_idea(idea_id)
-    services.do_vote(
-        db.session, actor=current_user, idea=idea, importance=request.form.get("importance", "nice")
+    importance = request.form.get("importance", "nice")
+    return _cast(
+        idea_id,
+        lambda idea: (
+            services.do_vote(db.session, actor=current_user, idea=idea, importance=importance).importance
+        ),
     )
-    db.session.commit()
-    return _vote_response(idea)
 
 
 @bp.post("/i/<int:idea_id>/unvote")
 @login_required
 def unvote(idea_id: int):
     """Withdraw one's vote."""
-    idea = _load_idea(idea_id)
-    services.do_withdraw_vote(db.session, actor=current_user, idea=idea)
-    db.session.commit()
-    return _vote_response(idea)
+    return _cast(idea_id, lambda idea: services.do_withdraw_vote(db.session, actor=current_user, idea=idea))
 
 
 @bp.post("/i/<int:idea_id>/importance")

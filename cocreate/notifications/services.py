@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.db import utcnow
@@ -30,12 +30,15 @@ def notify_many(session: Session, user_ids, kind: str, message: str, url: str = 
     return len(rows)
 
 
+_notes = Notification.__table__.c
+# Every signed-in page asks this (the menu's bell): built once, only its compiled form is looked up.
+_UNREAD = select(func.count(_notes.id)).where(
+    _notes.user_id == bindparam("user_id"), _notes.read_at.is_(None)
+)
+
+
 def unread_count(session: Session, user_id: int) -> int:
-    return session.scalar(
-        select(func.count(Notification.id)).where(
-            Notification.user_id == user_id, Notification.read_at.is_(None)
-        )
-    )
+    return session.execute(_UNREAD, {"user_id": user_id}).scalar_one()
 
 
 def recent(session: Session, user_id: int, limit: int = PAGE) -> list[Notification]:

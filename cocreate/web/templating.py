@@ -11,6 +11,7 @@ from cocreate.ideas.access import can_view_board
 from cocreate.ideas.models import CLOSED_STATUSES, Importance, Status
 from cocreate.moderation.access import is_moderator
 from cocreate.moderation.models import FLAG_REASONS, QUEUE_REASONS, State
+from cocreate.web import fragments
 
 
 def timeago(value: datetime | None) -> str:
@@ -98,6 +99,8 @@ def init_templating(app: Flask) -> None:
             "finished": "Finished",
         },
         is_moderator=is_moderator,
+        memo=fragments.memo,
+        slot=fragments.slot,
         FLAG_REASONS=FLAG_REASONS,
         QUEUE_REASONS=QUEUE_REASONS,
         STATE_LABELS={s.value: s.label for s in State},

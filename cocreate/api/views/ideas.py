@@ -17,8 +17,9 @@ from cocreate.api.views import shapes
 from cocreate.db import MAX_ID
 from cocreate.extensions import db
 from cocreate.ideas.access import check_view_board, check_view_idea
+from cocreate.ideas.board_reads import board_ideas
 from cocreate.ideas.models import Comment, Idea
-from cocreate.ideas.queries import board_by_slug, board_ideas, idea_for_page, viewer_vote, visible_boards
+from cocreate.ideas.queries import board_by_slug, idea_for_page, viewer_vote, visible_boards
 from cocreate.ideas.services.comments import do_add_comment
 from cocreate.ideas.services.ideas import do_create_idea, do_edit_idea
 from cocreate.ideas.services.votes import do_change_importance, do_vote, do_withdraw_vote

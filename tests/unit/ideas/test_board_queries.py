@@ -6,7 +6,7 @@ import pytest
 
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput
-from cocreate.ideas.queries import board_ideas
+from cocreate.ideas.board_reads import board_ideas
 from cocreate.ideas.scoring import hot_score
 from tests.factories import BoardFactory, IdeaFactory, TagFactory
 

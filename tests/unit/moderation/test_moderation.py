@@ -10,8 +10,9 @@ from cocreate.db import utcnow
 from cocreate.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from cocreate.events import EventRecord
 from cocreate.ideas.access import check_view_idea
+from cocreate.ideas.board_reads import board_ideas
 from cocreate.ideas.models import Board, Comment, Idea
-from cocreate.ideas.queries import board_ideas, discussion
+from cocreate.ideas.queries import discussion
 from cocreate.ideas.services import do_add_comment, do_create_idea, do_edit_comment, do_edit_idea, do_vote
 from cocreate.moderation.models import AuditEntry, Flag, ModerationCase
 from cocreate.moderation.services import (

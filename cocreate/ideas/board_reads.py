@@ -1,0 +1,230 @@
+"""Reads for a board page: the board with its tags, then one page of ideas, their tags and the viewer's votes.
+
+The board page is the most visited page for signed-in people, so every statement here is built once, with
+bound parameters, and kept (SQLAlchemy then only looks up its compiled form): building a statement per request
+cost four times its execution on SQLite. Rows come back as plain values, never ORM entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from sqlalchemy import Select, and_, bindparam, or_, select
+from sqlalchemy.orm import Session
+
+from cocreate.accounts.models import User
+from cocreate.errors import InvalidInput
+from cocreate.ideas.models import Board, Idea, Status, Tag, Vote, idea_tags, role_set
+from cocreate.moderation.models import State
+from cocreate.web.pagination import decode_cursor, encode_cursor
+
+_ideas, _users, _boards, _tags, _votes = (
+    Idea.__table__.c,
+    User.__table__.c,
+    Board.__table__.c,
+    Tag.__table__.c,
+    Vote.__table__.c,
+)
+SORTS = {
+    "hot": _ideas.hot_score,
+    "top": _ideas.vote_count,
+    "new": _ideas.created_at,
+    "trending": _ideas.trend_score,
+}
+SORT_LABELS = {"hot": "Hot", "top": "Top", "new": "New", "trending": "Trending"}
+
+
+@dataclass(frozen=True, slots=True)
+class TagChip:
+    id: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class BoardView:
+    """What a board page needs of its board (the access checks and templates read these names)."""
+
+    id: int
+    slug: str
+    name: str
+    description: str
+    is_private: bool
+    allowed_roles: str
+    vote_budget: int | None
+    tags: tuple[TagChip, ...]
+
+    @property
+    def allowed_role_set(self) -> frozenset[str]:
+        return role_set(self.allowed_roles)
+
+
+_BOARD = (
+    select(
+        _boards.id,
+        _boards.slug,
+        _boards.name,
+        _boards.description,
+        _boards.is_private,
+        _boards.allowed_roles,
+        _boards.vote_budget,
+        _tags.id,
+        _tags.slug,
+        _tags.name,
+    )
+    .select_from(Board.__table__.outerjoin(Tag.__table__, _tags.board_id == _boards.id))
+    .where(_boards.slug == bindparam("slug"))
+    .order_by(_tags.name)
+)
+
+
+def board_for_page(session: Session, slug: str) -> BoardView | None:
+    """The board and its tags (by name), in one statement."""
+    rows = session.execute(_BOARD, {"slug": slug}).all()
+    if not rows:
+        return None
+    first = rows[0]
+    tags = tuple(TagChip(r[7], r[8], r[9]) for r in rows if r[7] is not None)
+    return BoardView(*first[:7], tags=tags)
+
+
+@dataclass(slots=True)
+class IdeaSummary:
+    """What a board row shows."""
+
+    id: int
+    title: str
+    excerpt: str
+    status: str
+    vote_count: int
+    comment_count: int
+    created_at: datetime
+    hot_score: float
+    trend_score: float
+    author_name: str
+    tags: list[TagChip] = field(default_factory=list)
+
+    @property
+    def memo_key(self) -> tuple:
+        """Every value a board row shows (templates/ideas/board.html memoises rows by it)."""
+        return (
+            self.id,
+            self.title,
+            self.excerpt,
+            self.status,
+            self.vote_count,
+            self.comment_count,
+            self.created_at,
+            self.author_name,
+            tuple(self.tags),
+        )
+
+
+@dataclass
+class BoardPage:
+    ideas: list[IdeaSummary]
+    next_cursor: str | None
+    my_votes: dict[int, str] = field(default_factory=dict)  # idea id -> importance
+
+
+@lru_cache(maxsize=128)
+def _page_statement(sort: str, status: bool, tag: bool, after: bool, viewer: bool = False) -> Select:
+    """One page of a board for this shape of request (sort, which filters are set, whether someone is signed
+    in: then each row also carries their vote's importance, or NULL), built once."""
+    key = SORTS[sort]
+    columns = [
+        _ideas.id,
+        _ideas.title,
+        _ideas.excerpt,
+        _ideas.status,
+        _ideas.vote_count,
+        _ideas.comment_count,
+        _ideas.created_at,
+        _ideas.hot_score,
+        _ideas.trend_score,
+        _users.display_name,
+    ]
+    source = Idea.__table__.join(User.__table__, _users.id == _ideas.author_id)
+    if viewer:
+        columns.append(_votes.importance)
+        source = source.outerjoin(
+            Vote.__table__, and_(_votes.idea_id == _ideas.id, _votes.user_id == bindparam("viewer_id"))
+        )
+    stmt = (
+        select(*columns)
+        .select_from(source)
+        .where(
+            _ideas.board_id == bindparam("board_id"),
+            _ideas.moderation_state == State.APPROVED.value,
+            _ideas.merged_into_id.is_(None),
+        )
+    )
+    if status:
+        stmt = stmt.where(_ideas.status == bindparam("status"))
+    if tag:
+        stmt = stmt.where(
+            select(idea_tags.c.idea_id)
+            .where(idea_tags.c.idea_id == _ideas.id, idea_tags.c.tag_id == bindparam("tag_id"))
+            .exists()
+        )
+    if after:  # keyset: rows after the cursor's (value, id) in (key desc, id desc)
+        value = bindparam("after_value", type_=key.type)
+        stmt = stmt.where(or_(key < value, and_(key == value, _ideas.id < bindparam("after_id"))))
+    return stmt.order_by(key.desc(), _ideas.id.desc()).limit(bindparam("limit"))
+
+
+_TAGS_OF = (
+    select(idea_tags.c.idea_id, _tags.id, _tags.slug, _tags.name)
+    .join(Tag.__table__, _tags.id == idea_tags.c.tag_id)
+    .where(idea_tags.c.idea_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_tags.name)
+)
+
+
+def board_ideas(
+    session: Session,
+    board: Board | BoardView,
+    *,
+    sort: str = "hot",
+    status: str | None = None,
+    tag: str | None = None,
+    cursor: str | None = None,
+    limit: int = 20,
+    viewer: User | None = None,
+) -> BoardPage:
+    """One page of a board in two statements: ideas with authors and the viewer's votes, then their tags."""
+    if sort not in SORTS:
+        raise InvalidInput(f"Unknown sort. Use one of: {', '.join(SORTS)}.")
+    key = SORTS[sort]
+    params: dict = {"board_id": board.id, "limit": limit + 1}
+    if status:
+        try:
+            params["status"] = Status(status).value
+        except ValueError:
+            raise InvalidInput("Unknown status filter.") from None
+    if tag:
+        tag_ids = [t.id for t in board.tags if t.slug == tag]
+        if not tag_ids:
+            raise InvalidInput("Unknown tag filter for this board.")
+        params["tag_id"] = tag_ids[0]
+    if cursor:
+        params["after_value"], params["after_id"] = decode_cursor(cursor, key.type.python_type)
+    signed_in = viewer is not None and viewer.is_authenticated
+    if signed_in:
+        params["viewer_id"] = viewer.id
+    stmt = _page_statement(sort, bool(status), bool(tag), bool(cursor), signed_in)
+    rows = session.execute(stmt, params).all()
+    ideas = [IdeaSummary(*row[:10]) for row in rows[:limit]]
+    page = BoardPage(ideas=ideas, next_cursor=None)
+    if signed_in:
+        page.my_votes = {row[0]: row[10] for row in rows[:limit] if row[10] is not None}
+    if len(rows) > limit:
+        page.next_cursor = encode_cursor(getattr(ideas[-1], key.key), ideas[-1].id)
+    if not ideas:
+        return page
+    by_id = {i.id: i for i in ideas}
+    for idea_id, tag_id, slug, name in session.execute(_TAGS_OF, {"ids": list(by_id)}):
+        by_id[idea_id].tags.append(TagChip(tag_id, slug, name))
+    return page

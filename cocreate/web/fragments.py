@@ -1,0 +1,81 @@
+"""Fragments rendered once and reused for everyone whose page shows the same values (memoised rendering).
+
+A signed-in board page is twenty rows that look the same to every member, with one box each that says
+whether *this* person voted. Rendering those rows again for every request was half of the page's cost. A
+template wraps such a part in `{% call memo(key...) %}…{% endcall %}`: the HTML is kept per worker under
+that key, which must hold every value the part shows (the row's fields, whether the person voted, the
+relative time as displayed). A key that changes is a new entry, so what is served is always what the part
+would render now; nothing is ever stale, there is nothing to invalidate, and old entries simply age out.
+
+What differs per request inside a memoised part (the CSRF token, the page's own address in a form's
+`next`) is written as a slot: `{% set token = slot("csrf", csrf_token()) %}` before the part, `{{ token }}`
+inside it. The part is kept with a marker there, and every copy handed out has the marker replaced by this
+request's value (escaped).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from flask import current_app, g
+from markupsafe import Markup, escape
+
+MAX_ENTRIES = 20_000  # rows of about 1.5 kB: some 30 MB per worker at most
+_SLOT = "\x00slot:{}\x00"
+_MARKS = re.compile("\x00slot:([^\x00]*)\x00")
+# Each kept part is stored split at its markers: text, slot name, text, slot name, …, text.
+_entries: OrderedDict[tuple, tuple[str, ...]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def memo(*key: Hashable, caller: Callable[[], str]) -> Markup:
+    """The part's HTML for this key: from the cache, or rendered now (Jinja passes the body as `caller`)."""
+    if current_app.jinja_env.auto_reload:  # someone is editing templates: kept HTML would hide their change
+        return _filled(tuple(_MARKS.split(str(caller()))))
+    with _lock:
+        parts = _entries.get(key)
+        if parts is not None:
+            _entries.move_to_end(key)
+    if parts is None:
+        parts = tuple(_MARKS.split(str(caller())))
+        with _lock:
+            _entries[key] = parts
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
+    return _filled(parts)
+
+
+def slot(name: str, value: str) -> Markup:
+    """A per-request value inside a memoised part: a marker now, `value` (escaped) once the page is done."""
+    if "\x00" in name:
+        raise ValueError("slot names are plain words")
+    slots = g.setdefault("fragment_slots", {})
+    slots[name] = str(escape(value))
+    return Markup(_SLOT.format(name))  # noqa: S704 - a marker of our own, replaced in memo()
+
+
+def _filled(parts: tuple[str, ...]) -> Markup:
+    """This request's values where the part has markers (every odd part is a slot's name)."""
+    if len(parts) == 1:
+        return Markup(parts[0])  # noqa: S704 - rendered by our autoescaping templates
+    slots = g.get("fragment_slots", {})
+    try:
+        # noqa: S704 - rendered by our autoescaping templates; the slots' values were escaped in slot()
+        return Markup("".join([part if i % 2 == 0 else slots[part] for i, part in enumerate(parts)]))  # noqa: S704
+    except KeyError as missing:
+        raise RuntimeError(f"a memoised part uses a slot that this request did not set: {missing}") from None
+
+
+def clear() -> None:
+    """Forget every memoised part (tests)."""
+    with _lock:
+        _entries.clear()
+
+
+def size(kind: str | None = None) -> int:
+    """Parts kept in this worker (of one kind: the first value of their key)."""
+    with _lock:
+        return sum(1 for key in _entries if kind is None or (key and key[0] == kind))
