@@ -280,8 +280,13 @@ class EventRecord(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+# Built once: every vote, comment and review writes one (an ORM object per event cost a flush each).
+_RECORD = EventRecord.__table__.insert()
+
+
 def emit(session: Session, event: DomainEvent) -> None:
     """Record the event and run its subscribers, all inside the caller's transaction."""
-    session.add(EventRecord(name=event.name, actor_id=event.actor_id, payload=event.payload()))
+    row = {"name": event.name, "actor_id": event.actor_id, "payload": event.payload(), "created_at": utcnow()}
+    session.execute(_RECORD, row)
     for subscriber in _subscribers[type(event)]:
         subscriber(session, event)

@@ -16,12 +16,13 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
-from cocreate.db import utcnow
+from cocreate.db import expire_loaded, utcnow
 from cocreate.ideas.scoring import EPOCH
 from cocreate.moderation.models import VISIBLE_STATES
 
@@ -124,33 +125,54 @@ def refresh_idea(session: Session, idea_id: int) -> None:
     session.execute(update(Idea).where(Idea.id == idea_id).values(priority=total, priority_votes=votes))
 
 
-def weigh_vote(session: Session, vote_id: int) -> None:
-    """Give a new or changed vote its weight (tier and value now) and add the difference to its idea."""
+@lru_cache(maxsize=1)
+def _vote_statements():
+    """weigh_vote's three statements, built once (they run on every vote)."""
     from cocreate.ideas.models import Idea, Vote
     from cocreate.rewards.models import RewardAccount
 
-    # One statement on the vote's hot path: the vote, its board, the voter's value and tier.
-    row = session.execute(
+    votes, ideas, users, accounts = (m.__table__ for m in (Vote, Idea, User, RewardAccount))
+    read = (
         select(
-            Vote.idea_id,
-            Vote.importance,
-            Vote.created_at,
-            Vote.weight,
-            Idea.board_id,
-            User.customer_value,
-            RewardAccount.tier,
+            votes.c.idea_id,
+            votes.c.importance,
+            votes.c.created_at,
+            votes.c.weight,
+            ideas.c.board_id,
+            users.c.customer_value,
+            accounts.c.tier,
         )
-        .join(Idea, Idea.id == Vote.idea_id)
-        .join(User, User.id == Vote.user_id)
-        .outerjoin(RewardAccount, RewardAccount.user_id == Vote.user_id)
-        .where(Vote.id == vote_id)
-    ).first()
+        .join(ideas, ideas.c.id == votes.c.idea_id)
+        .join(users, users.c.id == votes.c.user_id)
+        .outerjoin(accounts, accounts.c.user_id == votes.c.user_id)
+        .where(votes.c.id == bindparam("vote_id"))
+    )
+    weigh = update(votes).where(votes.c.id == bindparam("vote_id")).values(weight=bindparam("weight"))
+    add = (
+        update(ideas)
+        .where(ideas.c.id == bindparam("idea_id"))
+        .values(
+            priority=ideas.c.priority + bindparam("amount"),
+            priority_votes=ideas.c.priority_votes + bindparam("amount"),
+        )
+    )
+    return read, weigh, add
+
+
+def weigh_vote(session: Session, vote_id: int) -> None:
+    """Give a new or changed vote its weight (tier and value now) and add the difference to its idea."""
+    from cocreate.ideas.models import Vote
+
+    read, weigh, _ = _vote_statements()
+    # One statement on the vote's hot path: the vote, its board, the voter's value and tier.
+    row = session.execute(read, {"vote_id": vote_id}).first()
     if row is None:
         return
     idea_id, importance, at, old, board_id, value, tier = row
     w = weights_for(session, board_id)
     weight = w.vote(importance, tier or "member", value, at)
-    session.execute(update(Vote).where(Vote.id == vote_id).values(weight=weight))
+    session.execute(weigh, {"vote_id": vote_id, "weight": weight})
+    expire_loaded(session, Vote, vote_id, "weight")
     add(session, idea_id, weight - old)
 
 
@@ -159,11 +181,8 @@ def add(session: Session, idea_id: int, amount: float) -> None:
     from cocreate.ideas.models import Idea
 
     if amount:
-        session.execute(
-            update(Idea)
-            .where(Idea.id == idea_id)
-            .values(priority=Idea.priority + amount, priority_votes=Idea.priority_votes + amount)
-        )
+        session.execute(_vote_statements()[2], {"idea_id": idea_id, "amount": amount})
+        expire_loaded(session, Idea, idea_id, "priority", "priority_votes")
 
 
 def rescore_board(session: Session, board_id: int, weights: Weights | None = None, batch: int = 5000) -> int:

@@ -165,7 +165,7 @@ def on_vote(session: Session, event: VoteCast) -> None:
     idea = _idea(session, event.idea_id)
     if idea is None or event.actor_id == idea.author_id:
         return
-    session.refresh(idea, ["vote_count"])  # the counter as of this vote (an atomic UPDATE moved it)
+    # The counter as of this vote: its atomic UPDATE returned it into the idea (ideas/services/votes.py).
     milestone(session, idea, idea.vote_count)
 
 

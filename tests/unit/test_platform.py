@@ -74,6 +74,63 @@ def test_write_intent_begins_immediate(app, database_url):
     assert [s for s in seen if s.startswith("BEGIN")] == ["BEGIN", "BEGIN IMMEDIATE"]
 
 
+def _turn_is_free(path: str) -> bool:
+    import fcntl
+    import os
+
+    fd = os.open(path, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)  # closing lets go of a lock taken here
+    return True
+
+
+def test_sqlite_writers_take_turns_and_let_go_at_commit(app, database_url):
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite transaction modes")
+    import threading
+
+    from cocreate.db import write_intent
+
+    with app.app_context():
+        engine = db.engine
+        path = engine.url.database + "-writers"
+    order: list[str] = []
+
+    def second_writer(ready: threading.Event) -> None:
+        with write_intent(), engine.connect() as conn:
+            ready.set()
+            conn.exec_driver_sql("SELECT 1")  # BEGIN IMMEDIATE: waits for the first writer's turn
+            order.append("second began")
+            conn.commit()
+
+    with write_intent(), engine.connect() as first:
+        first.exec_driver_sql("SELECT 1")
+        assert not _turn_is_free(path)
+        ready = threading.Event()
+        thread = threading.Thread(target=second_writer, args=(ready,))
+        thread.start()
+        ready.wait(5)
+        thread.join(0.3)  # it is still waiting: the turn is the first writer's
+        assert order == []
+        order.append("first committed")
+        first.commit()
+        thread.join(10)
+        # Let go at COMMIT, not when the connection went back to the pool (it is still checked out here).
+        assert order == ["first committed", "second began"]
+        with write_intent():
+            first.exec_driver_sql("SELECT 1")
+        first.rollback()
+        assert _turn_is_free(path)  # a ROLLBACK lets go too
+    with engine.connect() as reader:
+        reader.exec_driver_sql("SELECT 1")  # plain BEGIN: readers never queue
+        assert _turn_is_free(path)
+        reader.rollback()
+
+
 def test_migrations_match_the_models(app):
     with app.app_context(), db.engine.connect() as conn:
         options = {"compare_type": True, "render_as_batch": True, "include_object": include_object}

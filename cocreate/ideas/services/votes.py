@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from functools import lru_cache
+
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 
 from cocreate.accounts.models import User
 from cocreate.channels import WEB, Origin
@@ -49,22 +53,43 @@ def vote_budget(session: Session, board, user: User | None) -> int | None:
     )
 
 
+_ideas = Idea.__table__.c
+# The vote's hot path, built once with bound parameters (building them per vote cost more than running them).
+_BUMP = (
+    update(Idea.__table__)
+    .where(_ideas.id == bindparam("idea_id"))
+    .values(
+        vote_count=_ideas.vote_count + bindparam("delta"),
+        trend_score=_ideas.trend_score + bindparam("trend"),
+    )
+    .returning(_ideas.vote_count, _ideas.trend_score)
+)
+_HOT = update(Idea.__table__).where(_ideas.id == bindparam("idea_id")).values(hot_score=bindparam("hot"))
+
+
+@lru_cache(maxsize=2)
+def _insert_vote(dialect: str):
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id for this database: a second vote inserts nothing."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        insert(Vote.__table__)
+        .on_conflict_do_nothing(index_elements=["idea_id", "user_id"])
+        .returning(Vote.__table__.c.id)
+    )
+
+
 def _bump_counters(session: Session, idea: Idea, delta: int, weight: float) -> None:
     """Change vote_count with one UPDATE, then recompute hot from the value that UPDATE returned.
 
     The first UPDATE holds the row lock (PostgreSQL) or the write lock (SQLite IMMEDIATE) until
-    commit, so the count we read back is the one our hot score is based on.
+    commit, so the count we read back is the one our hot score is based on. The idea in the session
+    takes the values as stored (subscribers and the vote box read them without asking again).
     """
-    new_count = session.execute(
-        update(Idea)
-        .where(Idea.id == idea.id)
-        .values(vote_count=Idea.vote_count + delta, trend_score=Idea.trend_score + weight)
-        .returning(Idea.vote_count)
-    ).scalar_one()
-    session.execute(
-        update(Idea).where(Idea.id == idea.id).values(hot_score=hot_score(new_count, idea.created_at))
-    )
-    session.expire(idea, ["vote_count", "trend_score", "hot_score"])
+    new_count, new_trend = session.execute(_BUMP, {"idea_id": idea.id, "delta": delta, "trend": weight}).one()
+    hot = hot_score(new_count, idea.created_at)
+    session.execute(_HOT, {"idea_id": idea.id, "hot": hot})
+    for name, value in (("vote_count", new_count), ("trend_score", new_trend), ("hot_score", hot)):
+        set_committed_value(idea, name, value)
 
 
 def do_vote(
@@ -93,12 +118,14 @@ def do_vote(
                 "you voted for ships or is declined: its vote comes back to you."
             )
     now = utcnow()
-    vote = Vote(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, **origin.columns())
-    try:
-        with session.begin_nested():
-            session.add(vote)
-    except IntegrityError:
-        raise Conflict("You have already voted for this idea.") from None
+    values = dict(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, weight=0.0)
+    values.update(origin.columns())
+    vote_id = session.execute(_insert_vote(session.get_bind().dialect.name), values).scalar()
+    if vote_id is None:  # the unique (idea, person) pair: this person's vote is already there
+        raise Conflict("You have already voted for this idea.")
+    vote = Vote(id=vote_id, **values)
+    make_transient_to_detached(vote)  # the row as just written, in the session without another statement
+    session.add(vote)
     _bump_counters(session, idea, +1, trend_weight(now))
     emit(
         session,
