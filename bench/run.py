@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import votes  # noqa: E402  (bench/votes.py)
 from corpus import ensure_database  # noqa: E402  (bench/corpus.py)
+from serve import start_gunicorn  # noqa: E402  (bench/serve.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -70,37 +71,11 @@ def generate(database_url: str, regenerate: bool, size: dict = SIZE) -> None:
     marker.write_text(json.dumps(size))
 
 
-def start_gunicorn(database_url: str, port: int) -> subprocess.Popen:
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "--workers",
-        "2",
-        "--worker-class",
-        "sync",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        "wsgi:app",
-    ]
-    proc = subprocess.Popen(cmd, env=_env(database_url), cwd=ROOT, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:  # noqa: S310
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("gunicorn did not start")
-
-
 @contextmanager
 def serving(database_url: str) -> Iterator[tuple[str, int]]:
     """gunicorn on a free port of 127.0.0.1 for the length of the block: (base URL, master pid)."""
     port = _free_port()
-    server = start_gunicorn(database_url, port)
+    server = start_gunicorn(_env(database_url), port)
     try:
         yield f"http://127.0.0.1:{port}", server.pid
     finally:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from bench.serve import NotServing, start_gunicorn
 from cocreate.api.tokens import do_create_token
 from cocreate.events import EventRecord
 from cocreate.ideas.models import Comment, Idea, Vote
@@ -44,27 +45,10 @@ def _start(database_url: str, port: int, instance: Path) -> subprocess.Popen:
         "COCREATE_API_WRITE_RATE_LIMIT": "100000",
     }
     env.pop("REDIS_URL", None)
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "--workers",
-        "2",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "wsgi:app",
-    ]
-    proc = subprocess.Popen(  # noqa: S603
-        cmd, env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:  # noqa: S310
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.2)
-    os.killpg(proc.pid, signal.SIGKILL)
-    pytest.fail("gunicorn did not start")
+    try:
+        return start_gunicorn(env, port, quiet=True)
+    except NotServing as exc:
+        pytest.fail(str(exc))
 
 
 def _call(base: str, method: str, path: str, token: str, body: dict) -> int:

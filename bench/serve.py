@@ -1,0 +1,47 @@
+"""Start gunicorn (2 sync workers) on 127.0.0.1 and wait until it answers /healthz: used by the benches
+(bench/run.py, bench/scale.py) and by the crash test (tests/web/test_crash.py)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class NotServing(RuntimeError):
+    """gunicorn did not answer /healthz in time (it has been killed)."""
+
+
+def start_gunicorn(env: dict, port: int, *, quiet: bool = False, timeout: float = 60) -> subprocess.Popen:
+    """gunicorn serving wsgi:app with `env` on 127.0.0.1:`port`, in its own process group."""
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "--workers",
+        "2",
+        "--worker-class",
+        "sync",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "wsgi:app",
+    ]
+    output = subprocess.DEVNULL if quiet else None
+    proc = subprocess.Popen(  # noqa: S603 - our own gunicorn
+        cmd, env=env, cwd=ROOT, start_new_session=True, stdout=output, stderr=output
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:  # noqa: S310
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    raise NotServing(f"gunicorn did not answer on 127.0.0.1:{port} within {timeout:.0f} s")
