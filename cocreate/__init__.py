@@ -74,15 +74,20 @@ def _register_write_intent(app: Flask) -> None:
     """State-changing requests take SQLite's write lock up front (see cocreate.db)."""
     from flask import request
 
-    from cocreate.db import set_write_intent
+    from cocreate.db import set_reads_first, set_write_intent
 
     @app.before_request
     def _mark_writer() -> None:
-        set_write_intent(request.method not in ("GET", "HEAD", "OPTIONS"))
+        writes = request.method not in ("GET", "HEAD", "OPTIONS")
+        set_write_intent(writes)
+        view = app.view_functions.get(request.endpoint)
+        if writes and getattr(view, "cocreate_reads_first", False):
+            set_reads_first(True)  # a vote: it reads, then its service asks for the write lock
 
     @app.teardown_request
     def _clear_writer(_exc) -> None:
         set_write_intent(False)
+        set_reads_first(False)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -31,6 +31,42 @@ def set_write_intent(value: bool = True) -> None:
     _write_intent.set(value)
 
 
+_reads_first: ContextVar[bool] = ContextVar("cocreate_reads_first", default=False)
+
+
+def reads_first(view):
+    """Mark a view whose request reads before it writes (on SQLite its reads then run without the write
+    lock); its service calls begin_writing() before the first write. Only for views that write nothing
+    before that call."""
+    view.cocreate_reads_first = True
+    return view
+
+
+def set_reads_first(value: bool) -> None:
+    """This request (a reads_first view) begins as a reader; begin_writing() makes it a writer."""
+    _reads_first.set(value)
+    if value:
+        _write_intent.set(False)
+
+
+def begin_writing(session) -> None:
+    """The unit of work writes from here on. For a reads_first request on SQLite: its read transaction
+    (which wrote nothing) ends and a writer's begins, after this writer's turn; everywhere else (PostgreSQL,
+    requests that began as writers, CLI, tests) there is nothing to do. Rows read before keep the values
+    they had then; what must hold at the write is checked by the write itself (unique keys, conditional
+    UPDATEs) or read after this call, as on PostgreSQL."""
+    if not _reads_first.get():
+        return
+    _reads_first.set(False)
+    _write_intent.set(True)
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return
+    conn.exec_driver_sql("ROLLBACK")  # the reads' snapshot; nothing was written under it
+    _take_turn(conn.connection.info)
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 @contextmanager
 def write_intent() -> Iterator[None]:
     """Within the block, new SQLite transactions begin IMMEDIATE."""
@@ -90,15 +126,17 @@ def _take_turn(info: dict) -> None:
     fd = info.get(_TURN_FD)
     if fd is None or info.get(_HOLDS_TURN):
         return
-    deadline, pause = time.monotonic() + BUSY_TIMEOUT_MS / 1000, 0.0001
+    began = time.monotonic()
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            if time.monotonic() > deadline:
+            waited = time.monotonic() - began
+            if waited > BUSY_TIMEOUT_MS / 1000:
                 return
-            time.sleep(pause)
-            pause = min(pause * 2, 0.001)
+            # A request's write lasts about a millisecond: look often. A long writer (a re-score, a
+            # restore) is waited for less eagerly.
+            time.sleep(0.0002 if waited < 0.1 else 0.005)
         else:
             info[_HOLDS_TURN] = True
             return

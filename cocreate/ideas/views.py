@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from cocreate.accounts.session import safe_next
-from cocreate.db import utcnow
+from cocreate.db import reads_first, utcnow
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas import bp, services
@@ -233,6 +233,7 @@ def _cast(idea_id: int, change) -> object:
 
 @bp.post("/i/<int:idea_id>/vote")
 @login_required
+@reads_first
 def vote(idea_id: int):
     """Vote for an idea (htmx swaps the vote box in place)."""
     importance = request.form.get("importance", "nice")
@@ -246,6 +247,7 @@ def vote(idea_id: int):
 
 @bp.post("/i/<int:idea_id>/unvote")
 @login_required
+@reads_first
 def unvote(idea_id: int):
     """Withdraw one's vote."""
     return _cast(idea_id, lambda idea: services.do_withdraw_vote(db.session, actor=current_user, idea=idea))

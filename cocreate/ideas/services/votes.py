@@ -12,7 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from cocreate.accounts.models import User
 from cocreate.channels import WEB, Origin
-from cocreate.db import utcnow
+from cocreate.db import begin_writing, utcnow
 from cocreate.errors import Conflict, InvalidInput
 from cocreate.events import VoteCast, VoteImportanceChanged, VoteWithdrawn, emit
 from cocreate.ideas.access import check_member, check_view_idea
@@ -108,6 +108,7 @@ def do_vote(
         raise Conflict("This idea is with the moderators; voting opens once it is published.")
     if Status(idea.status) in CLOSED_STATUSES:
         raise Conflict(f"Voting is closed: this idea is {Status(idea.status).label.lower()}.")
+    begin_writing(session)
     budget = vote_budget(session, idea.board, actor)
     if budget is not None:
         # Serialise this person's votes so two concurrent ones cannot both fit the last slot.
@@ -140,6 +141,7 @@ def do_withdraw_vote(session: Session, *, actor: User | None, idea: Idea) -> Non
     """Take one's vote back; withdrawing a vote one does not have is a Conflict."""
     check_member(actor, "vote")
     check_view_idea(idea, actor)
+    begin_writing(session)
     removed = session.execute(
         delete(Vote)
         .where(Vote.idea_id == idea.id, Vote.user_id == actor.id)

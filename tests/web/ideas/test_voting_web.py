@@ -104,3 +104,38 @@ def test_htmx_fragments_load_only_what_they_show(client, session, count_queries)
         client.post_form(f"/i/{idea.id}/status", {"status": "planned"}, htmx=True)
     rendering = [s for s in statements if "notification_preferences" not in s]  # not the followers to notify
     assert not [s for s in rendering if "FROM comments" in s or "GROUP BY votes.importance" in s]
+
+
+def test_a_web_vote_reads_before_it_takes_sqlites_write_lock(app, client, session, database_url):
+    """The vote's reads (person, tier, idea) run in a plain transaction; the writer's turn and BEGIN
+    IMMEDIATE come right before the first write, and a withdrawal does the same."""
+    import pytest
+    from sqlalchemy import event
+
+    from cocreate.extensions import db
+
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite transaction modes")
+    idea, user = _setup(session)
+    idea_id = idea.id
+    client.sign_in(user)
+    token = client.csrf_token()
+    headers = {"HX-Request": "true", "X-CSRFToken": token}
+    for action in ("vote", "unvote"):
+        seen: list[str] = []
+        engine = db.engine
+
+        def record(conn, cursor, statement, *_, seen=seen):
+            seen.append(statement.split()[0] + (" IMMEDIATE" if "IMMEDIATE" in statement else ""))
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            assert client.post(f"/i/{idea_id}/{action}", headers=headers).status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        upgrade = seen.index("BEGIN IMMEDIATE")
+        assert seen[0] == "BEGIN" and "SELECT" in seen[:upgrade] and seen[upgrade - 1] == "ROLLBACK"
+        first_write = "INSERT" if action == "vote" else "DELETE"
+        assert first_write not in seen[:upgrade] and first_write in seen[upgrade:]
+    session.rollback()
+    assert session.scalar(select(func.count(Vote.id))) == 0
