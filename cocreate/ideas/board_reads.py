@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import Select, and_, bindparam, or_, select
+from sqlalchemy import Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.errors import InvalidInput
 from cocreate.ideas.models import Board, Idea, Status, Tag, Vote, idea_tags, role_set
 from cocreate.moderation.models import State
-from cocreate.web.pagination import decode_cursor, encode_cursor
+from cocreate.web.pagination import after_bound, decode_cursor, encode_cursor
 
 _ideas, _users, _boards, _tags, _votes = (
     Idea.__table__.c,
@@ -170,8 +170,7 @@ def _page_statement(sort: str, status: bool, tag: bool, after: bool, viewer: boo
             .exists()
         )
     if after:  # keyset: rows after the cursor's (value, id) in (key desc, id desc)
-        value = bindparam("after_value", type_=key.type)
-        stmt = stmt.where(or_(key < value, and_(key == value, _ideas.id < bindparam("after_id"))))
+        stmt = stmt.where(after_bound(key, _ideas.id))
     return stmt.order_by(key.desc(), _ideas.id.desc()).limit(bindparam("limit"))
 
 

@@ -10,7 +10,7 @@ import base64
 import binascii
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, bindparam, or_
 
 from cocreate.errors import InvalidInput
 
@@ -37,5 +37,16 @@ def decode_cursor(cursor: str, python_type: type):
 def after_cursor(column, id_column, cursor: str, *, descending: bool = True) -> ColumnElement[bool]:
     """Rows after the cursor in ORDER BY column (desc or asc), id desc."""
     value, row_id = decode_cursor(cursor, column.type.python_type)
+    return _after(column, id_column, value, row_id, descending)
+
+
+def after_bound(column, id_column, *, descending: bool = True) -> ColumnElement[bool]:
+    """after_cursor's condition with bound parameters `after_value` and `after_id` (decode_cursor gives
+    them), for a statement built once and run many times."""
+    value, row_id = bindparam("after_value", type_=column.type), bindparam("after_id")
+    return _after(column, id_column, value, row_id, descending)
+
+
+def _after(column, id_column, value, row_id, descending: bool) -> ColumnElement[bool]:
     beyond = column < value if descending else column > value
     return or_(beyond, and_(column == value, id_column < row_id))

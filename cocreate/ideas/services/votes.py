@@ -5,14 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from sqlalchemy import bindparam, delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from cocreate.accounts.models import User
 from cocreate.channels import WEB, Origin
-from cocreate.db import begin_writing, utcnow
+from cocreate.db import begin_writing, dialect_insert, utcnow
 from cocreate.errors import Conflict, InvalidInput
 from cocreate.events import VoteCast, VoteImportanceChanged, VoteWithdrawn, emit
 from cocreate.ideas.access import check_member, check_view_idea
@@ -68,9 +66,9 @@ _HOT = update(Idea.__table__).where(_ideas.id == bindparam("idea_id")).values(ho
 
 
 @lru_cache(maxsize=2)
-def _insert_vote(dialect: str):
-    """INSERT … ON CONFLICT DO NOTHING RETURNING id for this database: a second vote inserts nothing."""
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+def _insert_vote(insert):
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id with this database's insert(): a second vote inserts
+    nothing. Built once per database."""
     return (
         insert(Vote.__table__)
         .on_conflict_do_nothing(index_elements=["idea_id", "user_id"])
@@ -121,7 +119,7 @@ def do_vote(
     now = utcnow()
     values = dict(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, weight=0.0)
     values.update(origin.columns())
-    vote_id = session.execute(_insert_vote(session.get_bind().dialect.name), values).scalar()
+    vote_id = session.execute(_insert_vote(dialect_insert(session)), values).scalar()
     if vote_id is None:  # the unique (idea, person) pair: this person's vote is already there
         raise Conflict("You have already voted for this idea.")
     vote = Vote(id=vote_id, **values)
