@@ -200,14 +200,16 @@ def idea_history(idea_id: int):
     return render("ideas/history.html", idea=idea, revisions=q.idea_revisions(db.session, idea))
 
 
-def _vote_response(idea: Idea, *, panel_only: bool = False):
-    """htmx: the vote box, plus the idea page's vote panel (importance) when voting from that page."""
+def _vote_response(idea: Idea, *, panel_only: bool = False, box: VoteBox | None = None, my_vote=None):
+    """htmx: the vote box, plus the idea page's vote panel (importance) when voting from that page.
+    `box` and `my_vote`, when given, are the box as the vote left it (no need to ask the database)."""
     if not is_htmx():
-        return redirect(safe_next(request.form.get("next"), url_for("ideas.idea", idea_id=idea.id)))
+        idea_id = box.id if box is not None else idea.id
+        return redirect(safe_next(request.form.get("next"), url_for("ideas.idea", idea_id=idea_id)))
     if not request.form.get("panel"):
-        return render(
-            "ideas/_vote_box.html", idea=idea, my_vote=q.viewer_vote(db.session, idea, current_user)
-        )
+        if box is None:
+            box, my_vote = idea, q.viewer_vote(db.session, idea, current_user)
+        return render("ideas/_vote_box.html", idea=box, my_vote=my_vote)
     votes = q.vote_summary(db.session, idea, current_user)
     panel = render_block(IDEA_TEMPLATE, "vote_panel", idea=idea, votes=votes, oob=not panel_only)
     if panel_only:
@@ -223,12 +225,9 @@ def _cast(idea_id: int, change) -> object:
     """
     idea = check_view_idea(q.idea_with_board(db.session, idea_id), current_user)
     my_vote = change(idea)
-    if is_htmx() and not request.form.get("panel"):
-        box = VoteBox(idea.id, idea.title, idea.vote_count, idea.status)
-        db.session.commit()
-        return render("ideas/_vote_box.html", idea=box, my_vote=my_vote)
+    box = VoteBox(idea.id, idea.title, idea.vote_count, idea.status)
     db.session.commit()
-    return _vote_response(idea)
+    return _vote_response(idea, box=box, my_vote=my_vote)
 
 
 @bp.post("/i/<int:idea_id>/vote")
