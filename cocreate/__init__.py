@@ -79,10 +79,10 @@ def _register_write_intent(app: Flask) -> None:
     @app.before_request
     def _mark_writer() -> None:
         writes = request.method not in ("GET", "HEAD", "OPTIONS")
-        set_write_intent(writes)
-        view = app.view_functions.get(request.endpoint)
-        if writes and getattr(view, "cocreate_reads_first", False):
-            set_reads_first(True)  # a vote: it reads, then its service asks for the write lock
+        # A vote reads first: its service asks for the write lock at its first write (begin_writing).
+        later = writes and getattr(app.view_functions.get(request.endpoint), "cocreate_reads_first", False)
+        set_write_intent(writes and not later)
+        set_reads_first(later)
 
     @app.teardown_request
     def _clear_writer(_exc) -> None:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm.util import identity_key
 from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
@@ -45,8 +46,6 @@ def reads_first(view):
 def set_reads_first(value: bool) -> None:
     """This request (a reads_first view) begins as a reader; begin_writing() makes it a writer."""
     _reads_first.set(value)
-    if value:
-        _write_intent.set(False)
 
 
 def begin_writing(session) -> None:
@@ -179,8 +178,6 @@ event.listen(Pool, "close", _close_turns)
 
 def expire_loaded(session, model, pk: int, *attributes: str) -> None:
     """After a Core UPDATE of `model`'s row `pk`: the copy this session holds (if any) reads it again."""
-    from sqlalchemy.orm.util import identity_key
-
     held = session.identity_map.get(identity_key(model, pk))
     if held is not None:
         session.expire(held, list(attributes))

@@ -286,7 +286,6 @@ _RECORD = EventRecord.__table__.insert()
 
 def emit(session: Session, event: DomainEvent) -> None:
     """Record the event and run its subscribers, all inside the caller's transaction."""
-    row = {"name": event.name, "actor_id": event.actor_id, "payload": event.payload(), "created_at": utcnow()}
-    session.execute(_RECORD, row)
+    session.execute(_RECORD, {"name": event.name, "actor_id": event.actor_id, "payload": event.payload()})
     for subscriber in _subscribers[type(event)]:
         subscriber(session, event)

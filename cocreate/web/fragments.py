@@ -62,8 +62,7 @@ def _filled(parts: tuple[str, ...]) -> Markup:
     if len(parts) == 1:
         return Markup(parts[0])  # noqa: S704 - rendered by our autoescaping templates
     slots = g.get("fragment_slots", {})
-    try:
-        # noqa: S704 - rendered by our autoescaping templates; the slots' values were escaped in slot()
+    try:  # the parts come from our autoescaping templates; the slots' values were escaped in slot()
         return Markup("".join([part if i % 2 == 0 else slots[part] for i, part in enumerate(parts)]))  # noqa: S704
     except KeyError as missing:
         raise RuntimeError(f"a memoised part uses a slot that this request did not set: {missing}") from None

@@ -30,7 +30,6 @@ from cocreate.rewards.models import LedgerEntry
 from tests.factories import BoardFactory, IdeaFactory, ProductFactory, UserFactory
 from tests.fixtures.mail import free_port
 
-ROOT = Path(__file__).resolve().parents[2]
 REQUESTS = 400  # bounded: the load stops after this many requests or 60 seconds
 
 
