@@ -24,6 +24,9 @@ def test_why_and_a_live_preview_of_new_weights(page, session):
 
     sign_in(page, "pat@example.com")
     page.get_by_role("link", name="Ranking").click()
+    # htmx (a deferred script) must have wired the page before "Why?" is opened; opened earlier, the
+    # summary shows its no-script link instead, which is right for a person but not what this checks.
+    page.wait_for_load_state("load")
     rows = page.locator(".ranking-row")
     expect(rows.nth(0)).to_contain_text("Lighter fuel canisters")
     rows.nth(1).get_by_text("Why #2?").click()
