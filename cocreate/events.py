@@ -107,12 +107,13 @@ class BetaProgramFinished(DomainEvent):
 
 @dataclass(frozen=True)
 class SurveyAnswered(DomainEvent):
-    """Someone answered a survey: the rating that follows a shipped idea, or an NPS/CSAT/CES question."""
+    """Someone answered an NPS/CSAT/CES question (the built-in one after shipping included)."""
 
     name: ClassVar[str] = "survey.answered"
     survey: str
     subject_id: int
     score: int
+    board_id: int | None = None  # the answer is about an idea of this board
 
 
 @dataclass(frozen=True)

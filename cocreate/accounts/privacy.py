@@ -35,7 +35,7 @@ def personal_tables():
     from cocreate.backlog.models import SavedView
     from cocreate.beta.models import BetaFeedback, BetaInvite, BetaSignup
     from cocreate.ideas.models import Comment, Idea, IdeaRevision, Vote
-    from cocreate.insights.models import ShippedRating, SurveyInvitation, SurveyResponse
+    from cocreate.insights.models import SurveyInvitation, SurveyResponse
     from cocreate.moderation.models import Flag
     from cocreate.notifications.models import IncomingMail, Notification, NotificationPreference
     from cocreate.reviews.models import HelpfulVote, Review, UGCItem
@@ -57,7 +57,6 @@ def personal_tables():
         ("beta_invitations", BetaInvite, BetaInvite.user_id),
         ("survey_invitations", SurveyInvitation, SurveyInvitation.user_id),
         ("survey_answers", SurveyResponse, SurveyResponse.user_id),
-        ("shipped_ratings", ShippedRating, ShippedRating.user_id),
         ("flags", Flag, Flag.user_id),
         ("notifications", Notification, Notification.user_id),
         ("notification_settings", NotificationPreference, NotificationPreference.user_id),

@@ -128,11 +128,11 @@ def new_idea(slug: str):
 
 
 def _rating(idea):
-    from cocreate.insights.shipped import summary
+    from cocreate.insights.surveys import shipped_summary
 
     if idea.status != "shipped":
         return None
-    return summary(db.session, idea.id, current_user.id if current_user.is_authenticated else None)
+    return shipped_summary(db.session, idea.id, current_user.id if current_user.is_authenticated else None)
 
 
 def _backlog(idea):

@@ -1,2 +1,2 @@
-"""Insights: sentiment tagging (behind an adapter), trends, and the rating that follows a shipped idea;
-general surveys and KPIs come later."""
+"""Insights: sentiment tagging (behind an adapter) and its trends, NPS/CSAT/CES surveys (the built-in one
+follows a shipped idea), in-store kiosks, and the KPI dashboard."""

@@ -169,7 +169,7 @@ def _answer(survey: Survey, product: Product | None):
         survey=survey,
         product=product,
         question=question_text,
-        anchors=surveys.ANCHORS,
+        anchors=surveys.anchors(survey),
         error=error,
     ), 422 if error else 200
 

@@ -1,5 +1,5 @@
-"""Surveys: the one question that follows a shipped idea, NPS/CSAT/CES micro-surveys attached to moments,
-and the in-store kiosks that answer them."""
+"""Surveys: NPS/CSAT/CES micro-surveys attached to moments (the question that follows a shipped idea is a
+built-in one of them), and the in-store kiosks that answer them."""
 
 from __future__ import annotations
 
@@ -12,25 +12,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from cocreate.channels import ChannelStamped
 from cocreate.db import UTCDateTime, utcnow
 from cocreate.extensions import db
-
-
-class ShippedRating(db.Model):
-    """A supporter's answer to "How well does what shipped solve it for you?" (1–5), once per idea."""
-
-    __tablename__ = "idea_ratings"
-    __table_args__ = (
-        UniqueConstraint("idea_id", "user_id"),
-        CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),
-        Index("ix_idea_ratings_idea", "idea_id", "score"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    score: Mapped[int] = mapped_column(Integer)
-    comment: Mapped[str] = mapped_column(Text, default="")
-    channel: Mapped[str] = mapped_column(String(10), default="web")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class SurveyKind(StrEnum):
@@ -68,7 +49,8 @@ def _in(enum) -> str:
 
 
 class Survey(db.Model):
-    """A micro-survey (one NPS, CSAT or CES question) a product team attaches to a moment."""
+    """A micro-survey (one NPS, CSAT or CES question) a product team attaches to a moment. A built-in one
+    (`builtin` names it) comes with the app; the team can pause it like its own."""
 
     __tablename__ = "surveys"
     __table_args__ = (
@@ -84,6 +66,7 @@ class Survey(db.Model):
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
     board_id: Mapped[int | None] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    builtin: Mapped[str | None] = mapped_column(String(20), unique=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

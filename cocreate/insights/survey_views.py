@@ -1,5 +1,5 @@
-"""Survey pages: a person answers the questions they were asked; the product team attaches questions to
-moments and reads the scores."""
+"""Survey pages: a person answers the questions they were asked (the built-in one about a shipped idea also
+on that idea's own page); the product team attaches questions to moments and reads the scores."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from cocreate.backlog.weights import check_team
-from cocreate.errors import DomainError
+from cocreate.db import MAX_ID
+from cocreate.errors import Conflict, DomainError
 from cocreate.extensions import db
-from cocreate.ideas.models import Board
+from cocreate.ideas.access import check_view_idea
+from cocreate.ideas.models import Board, Idea
 from cocreate.insights import surveys
 from cocreate.insights.models import Moment, Survey, SurveyKind
 from cocreate.insights.views import bp
@@ -23,10 +25,43 @@ def _pending_page(errors: dict[int, str] | None = None, values: dict | None = No
     return render(
         "insights/surveys.html",
         invitations=invitations,
-        anchors=surveys.ANCHORS,
+        anchors={inv.id: surveys.anchors(inv.survey) for inv in invitations},
         errors=errors or {},
         values=values or {},
     ), 422 if errors else 200
+
+
+def _submit(invitation_of, done_url: str):
+    """Answer one question from the posted form. Returns (the redirect, None) once it is answered, or when
+    it was answered before; else (None, the reason to show by the form). Refusals (403, 404) are raised."""
+    try:
+        invitation = invitation_of()
+    except DomainError as exc:
+        return _refused(exc)
+    try:
+        surveys.do_answer(
+            db.session,
+            actor=current_user,
+            invitation=invitation,
+            score=request.form.get("score"),
+            comment=request.form.get("comment", ""),
+        )
+    except Conflict as exc:  # answered before: the question has left its list, say so on the next page
+        db.session.rollback()
+        flash(exc.message, "info")
+    except DomainError as exc:
+        return _refused(exc)
+    else:
+        db.session.commit()
+        flash("Thank you! The team reads every answer.", "success")
+    return redirect(done_url, 303), None
+
+
+def _refused(exc: DomainError):
+    db.session.rollback()
+    if exc.status in (403, 404):
+        raise exc
+    return None, exc.message
 
 
 @bp.get("/surveys")
@@ -41,25 +76,34 @@ def my_surveys():
 def answer(invitation_id: int):
     """Answer one question."""
     invitation = surveys.invitation_for(db.session, current_user, invitation_id)
-    try:
-        surveys.do_answer(
-            db.session,
-            actor=current_user,
-            invitation=invitation,
-            score=request.form.get("score"),
-            comment=request.form.get("comment", ""),
+    done, error = _submit(lambda: invitation, url_for("insights.my_surveys"))
+    return done or _pending_page({invitation_id: error}, {invitation_id: request.form})
+
+
+@bp.route("/i/<int:idea_id>/rate", methods=["GET", "POST"])
+@login_required
+def rate_shipped(idea_id: int):
+    """The built-in question that follows a shipped idea, on the idea's own page, for its supporters."""
+    idea = db.session.get(Idea, idea_id) if 0 < idea_id <= MAX_ID else None
+    if idea is None:
+        abort(404, "No such idea.")
+    check_view_idea(idea, current_user)
+    error = None
+    if request.method == "POST":
+        done, error = _submit(
+            lambda: surveys.shipped_invitation(db.session, actor=current_user, idea=idea),
+            url_for("ideas.idea", idea_id=idea.id),
         )
-    except DomainError as exc:
-        db.session.rollback()
-        if exc.status in (403, 404):
-            raise
-        if exc.status == 409:  # answered already: the question has left the list, say so on top
-            flash(exc.message, "info")
-            return redirect(url_for("insights.my_surveys"), 303)
-        return _pending_page({invitation_id: exc.message}, {invitation_id: request.form})
-    db.session.commit()
-    flash("Thank you! The team reads every answer.", "success")
-    return redirect(url_for("insights.my_surveys"), 303)
+        if done:
+            return done
+    return render(
+        "insights/rate.html",
+        idea=idea,
+        question=surveys.SHIPPED_QUESTION,
+        scale=surveys.SHIPPED_SCALE,
+        error=error,
+        summary=surveys.shipped_summary(db.session, idea.id),
+    ), 422 if error else 200
 
 
 def _team_page(error: str | None = None):

@@ -1,12 +1,15 @@
 """NPS, CSAT and CES micro-surveys: product teams attach one question to a moment (after a review, after an
 idea ships, after a beta, at the kiosk); the people concerned are invited in the app and answer once, on the
-web or through the API. Kiosks answer anonymously. Scores are computed the standard way (see SurveyKind)."""
+web or through the API. Kiosks answer anonymously. Scores are computed the standard way (see SurveyKind).
+
+One CSAT survey is built in: when an idea ships, its supporters are asked how well the result solves it for
+them, unless the team attached its own question to that moment. The answers show on the idea."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
@@ -14,7 +17,7 @@ from cocreate.backlog.weights import check_team
 from cocreate.beta.models import BetaProgram, BetaSignup
 from cocreate.channels import WEB, Origin
 from cocreate.db import MAX_ID, dialect_insert, utcnow
-from cocreate.errors import Conflict, InvalidInput, NotFound
+from cocreate.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from cocreate.events import (
     BetaProgramFinished,
     ReviewPublished,
@@ -23,6 +26,7 @@ from cocreate.events import (
     emit,
     subscribe,
 )
+from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import Board, Idea, Status, Vote
 from cocreate.insights.models import Kiosk, Moment, Survey, SurveyInvitation, SurveyKind, SurveyResponse
 from cocreate.notifications.services import notify_many
@@ -50,6 +54,16 @@ ANCHORS = {  # the words at each end of the scale
     SurveyKind.CSAT: ("Very unsatisfied", "Very satisfied"),
     SurveyKind.CES: ("Very difficult", "Very easy"),
 }
+SHIPPED = "shipped"  # the built-in survey that follows a shipped idea
+SHIPPED_QUESTION = "How well does what shipped solve it for you?"
+SHIPPED_SCALE = {1: "Not at all", 2: "A little", 3: "Partly", 4: "Mostly", 5: "Completely"}
+
+
+def anchors(survey: Survey) -> tuple[str, str]:
+    """The words at each end of this survey's scale."""
+    if survey.builtin == SHIPPED:
+        return SHIPPED_SCALE[1], SHIPPED_SCALE[5]
+    return ANCHORS[survey.survey_kind]
 
 
 def check_kind(kind) -> SurveyKind:
@@ -160,9 +174,11 @@ def invite(session: Session, survey: Survey, user_ids, subject: str, title: str)
         )
         fresh += session.scalars(stmt).all()
     if fresh:
-        notify_many(
-            session, sorted(fresh), "survey", f"One question about {title}: {survey.question}", "/surveys"
-        )
+        message, link = f"One question about {title}: {survey.question}", "/surveys"
+        if survey.builtin == SHIPPED:
+            message = f"“{title}” has shipped. {survey.question} One click tells the team."
+            link = f"/i/{subject.removeprefix('idea:')}/rate"
+        notify_many(session, sorted(fresh), "survey", message, link)
     return len(fresh)
 
 
@@ -175,17 +191,49 @@ def _after_review(session: Session, event: ReviewPublished) -> None:
         invite(session, survey, [event.actor_id], f"product:{event.product_id}", name)
 
 
+def shipped_survey(session: Session) -> Survey:
+    """The built-in question after shipping; made on first use if it is missing (a wiped database), once
+    even when two workers ask at the same moment."""
+    survey = session.scalar(select(Survey).where(Survey.builtin == SHIPPED))
+    if survey is None:
+        session.execute(
+            dialect_insert(session)(Survey)
+            .values(
+                kind=SurveyKind.CSAT.value,
+                moment=Moment.SHIPPED.value,
+                question=SHIPPED_QUESTION,
+                active=True,
+                builtin=SHIPPED,
+                created_at=utcnow(),
+            )
+            .on_conflict_do_nothing(index_elements=["builtin"])
+        )
+        survey = session.scalar(select(Survey).where(Survey.builtin == SHIPPED))
+    return survey
+
+
 @subscribe(StatusChanged)
 def _after_ship(session: Session, event: StatusChanged) -> None:
+    """The supporters and the author of a shipped idea are asked the team's questions for this moment, or,
+    when the team attached none, its supporters the built-in one: nobody gets two questions meant to
+    replace each other."""
     if event.new_status != Status.SHIPPED.value:
         return
     idea = session.get(Idea, event.idea_id)
     surveys = _active(
-        session, Moment.SHIPPED, (Survey.board_id.is_(None)) | (Survey.board_id == idea.board_id)
+        session,
+        Moment.SHIPPED,
+        (Survey.board_id.is_(None)) | (Survey.board_id == idea.board_id),
+        Survey.builtin.is_(None),
     )
-    if not surveys:
-        return
-    people = set(session.scalars(select(Vote.user_id).where(Vote.idea_id == idea.id))) | {idea.author_id}
+    people = set(session.scalars(select(Vote.user_id).where(Vote.idea_id == idea.id)))
+    if surveys:
+        people.add(idea.author_id)
+    else:  # the built-in question asks the supporters how well the result solves it for them
+        builtin = shipped_survey(session)
+        if not builtin.active:
+            return
+        surveys = [builtin]
     for survey in surveys:
         invite(session, survey, people, f"idea:{idea.id}", idea.title)
 
@@ -250,10 +298,77 @@ def do_answer(
     emit(
         session,
         SurveyAnswered(
-            actor_id=actor.id, survey=f"{survey.kind}:{survey.id}", subject_id=invitation.id, score=value
+            actor_id=actor.id,
+            survey=f"{survey.kind}:{survey.id}",
+            subject_id=invitation.id,
+            score=value,
+            board_id=_board_of(session, invitation.subject),
         ),
     )
     return response
+
+
+def _board_of(session: Session, subject: str) -> int | None:
+    """The board an answer is about (its points count there), when it is about an idea."""
+    kind, _, key = subject.partition(":")
+    if kind != "idea" or not key.isdigit():
+        return None
+    return session.scalar(select(Idea.board_id).where(Idea.id == int(key)))
+
+
+def shipped_invitation(session: Session, *, actor: User | None, idea: Idea) -> SurveyInvitation:
+    """A supporter's invitation to the built-in question about a shipped idea. The question stays open on
+    the idea page, so a supporter who was not invited (the team asked its own question, or the idea shipped
+    before the survey existed) is invited now."""
+    check_member(actor, "rate what shipped")
+    check_view_idea(idea, actor)
+    if idea.status != Status.SHIPPED.value:
+        raise Conflict("You can rate an idea once it has shipped.")
+    if not session.scalar(select(Vote.id).where(Vote.idea_id == idea.id, Vote.user_id == actor.id)):
+        raise NotAllowed("The people who supported this idea are asked to rate it.")
+    survey = shipped_survey(session)
+    subject = f"idea:{idea.id}"
+    find = select(SurveyInvitation).where(
+        SurveyInvitation.survey_id == survey.id,
+        SurveyInvitation.user_id == actor.id,
+        SurveyInvitation.subject == subject,
+    )
+    invitation = session.scalar(find)
+    if invitation is None:
+        session.execute(
+            dialect_insert(session)(SurveyInvitation)
+            .values(
+                survey_id=survey.id,
+                user_id=actor.id,
+                subject=subject,
+                subject_title=idea.title[:200],
+                created_at=utcnow(),
+            )
+            .on_conflict_do_nothing(index_elements=["survey_id", "user_id", "subject"])
+        )
+        invitation = session.scalar(find)
+    return invitation
+
+
+@dataclass
+class RatingSummary:
+    count: int
+    average: float | None
+    mine: int | None = None  # the viewer's answer, if any
+
+
+def shipped_summary(session: Session, idea_id: int, viewer_id: int | None = None) -> RatingSummary:
+    """How the supporters rate what shipped: the built-in question's answers about this idea."""
+    count, average, mine = session.execute(
+        select(
+            func.count(SurveyResponse.id),
+            func.avg(SurveyResponse.score),
+            func.max(case((SurveyResponse.user_id == (viewer_id or 0), SurveyResponse.score))),
+        )
+        .join(Survey, Survey.id == SurveyResponse.survey_id)
+        .where(Survey.builtin == SHIPPED, SurveyResponse.subject == f"idea:{idea_id}")
+    ).one()
+    return RatingSummary(count=count, average=float(average) if average is not None else None, mine=mine)
 
 
 def kiosk_surveys(session: Session) -> list[Survey]:

@@ -250,16 +250,11 @@ def on_hidden(session: Session, event: ContentHidden) -> None:
 
 @subscribe(SurveyAnswered)
 def on_survey_answered(session: Session, event: SurveyAnswered) -> None:
-    board_id = None
-    if event.survey == "shipped":
-        from cocreate.ideas.models import Idea
-
-        board_id = session.scalar(select(Idea.board_id).where(Idea.id == event.subject_id))
     services.credit(
         session,
         user_id=event.actor_id,
         rule="survey_answered",
         key=f"survey_answered:{event.survey}:{event.subject_id}:{event.actor_id}",
         source=("survey", event.subject_id),
-        board_id=board_id,
+        board_id=event.board_id,
     )

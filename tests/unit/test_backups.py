@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 import tarfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -19,23 +18,6 @@ from cocreate.backups import BackupError, census, create_backup, read_manifest, 
 from cocreate.extensions import db
 from cocreate.ideas.services import do_vote
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
-
-
-@pytest.fixture
-def scratch_url(database_url, tmp_path):
-    """An empty database of the same kind as the suite's."""
-    if database_url.startswith("sqlite"):
-        yield f"sqlite:///{tmp_path / 'restored.db'}"
-        return
-    name = f"restore_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def _community(session, app):

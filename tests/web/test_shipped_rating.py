@@ -1,13 +1,14 @@
-"""The one-question survey after shipping: supporters are invited, answer once, earn the survey points, and
-the idea shows the result; everyone else, and bad answers, are refused with a reason."""
+"""The built-in survey after shipping: supporters are invited, answer once on the idea's own page, earn the
+survey points, and the idea shows the result; everyone else, and bad answers, are refused with a reason.
+The team sees it among its surveys and can pause it."""
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cocreate.db import utcnow
 from cocreate.ideas.services import do_change_status, do_create_idea, do_vote
-from cocreate.insights.models import ShippedRating
+from cocreate.insights.models import Survey, SurveyResponse
 from cocreate.notifications.models import Notification
 from cocreate.rewards.models import LedgerEntry
 from tests.factories import BoardFactory, UserFactory
@@ -30,8 +31,14 @@ def test_supporters_rate_what_shipped_once(client, session):
 
     do_change_status(session, actor=team, idea=idea, status="shipped", note="In stores")
     session.commit()
-    invited = set(session.scalars(select(Notification.user_id).where(Notification.kind == "idea.rate")))
-    assert invited == {p.id for p in supporters}
+    invited = session.execute(
+        select(Notification.user_id, Notification.url, Notification.message).where(
+            Notification.kind == "survey"
+        )
+    ).all()
+    assert {user for user, _, _ in invited} == {p.id for p in supporters}
+    assert {link for _, link, _ in invited} == {f"/i/{idea.id}/rate"}
+    assert all("“Quiet zips” has shipped. How well does what shipped solve it" in m for _, _, m in invited)
     page = client.get(f"/i/{idea.id}/rate").get_data(as_text=True)
     assert "How well does what shipped solve it for you?" in page and "5 — Completely" in page
     for bad in ({}, {"score": "0"}, {"score": "6"}, {"score": "five"}, {"score": "4", "comment": "x" * 1001}):
@@ -39,19 +46,34 @@ def test_supporters_rate_what_shipped_once(client, session):
         assert answer.status_code == 422, bad
     assert client.post_form(f"/i/{idea.id}/rate", {"score": "4", "comment": "Much better"}).status_code == 303
     again = client.post_form(f"/i/{idea.id}/rate", {"score": "1"})
-    assert again.status_code == 422 and "already rated" in again.get_data(as_text=True)
+    assert again.status_code == 303 and again.location.endswith(f"/i/{idea.id}")
+    assert "already answered" in client.get(f"/i/{idea.id}").get_data(as_text=True)
     html = client.get(f"/i/{idea.id}").get_data(as_text=True)
     assert "4.0 out of 5" in html and "(1 answer)" in html and "You said 4 out of 5." in html
     session.rollback()
-    assert session.scalar(select(func.count(ShippedRating.id))) == 1
-    points = session.scalars(
-        select(LedgerEntry.amount).where(
+    assert session.execute(select(SurveyResponse.score, SurveyResponse.comment)).all() == [(4, "Much better")]
+    points = session.execute(
+        select(LedgerEntry.amount, LedgerEntry.board_id).where(
             LedgerEntry.user_id == supporters[0].id, LedgerEntry.rule == "survey_answered"
         )
     ).all()
-    assert points == [5]
+    assert points == [(5, board.id)]  # counted on the idea's board
 
     session.rollback()
     client.sign_in(stranger)
     assert client.post_form(f"/i/{idea.id}/rate", {"score": "3"}).status_code == 403
     assert client.get("/i/999999/rate").status_code == 404
+
+    # The team sees the built-in question among its surveys, with its score, and can pause it.
+    client.sign_in(team)
+    listing = client.get("/team/surveys").get_data(as_text=True)
+    assert "How well does what shipped solve it for you?" in listing and "100%" in listing  # one satisfied
+    builtin = session.scalar(select(Survey.id).where(Survey.builtin == "shipped"))
+    session.rollback()
+    assert client.post_form(f"/team/surveys/{builtin}/active", {"active": "0"}).status_code == 303
+    later = do_create_idea(session, actor=author, board=board, title="Warmer hoods")
+    do_vote(session, actor=supporters[1], idea=later)
+    do_change_status(session, actor=team, idea=later, status="shipped")
+    session.commit()
+    asked = session.scalars(select(Notification.id).where(Notification.url == f"/i/{later.id}/rate")).all()
+    assert asked == []  # paused: nobody is asked

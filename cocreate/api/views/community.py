@@ -35,6 +35,7 @@ allow_large_bodies(bp, frozenset({"api.share_story"}), "UGC_MAX_UPLOAD")  # phot
 def _invitation(inv: SurveyInvitation) -> dict:
     kind = inv.survey.survey_kind
     low, high = kind.scale
+    low_label, high_label = surveys.anchors(inv.survey)
     return {
         "id": inv.id,
         "kind": kind.value,
@@ -43,8 +44,8 @@ def _invitation(inv: SurveyInvitation) -> dict:
         "scale": {
             "min": low,
             "max": high,
-            "low_label": surveys.ANCHORS[kind][0],
-            "high_label": surveys.ANCHORS[kind][1],
+            "low_label": low_label,
+            "high_label": high_label,
         },
         "asked_at": when(inv.created_at),
     }

@@ -31,10 +31,10 @@ def _world(session):
     do_change_status(session, actor=team, idea=ideas[0], status="planned")
     do_change_status(session, actor=team, idea=ideas[0], status="shipped")
     do_change_status(session, actor=team, idea=ideas[1], status="under_review")
-    surveys.do_create_survey(session, actor=team, kind="nps", moment="review")
+    nps = surveys.do_create_survey(session, actor=team, kind="nps", moment="review")
     product = ProductFactory(board=main)
     do_write_review(session, actor=people[2], product=product, rating=5, title="Great kettle")
-    invitation = session.query(SurveyInvitation).one()
+    invitation = session.query(SurveyInvitation).filter_by(survey_id=nps.id).one()
     surveys.do_answer(session, actor=people[2], invitation=invitation, score=10)
     session.flush()
     for model in (Vote, StatusChange):

@@ -5,9 +5,10 @@ from sqlalchemy import func, select
 
 from cocreate.beta.services.programs import do_set_state
 from cocreate.beta.services.seats import do_sign_up
+from cocreate.ideas.models import Idea, Vote
 from cocreate.ideas.services import do_change_status, do_vote
 from cocreate.insights import surveys
-from cocreate.insights.models import SurveyInvitation, SurveyKind, SurveyResponse
+from cocreate.insights.models import Survey, SurveyInvitation, SurveyKind, SurveyResponse
 from cocreate.notifications.models import Notification
 from cocreate.reviews.services.reviews import do_write_review
 from cocreate.rewards.models import LedgerEntry
@@ -108,21 +109,29 @@ def test_shipping_invites_supporters_and_author_and_a_finished_beta_its_particip
     invited = session.execute(select(SurveyInvitation.user_id, SurveyInvitation.subject)).all()
     assert sorted(invited) == sorted([(author.id, f"idea:{idea.id}"), (voter.id, f"idea:{idea.id}")])
     # The team's own question replaces the built-in "how well does it solve it" ask: one question each.
-    kinds = session.scalars(select(Notification.kind).where(Notification.user_id == voter.id)).all()
-    assert kinds.count("survey") == 1 and "idea.rate" not in kinds
+    asked = session.scalars(
+        select(Notification.url).where(Notification.user_id == voter.id, Notification.kind == "survey")
+    ).all()
+    assert asked == ["/surveys"]
     other_idea = IdeaFactory(board=elsewhere)
     session.flush()
     do_vote(session, actor=voter, idea=other_idea)
     do_change_status(session, actor=team, idea=other_idea, status="shipped")  # its board's survey is CES
-    kinds = session.scalars(select(Notification.kind).where(Notification.user_id == voter.id)).all()
-    assert kinds.count("survey") == 2 and "idea.rate" not in kinds
+    asked = session.scalars(
+        select(Notification.url).where(Notification.user_id == voter.id, Notification.kind == "survey")
+    ).all()
+    assert asked == ["/surveys", "/surveys"]
     unsurveyed = BoardFactory()
     plain_idea = IdeaFactory(board=unsurveyed)
     session.flush()
     do_vote(session, actor=voter, idea=plain_idea)
     do_change_status(session, actor=team, idea=plain_idea, status="shipped")  # no team question: built-in
-    kinds = session.scalars(select(Notification.kind).where(Notification.user_id == voter.id)).all()
-    assert kinds.count("survey") == 2 and kinds.count("idea.rate") == 1
+    asked = session.scalars(
+        select(Notification.url)
+        .where(Notification.user_id == voter.id, Notification.kind == "survey")
+        .order_by(Notification.id)
+    ).all()
+    assert asked == ["/surveys", "/surveys", f"/i/{plain_idea.id}/rate"]
 
     program = open_program(session, team=team, days=3)
     tester = UserFactory()
@@ -215,3 +224,38 @@ def test_concurrent_invitations_of_the_same_people_ask_each_once(app, session):
     session.rollback()
     assert session.scalar(select(func.count(SurveyInvitation.id))) == 5
     assert session.scalar(select(func.count(Notification.id)).where(Notification.kind == "survey")) == 5
+
+
+def test_supporters_rating_a_shipped_idea_at_once_make_one_built_in_survey_and_answer_once_each(app, session):
+    """The built-in survey is missing (a wiped database) and eight requests rate one shipped idea at once,
+    two each from four supporters nobody invited: one survey is made, each supporter answers once."""
+    board = BoardFactory()
+    supporters = [UserFactory() for _ in range(4)]
+    idea = IdeaFactory(board=board, status="shipped")
+    session.flush()
+    for person in supporters:
+        session.add(Vote(idea_id=idea.id, user_id=person.id))
+    session.commit()
+    idea_id, ids = idea.id, [p.id for p in supporters]
+
+    def rate(user_id, score):
+        def unit(s):
+            from cocreate.accounts.models import User
+
+            user, shipped = s.get(User, user_id), s.get(Idea, idea_id)
+            invitation = surveys.shipped_invitation(s, actor=user, idea=shipped)
+            surveys.do_answer(s, actor=user, invitation=invitation, score=score)
+
+        return unit
+
+    result = race(app, [rate(uid, n) for uid in ids for n in (2, 5)])
+    assert result.errors == [] and (result.ok, result.conflicts) == (4, 4)
+    session.commit()
+    assert session.scalar(select(func.count(Survey.id)).where(Survey.builtin == surveys.SHIPPED)) == 1
+    answers = session.execute(
+        select(SurveyResponse.user_id, func.count()).group_by(SurveyResponse.user_id)
+    ).all()
+    assert sorted(answers) == [(uid, 1) for uid in sorted(ids)]
+    assert surveys.shipped_summary(session, idea_id).count == 4
+    credited = session.scalars(select(LedgerEntry.user_id).where(LedgerEntry.rule == "survey_answered")).all()
+    assert sorted(credited) == sorted(ids)

@@ -1,0 +1,108 @@
+"""The migration that made the rating after shipping a built-in CSAT survey: on a database of the suite's
+kind, ratings stored in the old idea_ratings table become answered invitations and answers of the built-in
+survey, keep counting on the idea, cannot be given twice, and go back into the table on downgrade."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import func, inspect, select, text
+
+from cocreate import create_app
+from cocreate.errors import Conflict
+from cocreate.extensions import db
+from cocreate.ideas.models import Vote
+from cocreate.insights import surveys
+from cocreate.insights.models import Survey, SurveyInvitation, SurveyResponse
+from tests.factories import BoardFactory, IdeaFactory, UserFactory
+
+BEFORE = "7cbf14cf650d"  # the last revision with idea_ratings
+AT = datetime(2026, 5, 4, 12, 30, tzinfo=UTC)
+
+
+def test_old_ratings_become_answers_of_the_built_in_survey_and_go_back_on_downgrade(app, scratch_url):
+    old = create_app({"SQLALCHEMY_DATABASE_URI": scratch_url})
+    with old.app_context():
+        upgrade(revision=BEFORE)
+        board = BoardFactory()
+        author, happy, unhappy, quiet = (UserFactory() for _ in range(4))
+        idea = IdeaFactory(board=board, author=author, status="shipped", title="Quiet zips")
+        db.session.flush()
+        for person in (happy, unhappy, quiet):
+            db.session.add(Vote(idea_id=idea.id, user_id=person.id))
+        db.session.flush()
+        insert = text(
+            "INSERT INTO idea_ratings (idea_id, user_id, score, comment, channel, created_at)"
+            " VALUES (:idea, :user, :score, :comment, :channel, :at)"
+        )
+        db.session.execute(
+            insert, dict(idea=idea.id, user=happy.id, score=5, comment="Finally", channel="web", at=AT)
+        )
+        db.session.execute(
+            insert, dict(idea=idea.id, user=unhappy.id, score=2, comment="", channel="api", at=AT)
+        )
+        db.session.commit()
+        ids = {"idea": idea.id, "happy": happy.id, "unhappy": unhappy.id, "quiet": quiet.id}
+        db.session.remove()
+
+        upgrade()
+        assert "idea_ratings" not in inspect(db.engine).get_table_names()
+        session = db.session
+        survey = session.scalar(select(Survey).where(Survey.builtin == surveys.SHIPPED))
+        assert (survey.kind, survey.moment, survey.question, survey.active) == (
+            "csat",
+            "shipped",
+            surveys.SHIPPED_QUESTION,
+            True,
+        )
+        answers = session.execute(
+            select(
+                SurveyResponse.user_id, SurveyResponse.score, SurveyResponse.comment, SurveyResponse.channel
+            )
+            .where(SurveyResponse.survey_id == survey.id, SurveyResponse.subject == f"idea:{ids['idea']}")
+            .order_by(SurveyResponse.score)
+        ).all()
+        assert answers == [(ids["unhappy"], 2, "", "api"), (ids["happy"], 5, "Finally", "web")]
+        invitations = session.scalars(
+            select(SurveyInvitation).where(SurveyInvitation.survey_id == survey.id)
+        ).all()
+        assert len(invitations) == 2 and all(inv.answered_at == AT for inv in invitations)
+        assert {inv.subject_title for inv in invitations} == {"Quiet zips"}
+
+        summary = surveys.shipped_summary(session, ids["idea"], viewer_id=ids["happy"])
+        assert (summary.count, summary.average, summary.mine) == (2, 3.5, 5)
+        # Those who rated have answered; a supporter who had not may still answer, once.
+        idea = session.get(type(idea), ids["idea"])
+        happy, quiet = session.get(type(happy), ids["happy"]), session.get(type(quiet), ids["quiet"])
+        with pytest.raises(Conflict, match="already answered"):
+            surveys.do_answer(
+                session,
+                actor=happy,
+                invitation=surveys.shipped_invitation(session, actor=happy, idea=idea),
+                score=1,
+            )
+        session.rollback()
+        surveys.do_answer(
+            session,
+            actor=quiet,
+            invitation=surveys.shipped_invitation(session, actor=quiet, idea=idea),
+            score=4,
+        )
+        session.commit()
+        db.session.remove()
+
+        downgrade(revision=BEFORE)
+        with db.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT user_id, score, comment, channel FROM idea_ratings ORDER BY score")
+            ).all()
+            assert [tuple(r) for r in rows] == [
+                (ids["unhappy"], 2, "", "api"),
+                (ids["quiet"], 4, "", "web"),
+                (ids["happy"], 5, "Finally", "web"),
+            ]
+            assert conn.scalar(select(func.count()).select_from(text("survey_responses"))) == 0
+            assert "builtin" not in {c["name"] for c in inspect(conn).get_columns("surveys")}
+        db.engine.dispose()
