@@ -76,20 +76,15 @@ def test_old_ratings_become_answers_of_the_built_in_survey_and_go_back_on_downgr
         # Those who rated have answered; a supporter who had not may still answer, once.
         idea = session.get(type(idea), ids["idea"])
         happy, quiet = session.get(type(happy), ids["happy"]), session.get(type(quiet), ids["quiet"])
+
+        def rate(person, score):
+            invitation = surveys.shipped_invitation(session, actor=person, idea=idea)
+            return surveys.do_answer(session, actor=person, invitation=invitation, score=score)
+
         with pytest.raises(Conflict, match="already answered"):
-            surveys.do_answer(
-                session,
-                actor=happy,
-                invitation=surveys.shipped_invitation(session, actor=happy, idea=idea),
-                score=1,
-            )
+            rate(happy, 1)
         session.rollback()
-        surveys.do_answer(
-            session,
-            actor=quiet,
-            invitation=surveys.shipped_invitation(session, actor=quiet, idea=idea),
-            score=4,
-        )
+        rate(quiet, 4)
         session.commit()
         db.session.remove()
 
