@@ -128,7 +128,7 @@ def new_idea(slug: str):
 
 
 def _rating(idea):
-    from cocreate.insights.surveys import shipped_summary
+    from cocreate.insights.shipped import shipped_summary
 
     if idea.status != "shipped":
         return None

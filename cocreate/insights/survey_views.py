@@ -13,7 +13,7 @@ from cocreate.errors import Conflict, DomainError
 from cocreate.extensions import db
 from cocreate.ideas.access import check_view_idea
 from cocreate.ideas.models import Board, Idea
-from cocreate.insights import surveys
+from cocreate.insights import shipped, surveys
 from cocreate.insights.models import Moment, Survey, SurveyKind
 from cocreate.insights.views import bp
 from cocreate.reviews.models import Product
@@ -91,7 +91,7 @@ def rate_shipped(idea_id: int):
     error = None
     if request.method == "POST":
         done, error = _submit(
-            lambda: surveys.shipped_invitation(db.session, actor=current_user, idea=idea),
+            lambda: shipped.shipped_invitation(db.session, actor=current_user, idea=idea),
             url_for("ideas.idea", idea_id=idea.id),
         )
         if done:
@@ -102,7 +102,7 @@ def rate_shipped(idea_id: int):
         question=surveys.SHIPPED_QUESTION,
         scale=surveys.SHIPPED_SCALE,
         error=error,
-        summary=surveys.shipped_summary(db.session, idea.id),
+        summary=shipped.shipped_summary(db.session, idea.id),
     ), 422 if error else 200
 
 

@@ -14,7 +14,7 @@ from cocreate import create_app
 from cocreate.errors import Conflict
 from cocreate.extensions import db
 from cocreate.ideas.models import Vote
-from cocreate.insights import surveys
+from cocreate.insights import shipped, surveys
 from cocreate.insights.models import Survey, SurveyInvitation, SurveyResponse
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
 
@@ -71,14 +71,14 @@ def test_old_ratings_become_answers_of_the_built_in_survey_and_go_back_on_downgr
         assert len(invitations) == 2 and all(inv.answered_at == AT for inv in invitations)
         assert {inv.subject_title for inv in invitations} == {"Quiet zips"}
 
-        summary = surveys.shipped_summary(session, ids["idea"], viewer_id=ids["happy"])
+        summary = shipped.shipped_summary(session, ids["idea"], viewer_id=ids["happy"])
         assert (summary.count, summary.average, summary.mine) == (2, 3.5, 5)
         # Those who rated have answered; a supporter who had not may still answer, once.
         idea = session.get(type(idea), ids["idea"])
         happy, quiet = session.get(type(happy), ids["happy"]), session.get(type(quiet), ids["quiet"])
 
         def rate(person, score):
-            invitation = surveys.shipped_invitation(session, actor=person, idea=idea)
+            invitation = shipped.shipped_invitation(session, actor=person, idea=idea)
             return surveys.do_answer(session, actor=person, invitation=invitation, score=score)
 
         with pytest.raises(Conflict, match="already answered"):

@@ -7,7 +7,7 @@ from cocreate.beta.services.programs import do_set_state
 from cocreate.beta.services.seats import do_sign_up
 from cocreate.ideas.models import Idea, Vote
 from cocreate.ideas.services import do_change_status, do_vote
-from cocreate.insights import surveys
+from cocreate.insights import shipped, surveys
 from cocreate.insights.models import Survey, SurveyInvitation, SurveyKind, SurveyResponse
 from cocreate.notifications.models import Notification
 from cocreate.reviews.services.reviews import do_write_review
@@ -242,8 +242,8 @@ def test_supporters_rating_a_shipped_idea_at_once_make_one_built_in_survey_and_a
         def unit(s):
             from cocreate.accounts.models import User
 
-            user, shipped = s.get(User, user_id), s.get(Idea, idea_id)
-            invitation = surveys.shipped_invitation(s, actor=user, idea=shipped)
+            user, done = s.get(User, user_id), s.get(Idea, idea_id)
+            invitation = shipped.shipped_invitation(s, actor=user, idea=done)
             surveys.do_answer(s, actor=user, invitation=invitation, score=score)
 
         return unit
@@ -256,6 +256,6 @@ def test_supporters_rating_a_shipped_idea_at_once_make_one_built_in_survey_and_a
         select(SurveyResponse.user_id, func.count()).group_by(SurveyResponse.user_id)
     ).all()
     assert sorted(answers) == [(uid, 1) for uid in sorted(ids)]
-    assert surveys.shipped_summary(session, idea_id).count == 4
+    assert shipped.shipped_summary(session, idea_id).count == 4
     credited = session.scalars(select(LedgerEntry.user_id).where(LedgerEntry.rule == "survey_answered")).all()
     assert sorted(credited) == sorted(ids)
