@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,17 +28,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import votes  # noqa: E402  (bench/votes.py)
 from corpus import ensure_database  # noqa: E402  (bench/corpus.py)
-from serve import start_gunicorn  # noqa: E402  (bench/serve.py)
+from serve import free_port, start_gunicorn  # noqa: E402  (bench/serve.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 SIZE = {"users": 1_000, "ideas": 100_000, "votes": 1_000_000, "comments": 20_000}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _env(database_url: str) -> dict:
@@ -74,7 +67,7 @@ def generate(database_url: str, regenerate: bool, size: dict = SIZE) -> None:
 @contextmanager
 def serving(database_url: str) -> Iterator[tuple[str, int]]:
     """gunicorn on a free port of 127.0.0.1 for the length of the block: (base URL, master pid)."""
-    port = _free_port()
+    port = free_port()
     server = start_gunicorn(_env(database_url), port)
     try:
         yield f"http://127.0.0.1:{port}", server.pid

@@ -1,16 +1,25 @@
 """Start gunicorn (2 sync workers) on 127.0.0.1 and wait until it answers /healthz: used by the benches
-(bench/run.py, bench/scale.py) and by the crash test (tests/web/test_crash.py)."""
+(bench/run.py, bench/scale.py) and by the crash test (tests/web/test_crash.py). The tests' servers take
+their ports from free_port() here too."""
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class NotServing(RuntimeError):

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from bench.serve import NotServing, start_gunicorn
+from bench.serve import NotServing, free_port, start_gunicorn
 from cocreate.api.tokens import do_create_token
 from cocreate.events import EventRecord
 from cocreate.ideas.models import Comment, Idea, Vote
@@ -28,7 +28,6 @@ from cocreate.outbox.models import OutboxMessage
 from cocreate.reviews.models import Product, Review
 from cocreate.rewards.models import LedgerEntry
 from tests.factories import BoardFactory, IdeaFactory, ProductFactory, UserFactory
-from tests.fixtures.mail import free_port
 
 REQUESTS = 400  # bounded: the load stops after this many requests or 60 seconds
 

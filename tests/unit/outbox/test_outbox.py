@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from bench.serve import free_port
 from cocreate.beta import services as beta
 from cocreate.db import utcnow
 from cocreate.outbox import services as outbox
@@ -12,7 +13,6 @@ from cocreate.outbox.cli import senders
 from cocreate.outbox.models import DeliveryAttempt, OutboxMessage
 from tests.concurrency import race
 from tests.factories import UserFactory
-from tests.fixtures.mail import free_port
 
 
 def _program(session):
