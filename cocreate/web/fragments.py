@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 
 from flask import current_app, g
 from markupsafe import Markup, escape
@@ -48,6 +48,30 @@ def memo(*key: Hashable, caller: Callable[[], str]) -> Markup:
     return _filled(parts)
 
 
+def memo_each(keys: Sequence[tuple], render: Callable[[int], str]) -> Markup:
+    """memo() for a list of parts at once, from Python: part i is kept under keys[i] and rendered by
+    render(i) when it is not. One pass over the cache and one look at this request's slots for them all (a
+    board page's twenty rows cost less this way than twenty calls from its template)."""
+    if current_app.jinja_env.auto_reload:
+        return Markup("".join(_filled(tuple(_MARKS.split(str(render(i))))) for i in range(len(keys))))  # noqa: S704
+    with _lock:
+        kept = [_entries.get(key) for key in keys]
+        for key, parts in zip(keys, kept, strict=True):
+            if parts is not None:
+                _entries.move_to_end(key)
+    missing = [i for i, parts in enumerate(kept) if parts is None]
+    if missing:
+        for i in missing:
+            kept[i] = tuple(_MARKS.split(str(render(i))))
+        with _lock:
+            for i in missing:
+                _entries[keys[i]] = kept[i]
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
+    slots = g.get("fragment_slots", {})
+    return Markup("".join([_join(parts, slots) for parts in kept]))  # noqa: S704 - see _join
+
+
 def slot(name: str, value: str) -> Markup:
     """A per-request value inside a memoised part: a marker now, `value` (escaped) once the page is done."""
     if "\x00" in name:
@@ -58,12 +82,17 @@ def slot(name: str, value: str) -> Markup:
 
 
 def _filled(parts: tuple[str, ...]) -> Markup:
-    """This request's values where the part has markers (every odd part is a slot's name)."""
+    """This request's values where the part has markers."""
+    return Markup(_join(parts, g.get("fragment_slots", {})))  # noqa: S704 - see _join
+
+
+def _join(parts: tuple[str, ...], slots: dict[str, str]) -> str:
+    """The part with the slots' values at its markers (every odd part is a slot's name). The parts come from
+    our autoescaping templates; the slots' values were escaped in slot()."""
     if len(parts) == 1:
-        return Markup(parts[0])  # noqa: S704 - rendered by our autoescaping templates
-    slots = g.get("fragment_slots", {})
-    try:  # the parts come from our autoescaping templates; the slots' values were escaped in slot()
-        return Markup("".join([part if i % 2 == 0 else slots[part] for i, part in enumerate(parts)]))  # noqa: S704
+        return parts[0]
+    try:
+        return "".join([part if i % 2 == 0 else slots[part] for i, part in enumerate(parts)])
     except KeyError as missing:
         raise RuntimeError(f"a memoised part uses a slot that this request did not set: {missing}") from None
 

@@ -76,6 +76,7 @@ def unread_notifications() -> int:
 
 def init_templating(app: Flask) -> None:
     from cocreate.beta.models import SignupStatus
+    from cocreate.ideas.board_rows import board_rows
 
     app.jinja_env.filters["timeago"] = timeago
     app.jinja_env.filters["isotime"] = isotime
@@ -99,6 +100,7 @@ def init_templating(app: Flask) -> None:
             "finished": "Finished",
         },
         is_moderator=is_moderator,
+        board_rows=board_rows,
         memo=fragments.memo,
         slot=fragments.slot,
         FLAG_REASONS=FLAG_REASONS,

@@ -129,6 +129,28 @@ def test_nothing_is_kept_while_templates_are_edited(app):
         app.jinja_env.auto_reload = False
 
 
+def test_memo_each_renders_only_the_parts_not_kept_in_order_with_this_requests_slots(app):
+    rendered = []
+
+    def page(keys, who):
+        marker = fragments.slot("who", who)  # set before the parts, as a template does
+
+        def part(i):
+            rendered.append(keys[i])
+            return f"<{keys[i][1]}:{marker}>"
+
+        return fragments.memo_each(keys, part)
+
+    with app.test_request_context("/"):
+        assert page([("p", 1), ("p", 2)], "ann") == "<1:ann><2:ann>"
+    with app.test_request_context("/"):
+        assert (
+            page([("p", 2), ("p", 3), ("p", 1)], "<bob>") == "<2:&lt;bob&gt;><3:&lt;bob&gt;><1:&lt;bob&gt;>"
+        )
+    assert rendered == [("p", 1), ("p", 2), ("p", 3)]  # each once
+    assert fragments.size("p") == 3
+
+
 def test_old_entries_age_out(app, monkeypatch):
     monkeypatch.setattr(fragments, "MAX_ENTRIES", 3)
     with app.test_request_context("/"):
