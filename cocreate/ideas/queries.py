@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from cocreate.accounts.models import User
@@ -41,9 +41,13 @@ def board_by_slug(session: Session, slug: str) -> Board | None:
     return session.scalar(select(Board).where(Board.slug == slug).options(selectinload(Board.tags)))
 
 
+_WITH_BOARD = select(Idea).where(Idea.id == bindparam("idea_id")).options(joinedload(Idea.board))
+
+
 def idea_with_board(session: Session, idea_id: int) -> Idea | None:
-    """An idea and its board in one statement: what voting needs (access, state, the board's rules)."""
-    return session.scalar(select(Idea).where(Idea.id == idea_id).options(joinedload(Idea.board)))
+    """An idea and its board in one statement (built once): what voting needs (access, state, the board's
+    rules)."""
+    return session.scalar(_WITH_BOARD, {"idea_id": idea_id})
 
 
 def idea_for_page(session: Session, idea_id: int) -> Idea | None:

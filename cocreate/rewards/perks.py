@@ -3,22 +3,21 @@ beta waitlists). Reads only."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from cocreate.rewards.catalog import Tier
 from cocreate.rewards.models import RewardAccount
 from cocreate.rewards.settings import settings
 
+# Asked on every vote and post (the rate limit's room): built once.
+_TIER = select(RewardAccount.tier).where(RewardAccount.user_id == bindparam("user_id"))
+
 
 def tier_of(session: Session, user_id: int | None) -> Tier:
     """The person's tier (Member when they have no account row yet)."""
     all_tiers = settings().tiers
-    name = (
-        session.scalar(select(RewardAccount.tier).where(RewardAccount.user_id == user_id))
-        if user_id
-        else None
-    )
+    name = session.scalar(_TIER, {"user_id": user_id}) if user_id else None
     return next((t for t in all_tiers if t.name == name), all_tiers[0])
 
 

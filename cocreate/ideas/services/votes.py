@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Float, bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -53,12 +53,19 @@ def vote_budget(session: Session, board, user: User | None) -> int | None:
 
 _ideas = Idea.__table__.c
 # The vote's hot path, built once with bound parameters (building them per vote cost more than running them).
+# One UPDATE changes the counters and, when the count it finds is the one the vote read before it took the
+# write lock (nearly always), also sets the hot score of the new count; otherwise _HOT sets it afterwards.
+# In SET, column names stand for the row's values before this UPDATE (SQLite and PostgreSQL alike).
 _BUMP = (
     update(Idea.__table__)
     .where(_ideas.id == bindparam("idea_id"))
     .values(
         vote_count=_ideas.vote_count + bindparam("delta"),
         trend_score=_ideas.trend_score + bindparam("trend"),
+        hot_score=case(
+            (_ideas.vote_count == bindparam("expected"), bindparam("hot", type_=Float)),
+            else_=_ideas.hot_score,
+        ),
     )
     .returning(_ideas.vote_count, _ideas.trend_score)
 )
@@ -77,15 +84,22 @@ def _insert_vote(insert):
 
 
 def _bump_counters(session: Session, idea: Idea, delta: int, weight: float) -> None:
-    """Change vote_count with one UPDATE, then recompute hot from the value that UPDATE returned.
+    """Change vote_count with one UPDATE and store the hot score of the count that UPDATE left.
 
-    The first UPDATE holds the row lock (PostgreSQL) or the write lock (SQLite IMMEDIATE) until
-    commit, so the count we read back is the one our hot score is based on. The idea in the session
-    takes the values as stored (subscribers and the vote box read them without asking again).
+    The UPDATE holds the row lock (PostgreSQL) or the write lock (SQLite IMMEDIATE) until commit, so the
+    count it returns is the one the hot score must be based on. The vote read the idea before it took the
+    lock: the UPDATE sets the hot score for that count + delta itself, and only when someone else's vote
+    came in between is it set again from the count returned. The idea in the session takes the values as
+    stored (subscribers and the vote box read them without asking again).
     """
-    new_count, new_trend = session.execute(_BUMP, {"idea_id": idea.id, "delta": delta, "trend": weight}).one()
-    hot = hot_score(new_count, idea.created_at)
-    session.execute(_HOT, {"idea_id": idea.id, "hot": hot})
+    expected = idea.vote_count
+    guess = hot_score(expected + delta, idea.created_at)
+    params = {"idea_id": idea.id, "delta": delta, "trend": weight, "expected": expected, "hot": guess}
+    new_count, new_trend = session.execute(_BUMP, params).one()
+    hot = guess
+    if new_count != expected + delta:
+        hot = hot_score(new_count, idea.created_at)
+        session.execute(_HOT, {"idea_id": idea.id, "hot": hot})
     for name, value in (("vote_count", new_count), ("trend_score", new_trend), ("hot_score", hot)):
         set_committed_value(idea, name, value)
 

@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from cocreate.accounts.models import User
 from cocreate.ideas.models import Idea, Vote
+from cocreate.ideas.scoring import hot_score
 from cocreate.ideas.services import do_vote
 from tests.concurrency import race
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
@@ -39,6 +40,10 @@ def test_400_people_voting_at_once_are_all_counted(app, session):
     assert errors == []
     assert (ok, conflicts) == (VOTERS, 0)
     assert _counts(session, idea_id) == (VOTERS, VOTERS)
+    # Each vote read the idea before it held the row (PostgreSQL) and so often found the count moved: the
+    # hot score stored is still the one of the final count.
+    stored = session.get(Idea, idea_id)
+    assert stored.hot_score == hot_score(VOTERS, stored.created_at)
 
 
 def test_one_person_voting_400_times_at_once_counts_once(app, session):

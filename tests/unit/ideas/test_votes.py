@@ -1,11 +1,12 @@
 """Votes: one per person, atomic counters, importance, budgets released by shipping, events."""
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from cocreate.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from cocreate.events import EventRecord
 from cocreate.ideas.models import Idea, Vote
+from cocreate.ideas.scoring import hot_score
 from cocreate.ideas.services import do_change_importance, do_change_status, do_vote, do_withdraw_vote
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
 
@@ -32,6 +33,28 @@ def test_vote_counts_once_and_updates_scores(session):
     session.rollback()
     assert _count(session, idea) == (1, 1)
     assert session.scalars(select(EventRecord.name)).all() == ["vote.cast"]
+
+
+def test_hot_score_follows_the_stored_count_even_when_it_moved_after_the_idea_was_read(session):
+    idea = IdeaFactory()
+    do_vote(session, actor=UserFactory(), idea=idea)  # the count is what this vote read: one UPDATE
+    session.commit()
+    assert (idea.vote_count, idea.hot_score) == (1, hot_score(1, idea.created_at))
+    voter = UserFactory()
+    session.commit()
+    read = session.get(Idea, idea.id)
+    assert read.vote_count == 1
+    # Others' votes land between this vote's read and its UPDATE (bypassing the session, which keeps 1).
+    session.execute(update(Idea.__table__).where(Idea.id == idea.id).values(vote_count=5))
+    do_vote(session, actor=voter, idea=read)
+    session.commit()
+    session.expire_all()
+    stored = session.get(Idea, idea.id)
+    assert (stored.vote_count, stored.hot_score) == (6, hot_score(6, stored.created_at))
+    do_withdraw_vote(session, actor=voter, idea=stored)
+    session.commit()
+    session.expire_all()
+    assert session.get(Idea, idea.id).hot_score == hot_score(5, stored.created_at)
 
 
 def test_withdraw_gives_the_vote_back(session):
