@@ -68,6 +68,7 @@ def test_supporters_rate_what_shipped_once(client, session):
     client.sign_in(team)
     listing = client.get("/team/surveys").get_data(as_text=True)
     assert "How well does what shipped solve it for you?" in listing and "100%" in listing  # one satisfied
+    assert "Built in</span>" in listing and "unless you ask a question of your own" in listing
     builtin = session.scalar(select(Survey.id).where(Survey.builtin == "shipped"))
     session.rollback()
     assert client.post_form(f"/team/surveys/{builtin}/active", {"active": "0"}).status_code == 303
