@@ -105,6 +105,12 @@ def test_the_api_answers_as_documented(app, community, path, method):
     schema.app = app
     operation = schema[path][method]
     headers = {"Authorization": f"Bearer {community['token']}"}
+    excluded = [checks.positive_data_acceptance]
+    if "multipart/form-data" in (operation.definition.raw.get("requestBody") or {}).get("content", {}):
+        # A form field is text on the wire: a "number" that schemathesis puts in for a text field arrives as
+        # the text "2.05e+16", a valid title, so "invalid data is refused" cannot hold for it. The refusals
+        # of bad stories are tested in test_api_community.py.
+        excluded.append(checks.negative_data_rejection)
     real = _real_path(path, community)
     runs = [(GenerationMode.POSITIVE, real), (GenerationMode.POSITIVE, None), (GenerationMode.NEGATIVE, real)]
     for mode, path_parameters in runs:
@@ -113,7 +119,7 @@ def test_the_api_answers_as_documented(app, community, path, method):
         @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         @given(case=strategy)
         def check(case):
-            case.call_and_validate(headers=headers, excluded_checks=[checks.positive_data_acceptance])
+            case.call_and_validate(headers=headers, excluded_checks=excluded)
 
         try:
             check()
