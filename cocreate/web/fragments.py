@@ -33,43 +33,37 @@ _lock = threading.Lock()
 
 def memo(*key: Hashable, caller: Callable[[], str]) -> Markup:
     """The part's HTML for this key: from the cache, or rendered now (Jinja passes the body as `caller`)."""
-    if current_app.jinja_env.auto_reload:  # someone is editing templates: kept HTML would hide their change
-        return _filled(tuple(_MARKS.split(str(caller()))))
-    with _lock:
-        parts = _entries.get(key)
-        if parts is not None:
-            _entries.move_to_end(key)
-    if parts is None:
-        parts = tuple(_MARKS.split(str(caller())))
-        with _lock:
-            _entries[key] = parts
-            while len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
-    return _filled(parts)
+    return memo_each([key], lambda _: caller())
 
 
 def memo_each(keys: Sequence[tuple], render: Callable[[int], str]) -> Markup:
-    """memo() for a list of parts at once, from Python: part i is kept under keys[i] and rendered by
-    render(i) when it is not. One pass over the cache and one look at this request's slots for them all (a
-    board page's twenty rows cost less this way than twenty calls from its template)."""
-    if current_app.jinja_env.auto_reload:
-        return Markup("".join(_filled(tuple(_MARKS.split(str(render(i))))) for i in range(len(keys))))  # noqa: S704
-    with _lock:
-        kept = [_entries.get(key) for key in keys]
-        for key, parts in zip(keys, kept, strict=True):
-            if parts is not None:
-                _entries.move_to_end(key)
-    missing = [i for i, parts in enumerate(kept) if parts is None]
-    if missing:
-        for i in missing:
-            kept[i] = tuple(_MARKS.split(str(render(i))))
+    """Parts kept under keys[i] (rendered by render(i) when they are not), one after the other. One pass over
+    the cache and one look at this request's slots for them all: from Python, a board page's twenty rows cost
+    less this way than twenty memo() calls from its template."""
+    if current_app.jinja_env.auto_reload:  # someone is editing templates: kept HTML would hide their change
+        kept = [_split(render(i)) for i in range(len(keys))]
+    else:
         with _lock:
+            kept = [_entries.get(key) for key in keys]
+            for key, parts in zip(keys, kept, strict=True):
+                if parts is not None:
+                    _entries.move_to_end(key)
+        missing = [i for i, parts in enumerate(kept) if parts is None]
+        if missing:
             for i in missing:
-                _entries[keys[i]] = kept[i]
-            while len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
+                kept[i] = _split(render(i))
+            with _lock:
+                for i in missing:
+                    _entries[keys[i]] = kept[i]
+                while len(_entries) > MAX_ENTRIES:
+                    _entries.popitem(last=False)
     slots = g.get("fragment_slots", {})
     return Markup("".join([_join(parts, slots) for parts in kept]))  # noqa: S704 - see _join
+
+
+def _split(html: str) -> tuple[str, ...]:
+    """A rendered part split at its markers: text, slot name, text, slot name, …, text."""
+    return tuple(_MARKS.split(str(html)))
 
 
 def slot(name: str, value: str) -> Markup:
@@ -79,11 +73,6 @@ def slot(name: str, value: str) -> Markup:
     slots = g.setdefault("fragment_slots", {})
     slots[name] = str(escape(value))
     return Markup(_SLOT.format(name))  # noqa: S704 - a marker of our own, replaced in memo()
-
-
-def _filled(parts: tuple[str, ...]) -> Markup:
-    """This request's values where the part has markers."""
-    return Markup(_join(parts, g.get("fragment_slots", {})))  # noqa: S704 - see _join
 
 
 def _join(parts: tuple[str, ...], slots: dict[str, str]) -> str:
