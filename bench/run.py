@@ -35,7 +35,8 @@ OUT = ROOT / "bench" / "out"
 SIZE = {"users": 1_000, "ideas": 100_000, "votes": 1_000_000, "comments": 20_000}
 
 
-def _env(database_url: str) -> dict:
+def app_env(database_url: str) -> dict:
+    """The app's environment in the benches: this database, a fixed key, limits that never refuse."""
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database_url,
@@ -56,7 +57,7 @@ def generate(database_url: str, regenerate: bool, size: dict = SIZE) -> None:
         print(f"Reusing generated data ({marker.name}).")
         return
     flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "cocreate"]
-    env = _env(database_url)
+    env = app_env(database_url)
     ensure_database(database_url)
     subprocess.run([*flask, "db", "upgrade"], env=env, check=True, cwd=ROOT)
     args = [f"--{k}={v}" for k, v in size.items()]
@@ -68,7 +69,7 @@ def generate(database_url: str, regenerate: bool, size: dict = SIZE) -> None:
 def serving(database_url: str) -> Iterator[tuple[str, int]]:
     """gunicorn on a free port of 127.0.0.1 for the length of the block: (base URL, master pid)."""
     port = free_port()
-    server = start_gunicorn(_env(database_url), port)
+    server = start_gunicorn(app_env(database_url), port)
     try:
         yield f"http://127.0.0.1:{port}", server.pid
     finally:
@@ -211,7 +212,7 @@ def main() -> None:
     started = time.perf_counter()
     subprocess.run(
         [str(ROOT / ".venv" / "bin" / "flask"), "--app", "cocreate", "backlog", "rescore"],
-        env=_env(args.database_url),
+        env=app_env(args.database_url),
         check=True,
         cwd=ROOT,
     )
