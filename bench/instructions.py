@@ -23,6 +23,9 @@ import sys
 from pathlib import Path
 
 from run import OUT, ROOT, app_env, generate
+from votes import PASSWORD, votable_ideas
+
+EMAIL = "member@demo.cocreate"  # the demo's member, as bench/run.py signs in
 
 FEW, MANY = 10, 60
 PATHS = {"bare": "/healthz", "board": "/b/mobile-app"}
@@ -32,8 +35,6 @@ LABELS = {"bare": "bare (/healthz)", "board": "board, signed in, hot", "vote": "
 def _requests(route: str, count: int) -> None:
     """The measured process: sign in, warm up, then `count` requests of the route."""
     sys.path.insert(0, str(ROOT))
-    from sqlalchemy import text
-
     from cocreate import create_app
     from cocreate.extensions import db
 
@@ -42,7 +43,7 @@ def _requests(route: str, count: int) -> None:
     client = app.test_client()
     login = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login)[1]
-    form = {"email": "member@demo.cocreate", "password": "trailhead-demo", "csrf_token": token}
+    form = {"email": EMAIL, "password": PASSWORD, "csrf_token": token}
     client.post("/login", data=form)
     csrf = re.search(r'<meta name="csrf-token" content="([^"]+)"', client.get("/").get_data(as_text=True))[1]
     if route in PATHS:
@@ -51,19 +52,7 @@ def _requests(route: str, count: int) -> None:
             assert visitor.get(PATHS[route]).status_code == 200
         return
     with app.app_context():
-        ideas = db.session.scalars(
-            text(
-                "SELECT ideas.id FROM ideas JOIN boards ON boards.id = ideas.board_id"
-                " WHERE boards.vote_budget IS NULL AND NOT boards.is_private"
-                " AND ideas.moderation_state = 'approved'"
-                " AND ideas.status IN ('open', 'under_review', 'planned')"
-                " AND ideas.merged_into_id IS NULL AND ideas.id NOT IN"
-                " (SELECT idea_id FROM votes JOIN users ON users.id = votes.user_id"
-                "  WHERE users.email = 'member@demo.cocreate')"
-                " ORDER BY ideas.id DESC LIMIT :n"
-            ),
-            {"n": 30 + count},
-        ).all()
+        ideas = votable_ideas(db.session.connection(), 30 + count, unvoted_by=EMAIL)
     headers = {"HX-Request": "true", "X-CSRFToken": csrf}
     for idea_id in ideas:
         answer = client.post(f"/i/{idea_id}/vote", data={"csrf_token": csrf}, headers=headers)
@@ -72,18 +61,21 @@ def _requests(route: str, count: int) -> None:
 
 def _instructions(route: str, count: int, database_url: str) -> int:
     """Instructions of one process that makes `count` requests after the warm-up."""
-    env = app_env(database_url)
-    copy = OUT / f"instructions-votes-{os.getpid()}.db"
-    if route == "vote":  # a fresh copy each time: both runs vote from the same starting point
-        shutil.copy(database_url.removeprefix("sqlite:///"), copy)
-        env["DATABASE_URL"] = f"sqlite:///{copy}"
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     command += [sys.executable, __file__, "--child", route, str(count)]
-    try:
-        done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=True)  # noqa: S603
-    finally:
-        for suffix in ("", "-wal", "-shm", "-writers"):
-            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    if route != "vote":
+        done = subprocess.run(command, env=app_env(database_url), cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+    else:  # on a fresh copy each time: both runs vote from the same starting point
+        copy = OUT / f"instructions-votes-{os.getpid()}.db"
+        shutil.copy(database_url.removeprefix("sqlite:///"), copy)
+        try:
+            env = app_env(f"sqlite:///{copy}")
+            done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)  # noqa: S603
+        finally:
+            for suffix in ("", "-wal", "-shm", "-writers"):
+                Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    if done.returncode:
+        raise SystemExit(f"the measured process failed:\n{done.stderr[-2000:]}")
     return int(re.search(r"Collected : (\d+)", done.stderr)[1])
 
 

@@ -28,6 +28,24 @@ def _sign_in(base: str, email: str) -> tuple[str, str]:
     return "; ".join(f"{c.name}={c.value}" for c in jar), csrf
 
 
+def votable_ideas(conn, limit: int, unvoted_by: str | None = None) -> list[int]:
+    """The newest ideas anyone may vote for (public boards without a budget, published, open), optionally
+    only those the person with this e-mail has not voted for."""
+    query = (
+        "SELECT ideas.id FROM ideas JOIN boards ON boards.id = ideas.board_id"
+        " WHERE boards.vote_budget IS NULL AND NOT boards.is_private"
+        " AND ideas.moderation_state = 'approved'"
+        " AND ideas.status IN ('open', 'under_review', 'planned') AND ideas.merged_into_id IS NULL"
+    )
+    if unvoted_by:
+        query += (
+            " AND ideas.id NOT IN (SELECT idea_id FROM votes JOIN users ON users.id = votes.user_id"
+            " WHERE users.email = :email)"
+        )
+    query += " ORDER BY ideas.id DESC LIMIT :n"
+    return list(conn.scalars(text(query), {"n": limit, "email": unvoted_by}))
+
+
 def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: int = 400) -> dict:
     """Sign people in, choose (person, idea) pairs without a vote yet, and write the wrk Lua script."""
     engine = create_engine(database_url)
@@ -39,16 +57,7 @@ def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: i
             ),
             {"n": people},
         ).all()
-        idea_ids = conn.scalars(
-            text(
-                "SELECT ideas.id FROM ideas JOIN boards ON boards.id = ideas.board_id"
-                " WHERE boards.vote_budget IS NULL AND NOT boards.is_private"
-                " AND ideas.moderation_state = 'approved'"
-                " AND ideas.status IN ('open', 'under_review', 'planned') AND ideas.merged_into_id IS NULL"
-                " ORDER BY ideas.id DESC LIMIT :n"
-            ),
-            {"n": ideas},
-        ).all()
+        idea_ids = votable_ideas(conn, ideas)
         listed = ",".join(str(int(i)) for i in idea_ids)  # integers from the database
         query = f"SELECT user_id, idea_id FROM votes WHERE idea_id IN ({listed})"  # noqa: S608
         voted = set(conn.execute(text(query)).all())

@@ -72,7 +72,7 @@ def slot(name: str, value: str) -> Markup:
         raise ValueError("slot names are plain words")
     slots = g.setdefault("fragment_slots", {})
     slots[name] = str(escape(value))
-    return Markup(_SLOT.format(name))  # noqa: S704 - a marker of our own, replaced in memo()
+    return Markup(_SLOT.format(name))  # noqa: S704 - a marker of our own, replaced in memo_each()
 
 
 def _join(parts: tuple[str, ...], slots: dict[str, str]) -> str:
