@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import votes  # noqa: E402  (bench/votes.py)
 from corpus import ensure_database  # noqa: E402  (bench/corpus.py)
-from serve import free_port, start_gunicorn  # noqa: E402  (bench/serve.py)
+from serve import USER_AGENT, free_port, start_gunicorn  # noqa: E402  (bench/serve.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -84,6 +84,7 @@ def sign_in(base: str, email: str = "member@demo.cocreate", password: str = "tra
 
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", USER_AGENT)]
     page = opener.open(f"{base}/login", timeout=10).read().decode()
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     data = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": password}).encode()
@@ -107,7 +108,7 @@ def wrk(
     url: str, duration: int, connections: int, cookie: str | None = None, script: Path | None = None
 ) -> dict:
     """rps, p50 and p99 (ms), requests and errors from one bounded wrk run (`script`: a wrk Lua script)."""
-    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    headers = ["-H", f"User-Agent: {USER_AGENT}"] + (["-H", f"Cookie: {cookie}"] if cookie else [])
     if script is not None:
         headers += ["-s", str(script)]
     out = subprocess.run(

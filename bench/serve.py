@@ -13,6 +13,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Sign-in and load send the same User-Agent, as one browser does: Flask-Login ("basic" session protection)
+# marks a session not fresh when the agent changes, and a cookie that never takes the change (wrk replays one
+# Cookie header) would then be written again on every answer, which no browser would cause.
+USER_AGENT = "cocreate-bench"
 
 
 def free_port() -> int:

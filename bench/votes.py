@@ -11,6 +11,7 @@ import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
+from serve import USER_AGENT
 from sqlalchemy import create_engine, text
 
 PASSWORD = "trailhead-demo"
@@ -19,6 +20,7 @@ PASSWORD = "trailhead-demo"
 def _sign_in(base: str, email: str) -> tuple[str, str]:
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", USER_AGENT)]
     page = opener.open(f"{base}/login", timeout=10).read().decode()
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     form = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": PASSWORD}).encode()
