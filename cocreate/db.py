@@ -23,6 +23,8 @@ from sqlalchemy.orm.util import identity_key
 from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
+from cocreate.prepared import driver_sql
+
 BUSY_TIMEOUT_MS = 30_000
 _write_intent: ContextVar[bool] = ContextVar("cocreate_write_intent", default=False)
 
@@ -61,9 +63,9 @@ def begin_writing(session) -> None:
     conn = session.connection()
     if conn.dialect.name != "sqlite":
         return
-    conn.exec_driver_sql("ROLLBACK")  # the reads' snapshot; nothing was written under it
+    driver_sql(conn, "ROLLBACK")  # the reads' snapshot; nothing was written under it
     _take_turn(conn.connection.info)
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    driver_sql(conn, "BEGIN IMMEDIATE")
 
 
 @contextmanager
@@ -97,9 +99,9 @@ def _sqlite_on_begin(conn) -> None:
         return
     if _write_intent.get():
         _take_turn(conn.connection.info)
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        driver_sql(conn, "BEGIN IMMEDIATE")
     else:
-        conn.exec_driver_sql("BEGIN")
+        driver_sql(conn, "BEGIN")
 
 
 # --- writers take turns --------------------------------------------------------------------------------

@@ -1,0 +1,191 @@
+"""Prepared statements: a Core statement compiled once per database and run straight on the DB-API cursor of
+the session's own connection, inside its transaction.
+
+SQLAlchemy stays the source of every statement and of its type conversions: the SQL is its compilation for
+the dialect, and the values pass through the bind and result processors of the columns' own types (UTC
+times, JSON, booleans). What is skipped is the per-execution machinery around the cursor (the compiled
+cache lookup, the execution context, the result object), which cost more than the statement itself on the
+hottest paths: a vote and the signed-in board page each run a handful of short statements, and through
+Session.execute each took 40-60 µs of Python around 2-30 µs of SQLite (bench/RESULTS.md, 2026-12-06).
+
+Everything else keeps using the ORM and Session.execute; this is for statements that run on every request
+of a hot path, built once at import. Listeners of `before_cursor_execute` still see each statement (the
+tests count statements per page that way), and a DB-API error becomes SQLAlchemy's exception as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.sql.base import Executable
+
+Processor = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """A statement as one dialect runs it."""
+
+    sql: str
+    order: tuple[str, ...] | None  # positional paramstyles: the names in the order of the placeholders
+    given: tuple[tuple[str, str], ...]  # (name in the SQL, key the caller passes) of required parameters
+    fixed: tuple[tuple[str, Any], ...]  # (name, value) of values built into the statement
+    binds: tuple[tuple[str, Processor], ...]  # (name, processor) where the type converts the value
+    # (column index, processor) where the type converts it; None until the first execution, whose cursor
+    # description says what the driver returns (PostgreSQL's numeric processors depend on it).
+    results: tuple[tuple[int, Processor], ...] | None
+
+
+class Prepared:
+    """A statement built once (at import), compiled once per dialect, run on the session's connection."""
+
+    __slots__ = ("statement", "_forms", "_models")
+
+    def __init__(self, statement: Executable) -> None:
+        self.statement = statement
+        self._forms: dict[Dialect, _Compiled] = {}
+        self._models: dict[type, tuple[tuple[int, str], ...]] = {}
+
+    def rows(self, session: Session, params: Mapping[str, Any] | None = None) -> list[Sequence[Any]]:
+        """Every row, its values converted by their columns' types."""
+        return self._run(session, params or {}, fetch=True)
+
+    def first(self, session: Session, params: Mapping[str, Any] | None = None) -> Sequence[Any] | None:
+        rows = self._run(session, params or {}, fetch=True)
+        return rows[0] if rows else None
+
+    def scalar(self, session: Session, params: Mapping[str, Any] | None = None) -> Any:
+        row = self.first(session, params)
+        return row[0] if row is not None else None
+
+    def load(self, session: Session, params: Mapping[str, Any] | None, *models: type) -> list | None:
+        """The first row as persistent instances of `models`, one each, built from the columns of its table
+        (None where an outer join found no row), then the row's other values; None without a row. See
+        persistent()."""
+        row = self.first(session, params)
+        if row is None:
+            return None
+        found, others = [], set(range(len(row)))
+        for model in models:
+            places = self._places(model)
+            others -= {index for index, _ in places}
+            found.append(persistent(session, model, {key: row[index] for index, key in places}))
+        return found + [row[index] for index in sorted(others)]
+
+    def _places(self, model: type) -> tuple[tuple[int, str], ...]:
+        """(column index, attribute) of the statement's columns that belong to `model`'s table."""
+        places = self._models.get(model)
+        if places is None:
+            mapper = model.__mapper__
+            places = self._models[model] = tuple(
+                (index, mapper.get_property_by_column(column).key)
+                for index, column in enumerate(self.statement.exported_columns)
+                if getattr(column, "table", None) is mapper.local_table
+            )
+        return places
+
+    def execute(self, session: Session, params: Mapping[str, Any] | None = None) -> int:
+        """A statement that returns no rows; the number of rows it changed."""
+        return self._run(session, params or {}, fetch=False)
+
+    def _run(self, session: Session, params: Mapping[str, Any], *, fetch: bool):
+        connection = session.connection()
+        dialect = connection.dialect
+        form = self._forms.get(dialect) or self._compile(dialect)
+        values = {name: params[key] for name, key in form.given}
+        values.update(form.fixed)
+        for name, process in form.binds:
+            values[name] = process(values[name])
+        args = [values[name] for name in form.order] if form.order is not None else values
+        dbapi_connection = connection.connection.dbapi_connection
+        cursor = dbapi_connection.cursor()
+        dispatch = connection.dispatch
+        if dispatch.before_cursor_execute:
+            dispatch.before_cursor_execute(connection, cursor, form.sql, args, None, False)
+        try:
+            cursor.execute(form.sql, args)
+            found = cursor.fetchall() if fetch else cursor.rowcount
+        except dialect.loaded_dbapi.Error as exc:
+            cursor.close()
+            connection._handle_dbapi_exception(exc, form.sql, args, cursor, None)  # raises SQLAlchemy's
+        results = form.results
+        if results is None and fetch:
+            results = self._learn_results(dialect, form, cursor.description)
+        cursor.close()
+        if not fetch or not results:
+            return found
+        converted = []
+        for row in found:
+            row = list(row)
+            for index, process in results:
+                row[index] = process(row[index])
+            converted.append(tuple(row))
+        return converted
+
+    def _learn_results(self, dialect: Dialect, form: _Compiled, description) -> tuple:
+        results = []
+        for index, column in enumerate(self.statement.exported_columns):
+            coltype = description[index][1] if description else None
+            process = column.type.dialect_impl(dialect).result_processor(dialect, coltype)
+            if process is not None:
+                results.append((index, process))
+        self._forms[dialect] = replace(form, results=tuple(results))
+        return self._forms[dialect].results
+
+    def _compile(self, dialect: Dialect) -> _Compiled:
+        compiled = self.statement.compile(dialect=dialect)
+        if "__[POSTCOMPILE" in compiled.string:
+            raise ValueError("prepared statements take no expanding (IN list) parameters")
+        escaped = compiled.escaped_bind_names or {}
+        given, fixed, binds = [], [], []
+        for bind, name in compiled.bind_names.items():
+            name = escaped.get(name, name)
+            if bind.callable is not None:
+                raise ValueError("prepared statements take no parameters computed per execution")
+            if bind.required:
+                given.append((name, bind.key))
+            else:
+                fixed.append((name, bind.value))
+            process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                binds.append((name, process))
+        order = tuple(escaped.get(n, n) for n in compiled.positiontup) if compiled.positional else None
+        form = _Compiled(compiled.string, order, tuple(given), tuple(fixed), tuple(binds), None)
+        self._forms[dialect] = form
+        return form
+
+
+def persistent(session: Session, model: type, values: dict[str, Any]):
+    """The instance of `model` with these attribute values, as if loaded by the session: the one the
+    session holds already, else a new one, with no statement (an attribute left out loads when first read,
+    as a deferred column does). None when the primary key is NULL (an outer join that found nothing)."""
+    mapper = model.__mapper__
+    key = [values.get(mapper.get_property_by_column(c).key) for c in mapper.primary_key]
+    if None in key:
+        return None
+    held = session.identity_map.get(mapper.identity_key_from_primary_key(key))
+    if held is not None:
+        return held
+    instance = model(**values)
+    make_transient_to_detached(instance)
+    session.add(instance)
+    return instance
+
+
+def driver_sql(connection, sql: str) -> None:
+    """A statement without parameters or rows (BEGIN, ROLLBACK) on the connection's DB-API connection, seen
+    by `before_cursor_execute` listeners like any other: Connection.exec_driver_sql's machinery cost ten
+    times the statement on every request."""
+    cursor = connection.connection.dbapi_connection.cursor()
+    if connection.dispatch.before_cursor_execute:
+        connection.dispatch.before_cursor_execute(connection, cursor, sql, (), None, False)
+    try:
+        cursor.execute(sql)
+    except connection.dialect.loaded_dbapi.Error as exc:
+        cursor.close()
+        connection._handle_dbapi_exception(exc, sql, (), cursor, None)
+    cursor.close()

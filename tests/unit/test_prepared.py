@@ -1,0 +1,114 @@
+"""Prepared statements (cocreate/prepared.py) against the suite's database: the same values as
+Session.execute, statements visible to listeners, errors as SQLAlchemy's, and instances as if loaded."""
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import bindparam, event, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from cocreate.accounts.models import User
+from cocreate.events import EventRecord
+from cocreate.extensions import db
+from cocreate.ideas.models import Board, Idea
+from cocreate.prepared import Prepared, driver_sql, persistent
+from tests.factories import BoardFactory, IdeaFactory, UserFactory
+
+_EVENTS = EventRecord.__table__
+_WRITE = Prepared(
+    insert(_EVENTS).values({k: bindparam(k) for k in ("name", "actor_id", "payload", "created_at")})
+)
+_READ = Prepared(
+    select(_EVENTS.c.name, _EVENTS.c.payload, _EVENTS.c.created_at, _EVENTS.c.actor_id).where(
+        _EVENTS.c.name == bindparam("name")
+    )
+)
+_BOARD = Prepared(
+    select(Board.__table__.c.is_private, Board.__table__.c.slug).where(Board.id == bindparam("id"))
+)
+
+
+def test_values_go_in_and_come_out_through_the_column_types(session):
+    when = datetime(2026, 12, 6, 10, 30, 15, 123456, tzinfo=UTC)
+    payload = {"idea_id": 7, "tags": ["maps", "offline"], "note": "Ünïcode ✓"}
+    assert _WRITE.execute(
+        session, {"name": "x.test", "actor_id": None, "payload": payload, "created_at": when}
+    )
+    row = _READ.first(session, {"name": "x.test"})
+    assert tuple(row) == ("x.test", payload, when, None)
+    assert row[2].tzinfo is not None  # UTCDateTime: aware, as through the ORM
+    orm = session.execute(select(EventRecord).where(EventRecord.name == "x.test")).scalar_one()
+    assert (orm.payload, orm.created_at) == (row[1], row[2])
+    board = BoardFactory(is_private=True)
+    assert _BOARD.first(session, {"id": board.id}) == (True, board.slug)  # a boolean, not 1
+    assert _READ.first(session, {"name": "nothing"}) is None and _READ.rows(session, {"name": "no"}) == []
+
+
+def test_listeners_see_each_statement_and_driver_errors_become_sqlalchemys(session, app):
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        _READ.rows(session, {"name": "nothing"})
+        driver_sql(session.connection(), "SELECT 1")
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert seen[-2].startswith("SELECT event_log.name") and seen[-1] == "SELECT 1"
+    user = UserFactory()
+    duplicate = Prepared(
+        insert(User.__table__).values(
+            {k: bindparam(k) for k in ("email", "username", "display_name", "password_hash", "role")}
+        )
+    )
+    values = {
+        "email": user.email,
+        "username": "other",
+        "display_name": "O",
+        "password_hash": "x",
+        "role": "member",
+    }
+    with pytest.raises(IntegrityError):
+        duplicate.execute(session, values)
+    session.rollback()
+
+
+def test_statements_it_cannot_prepare_are_refused(session):
+    with pytest.raises(ValueError, match="expanding"):
+        Prepared(select(Idea.id).where(Idea.id.in_(bindparam("ids", expanding=True)))).rows(
+            session, {"ids": [1]}
+        )
+    with pytest.raises(KeyError):
+        _READ.rows(session, {})  # a parameter the statement needs is missing
+
+
+def test_loaded_instances_are_the_sessions_own_and_write_nothing_back(session, app, count_queries):
+    idea = IdeaFactory(title="Offline maps", body="A **long** text")
+    idea_id, board_id = idea.id, idea.board_id
+    session.commit()
+    session.expunge_all()
+    ideas = Idea.__table__
+    short = Prepared(
+        select(*[c for c in ideas.columns if c.key != "body"], *Board.__table__.columns)
+        .join_from(ideas, Board.__table__, Board.__table__.c.id == ideas.c.board_id)
+        .where(ideas.c.id == bindparam("id"))
+    )
+    with count_queries() as statements:
+        found_idea, found_board = short.load(session, {"id": idea_id}, Idea, Board)
+        assert (found_idea.title, found_board.id) == ("Offline maps", board_id)
+        assert session.get(Idea, idea_id) is found_idea and session.get(Board, board_id) is found_board
+        session.flush()  # nothing changed: nothing is written
+    assert len(statements) == 1
+    assert found_idea.body == "A **long** text"  # left out of the row: loads when first read
+    # Held already: the same instance, whatever the row says.
+    assert persistent(session, Idea, {"id": idea_id, "title": "Other"}) is found_idea
+    assert persistent(session, Idea, {"id": None}) is None
+    found_idea.title = "Offline maps, downloadable"
+    session.commit()
+    session.expunge_all()
+    assert session.scalar(select(Idea.title).where(Idea.id == idea_id)) == "Offline maps, downloadable"
+    assert session.scalar(select(func.count()).select_from(Idea)) == 1
