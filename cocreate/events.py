@@ -12,11 +12,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy import JSON, ForeignKey, Index, String, bindparam
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from cocreate.db import UTCDateTime, utcnow
 from cocreate.extensions import db
+from cocreate.prepared import Prepared
 
 
 @dataclass(frozen=True)
@@ -281,12 +282,22 @@ class EventRecord(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-# Built once: every vote, comment and review writes one (an ORM object per event cost a flush each).
-_RECORD = EventRecord.__table__.insert()
+# Every vote, comment and review writes one (an ORM object per event cost a flush each): prepared once.
+_RECORD = Prepared(
+    EventRecord.__table__.insert().values(
+        {name: bindparam(name) for name in ("name", "actor_id", "payload", "created_at")}
+    )
+)
 
 
 def emit(session: Session, event: DomainEvent) -> None:
     """Record the event and run its subscribers, all inside the caller's transaction."""
-    session.execute(_RECORD, {"name": event.name, "actor_id": event.actor_id, "payload": event.payload()})
+    record = {
+        "name": event.name,
+        "actor_id": event.actor_id,
+        "payload": event.payload(),
+        "created_at": utcnow(),
+    }
+    _RECORD.execute(session, record)
     for subscriber in _subscribers[type(event)]:
         subscriber(session, event)

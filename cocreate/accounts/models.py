@@ -41,6 +41,12 @@ class User(UserMixin, db.Model):
     segment: Mapped[str] = mapped_column(String(40), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    # Not a column: the name of the person's tier as read with them when a request signed them in
+    # (accounts/session.py; None for no reward account yet), kept current by rewards when it changes. The
+    # rate limits and the vote's weight ask for it on every vote (rewards/perks.py's tier_of_user).
+    known_tier = None  # str | None
+    tier_is_known = False
+
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"
 

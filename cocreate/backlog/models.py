@@ -125,6 +125,11 @@ class RankingWeights(db.Model):
     rescored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None or older: the worker re-scores
 
 
+# A vote loads its board's weights with its idea and board (ideas/queries.py) and is weighed before it is
+# written (backlog/ranking.py's new_vote_weight).
+Board.ranking_weights = relationship(RankingWeights, viewonly=True, uselist=False)
+
+
 class SavedView(db.Model):
     """A product person's named board and filters on the ranking page."""
 

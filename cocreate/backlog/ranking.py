@@ -58,7 +58,11 @@ class Weights:
 def weights_for(session: Session, board_id: int) -> Weights:
     from cocreate.backlog.models import RankingWeights
 
-    row = session.get(RankingWeights, board_id)
+    return weights_from(session.get(RankingWeights, board_id))
+
+
+def weights_from(row) -> Weights:
+    """Weights from a board's RankingWeights row (None: the defaults)."""
     if row is None:
         return Weights()
     return Weights(
@@ -159,8 +163,15 @@ def _vote_statements():
     return read, weigh, add
 
 
+def new_vote_weight(board, importance: str, tier: str, value: float | None, at: datetime) -> float:
+    """What a vote cast now adds to its idea's priority: the vote is written with it, and the idea's counters
+    take it in the same UPDATE as its vote count (ideas/services/votes.py). `board.ranking_weights` is
+    loaded with the board there."""
+    return weights_from(board.ranking_weights).vote(importance, tier, value, at)
+
+
 def weigh_vote(session: Session, vote_id: int) -> None:
-    """Give a new or changed vote its weight (tier and value now) and add the difference to its idea."""
+    """Give a changed vote its weight (tier and value now) and add the difference to its idea."""
     from cocreate.ideas.models import Vote
 
     read, weigh, _ = _vote_statements()

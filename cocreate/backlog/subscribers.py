@@ -17,9 +17,7 @@ from cocreate.events import (
     IdeaMerged,
     IdeaMilestoneReached,
     StatusChanged,
-    VoteCast,
     VoteImportanceChanged,
-    VoteWithdrawn,
     subscribe,
 )
 from cocreate.moderation.models import VISIBLE_STATES
@@ -64,15 +62,13 @@ def on_milestone(session: Session, event: IdeaMilestoneReached) -> None:
 # --- keeping priority scores current (backlog/ranking.py) -------------------------------------------------
 
 
-@subscribe(VoteCast)
+# A vote cast or withdrawn changes its idea's priority in the vote's own UPDATE of the idea's counters
+# (ideas/services/votes.py, weighed by ranking.new_vote_weight); a changed importance is weighed again here.
+
+
 @subscribe(VoteImportanceChanged)
-def on_vote(session: Session, event) -> None:
+def on_importance_changed(session: Session, event: VoteImportanceChanged) -> None:
     ranking.weigh_vote(session, event.vote_id)
-
-
-@subscribe(VoteWithdrawn)
-def on_withdrawn(session: Session, event: VoteWithdrawn) -> None:
-    ranking.add(session, event.idea_id, -event.weight)
 
 
 @subscribe(CommentAdded)

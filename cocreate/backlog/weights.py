@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from cocreate.accounts.models import User
 from cocreate.backlog.models import RankingWeights
 from cocreate.backlog.ranking import IMPORTANCE, MAX_HALF_LIFE, MIN_HALF_LIFE, TIERS, Weights, rescore_board
-from cocreate.db import utcnow
+from cocreate.db import expire_loaded, utcnow
 from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.ideas.access import can_change_status
 from cocreate.ideas.models import Board, Idea, Vote
@@ -71,6 +71,7 @@ def do_set_weights(session: Session, *, actor: User | None, board: Board, weight
     row.updated_by_id, row.updated_at, row.rescored_at = actor.id, utcnow(), None
     session.add(row)
     session.flush()
+    expire_loaded(session, Board, board.id, "ranking_weights")  # votes weigh with the new row from now on
     votes = session.scalar(
         select(func.count(Vote.id)).join(Idea, Idea.id == Vote.idea_id).where(Idea.board_id == board.id)
     )

@@ -84,6 +84,8 @@ class Board(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     tags: Mapped[list[Tag]] = relationship(back_populates="board", order_by="Tag.name")
+    # Board.ranking_weights, the product team's weights for the board (None: the defaults), is added by
+    # cocreate/backlog/models.py, which defines them.
 
     @property
     def allowed_role_set(self) -> frozenset[str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from cocreate.accounts.models import User
 from cocreate.ideas.access import can_view_board, can_view_private
@@ -23,6 +25,7 @@ from cocreate.insights.queries import Mix
 from cocreate.insights.sentiment import LABELS
 from cocreate.moderation.access import is_moderator
 from cocreate.moderation.models import VISIBLE_STATES, State
+from cocreate.prepared import Prepared
 
 
 def visible_boards(session: Session, user: User | None) -> list[Board]:
@@ -41,13 +44,40 @@ def board_by_slug(session: Session, slug: str) -> Board | None:
     return session.scalar(select(Board).where(Board.slug == slug).options(selectinload(Board.tags)))
 
 
-_WITH_BOARD = select(Idea).where(Idea.id == bindparam("idea_id")).options(joinedload(Idea.board))
+@lru_cache(maxsize=1)
+def _with_board() -> Prepared:
+    """The idea (all but its text, which loads if read), its board and the board's ranking weights."""
+    from cocreate.backlog.models import RankingWeights
+
+    ideas, boards, weights = Idea.__table__, Board.__table__, RankingWeights.__table__
+    columns = [c for c in ideas.columns if c.key not in ("body", "body_html")]
+    return Prepared(
+        select(*columns, *boards.columns, *weights.columns)
+        .select_from(
+            ideas.join(boards, boards.c.id == ideas.c.board_id).outerjoin(
+                weights, weights.c.board_id == boards.c.id
+            )
+        )
+        .where(ideas.c.id == bindparam("idea_id"))
+    )
 
 
 def idea_with_board(session: Session, idea_id: int) -> Idea | None:
-    """An idea and its board in one statement (built once): what voting needs (access, state, the board's
-    rules)."""
-    return session.scalar(_WITH_BOARD, {"idea_id": idea_id})
+    """An idea, its board and the board's ranking weights in one prepared statement: what voting needs
+    (access, state, the board's rules, the vote's weight), in the session as if loaded by the ORM."""
+    from cocreate.backlog.models import RankingWeights
+
+    found = _with_board().load(session, {"idea_id": idea_id}, Idea, Board, RankingWeights)
+    if found is None:
+        return None
+    idea, board, weights = found
+    # As a joined load would: the idea holds its board and the board its weights (the session's identity
+    # map holds them only weakly).
+    if "board" not in idea.__dict__:
+        set_committed_value(idea, "board", board)
+    if "ranking_weights" not in board.__dict__:
+        set_committed_value(board, "ranking_weights", weights)
+    return idea
 
 
 def idea_for_page(session: Session, idea_id: int) -> Idea | None:

@@ -48,6 +48,8 @@ def reach_milestones(session: Session, idea_id: int) -> None:
     if not steps or idea.vote_count < steps[0]:
         return
     reached = max(n for n in steps if idea.vote_count >= n)
+    if idea.milestone >= reached:
+        return  # milestones only go up: what the idea was read with is reached already, in the table too
     now = utcnow()
     # The vote's counter update holds the idea's row; this conditional update makes each milestone count once.
     moved = session.execute(

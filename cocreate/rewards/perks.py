@@ -16,8 +16,19 @@ _TIER = select(RewardAccount.tier).where(RewardAccount.user_id == bindparam("use
 
 def tier_of(session: Session, user_id: int | None) -> Tier:
     """The person's tier (Member when they have no account row yet)."""
+    return tier_named(session.scalar(_TIER, {"user_id": user_id}) if user_id else None)
+
+
+def tier_of_user(session: Session, user) -> Tier:
+    """The tier of a loaded person: as read with them at sign-in (User.known_tier), else asked now."""
+    if user.tier_is_known:
+        return tier_named(user.known_tier)
+    return tier_of(session, user.id)
+
+
+def tier_named(name: str | None) -> Tier:
+    """The tier of this name; Member for none (no account row yet) or a name no longer configured."""
     all_tiers = settings().tiers
-    name = session.scalar(_TIER, {"user_id": user_id}) if user_id else None
     return next((t for t in all_tiers if t.name == name), all_tiers[0])
 
 

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from cocreate.accounts.models import User
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.events import BadgeAwarded, TierChanged, emit
 from cocreate.notifications.services import notify
+from cocreate.prepared import Prepared
 from cocreate.rewards.catalog import ADJUSTMENT, BADGES, RULES, Rule, Tier, tier_for
 from cocreate.rewards.models import BadgeAward, LedgerEntry, RewardAccount, RuleSetting
 from cocreate.rewards.settings import settings
@@ -102,6 +105,9 @@ def _retier(session: Session, acct: RewardAccount) -> None:
     order = [t.name for t in config.tiers]
     old = acct.tier if acct.tier in order else order[0]
     acct.tier = new.name
+    person = session.identity_map.get(identity_key(User, acct.user_id))
+    if person is not None and person.tier_is_known:
+        person.known_tier = new.name  # the tier read at sign-in (User.known_tier) follows the change
     promoted = order.index(new.name) > order.index(old)
     if promoted:
         message = f"You are now {new.label}! {_perk_sentence(new)}"
@@ -191,6 +197,30 @@ def credit(
         return None  # the same delivery, committed by someone else first
     _apply(session, acct, amount)
     return entry
+
+
+_REVERSAL = LedgerEntry.__table__.alias("reversal")
+
+
+@lru_cache(maxsize=8)
+def _standing(count: int) -> Prepared:
+    """Asked on every vote for an idea past its first milestone: prepared once per number of keys."""
+    return Prepared(
+        select(LedgerEntry.series)
+        .outerjoin(_REVERSAL, _REVERSAL.c.reverses_id == LedgerEntry.id)
+        .where(
+            LedgerEntry.series.in_([bindparam(f"s{i}") for i in range(count)]),
+            LedgerEntry.reverses_id.is_(None),
+            _REVERSAL.c.id.is_(None),
+        )
+    )
+
+
+def standing_series(session: Session, series: list[str]) -> set[str]:
+    """Which of these series have a credit that stands (not reversed): credit() would do nothing for them
+    (see _fresh_key). One read for several keys."""
+    rows = _standing(len(series)).rows(session, {f"s{i}": key for i, key in enumerate(series)})
+    return {row[0] for row in rows}
 
 
 def _fresh_key(session: Session, series: str) -> str | None:

@@ -139,8 +139,14 @@ def review_helpful(session: Session, review_id: int, author_id: int, voter_id: i
 
 
 def milestone(session: Session, idea, supporters: int, at=None) -> None:
-    for reached in settings().milestones:
-        if supporters >= reached:
+    """Credit the author each milestone the supporters have reached, once. Every vote past the first
+    milestone asks, so the keys already credited are found in one read instead of a credit() each."""
+    keys = {f"idea_milestone:idea:{idea.id}:{n}": n for n in settings().milestones if supporters >= n}
+    if not keys:
+        return
+    credited = services.standing_series(session, list(keys))
+    for key, reached in keys.items():
+        if key not in credited:
             _for_idea(session, idea, "idea_milestone", f":{reached}", at=at)
 
 

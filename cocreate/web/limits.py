@@ -55,12 +55,12 @@ def room_factor(user) -> float:
     """How many times a Member's limit this person gets. Members get the limit as set; each tier above adds
     half of it (Co-creators: 2.5 times). Staff record feedback for customers at events and moderate in bulk:
     ten times."""
-    from cocreate.rewards.perks import tier_of
+    from cocreate.rewards.perks import tier_of_user
     from cocreate.rewards.settings import settings
 
     if user.is_staff:
         return STAFF_FACTOR
-    tier = tier_of(db.session, user.id)
+    tier = tier_of_user(db.session, user)
     names = [t.name for t in settings().tiers]
     return 1 + 0.5 * names.index(tier.name)
 

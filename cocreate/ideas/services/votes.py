@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from cocreate.accounts.models import User
+from cocreate.backlog.ranking import new_vote_weight
 from cocreate.channels import WEB, Origin
 from cocreate.db import begin_writing, dialect_insert, utcnow
 from cocreate.errors import Conflict, InvalidInput
@@ -17,6 +18,8 @@ from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import CLOSED_STATUSES, Idea, Importance, Status, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.prepared import Prepared
+from cocreate.rewards.perks import tier_of_user
 
 
 def check_importance(value: str) -> Importance:
@@ -53,38 +56,55 @@ def vote_budget(session: Session, board, user: User | None) -> int | None:
 
 _ideas = Idea.__table__.c
 # The vote's hot path, built once with bound parameters (building them per vote cost more than running them).
-# One UPDATE changes the counters and, when the count it finds is the one the vote read before it took the
-# write lock (nearly always), also sets the hot score of the new count; otherwise _HOT sets it afterwards.
-# In SET, column names stand for the row's values before this UPDATE (SQLite and PostgreSQL alike).
-_BUMP = (
+# One UPDATE changes the counters (the vote count, trending, and the product team's priority by the vote's
+# weight) and, when the count it finds is the one the vote read before it took the write lock (nearly
+# always), also sets the hot score of the new count; otherwise _HOT sets it afterwards. In SET, column names
+# stand for the row's values before this UPDATE (SQLite and PostgreSQL alike).
+_BUMP = Prepared(
     update(Idea.__table__)
     .where(_ideas.id == bindparam("idea_id"))
     .values(
         vote_count=_ideas.vote_count + bindparam("delta"),
         trend_score=_ideas.trend_score + bindparam("trend"),
+        priority=_ideas.priority + bindparam("weight", type_=Float),
+        priority_votes=_ideas.priority_votes + bindparam("weight", type_=Float),
         hot_score=case(
             (_ideas.vote_count == bindparam("expected"), bindparam("hot", type_=Float)),
             else_=_ideas.hot_score,
         ),
     )
-    .returning(_ideas.vote_count, _ideas.trend_score)
+    .returning(_ideas.vote_count, _ideas.trend_score, _ideas.priority, _ideas.priority_votes)
 )
-_HOT = update(Idea.__table__).where(_ideas.id == bindparam("idea_id")).values(hot_score=bindparam("hot"))
+_HOT = Prepared(
+    update(Idea.__table__).where(_ideas.id == bindparam("idea_id")).values(hot_score=bindparam("hot"))
+)
+_VOTE_COLUMNS = (
+    "idea_id",
+    "user_id",
+    "importance",
+    "weight",
+    "created_at",
+    "channel",
+    "via",
+    "recorded_by_id",
+)
 
 
 @lru_cache(maxsize=2)
-def _insert_vote(insert):
+def _insert_vote(insert) -> Prepared:
     """INSERT … ON CONFLICT DO NOTHING RETURNING id with this database's insert(): a second vote inserts
     nothing. Built once per database."""
-    return (
+    return Prepared(
         insert(Vote.__table__)
+        .values({name: bindparam(name) for name in _VOTE_COLUMNS})
         .on_conflict_do_nothing(index_elements=["idea_id", "user_id"])
         .returning(Vote.__table__.c.id)
     )
 
 
-def _bump_counters(session: Session, idea: Idea, delta: int, weight: float) -> None:
-    """Change vote_count with one UPDATE and store the hot score of the count that UPDATE left.
+def _bump_counters(session: Session, idea: Idea, delta: int, trend: float, weight: float) -> None:
+    """Change vote_count with one UPDATE and store the hot score of the count that UPDATE left; `trend` and
+    `weight` are what the vote adds to (or, withdrawn, takes from) trending and the idea's priority.
 
     The UPDATE holds the row lock (PostgreSQL) or the write lock (SQLite IMMEDIATE) until commit, so the
     count it returns is the one the hot score must be based on. The vote read the idea before it took the
@@ -94,13 +114,27 @@ def _bump_counters(session: Session, idea: Idea, delta: int, weight: float) -> N
     """
     expected = idea.vote_count
     guess = hot_score(expected + delta, idea.created_at)
-    params = {"idea_id": idea.id, "delta": delta, "trend": weight, "expected": expected, "hot": guess}
-    new_count, new_trend = session.execute(_BUMP, params).one()
+    params = {
+        "idea_id": idea.id,
+        "delta": delta,
+        "trend": trend,
+        "weight": weight,
+        "expected": expected,
+        "hot": guess,
+    }
+    new_count, new_trend, priority, priority_votes = _BUMP.first(session, params)
     hot = guess
     if new_count != expected + delta:
         hot = hot_score(new_count, idea.created_at)
-        session.execute(_HOT, {"idea_id": idea.id, "hot": hot})
-    for name, value in (("vote_count", new_count), ("trend_score", new_trend), ("hot_score", hot)):
+        _HOT.execute(session, {"idea_id": idea.id, "hot": hot})
+    stored = {
+        "vote_count": new_count,
+        "trend_score": new_trend,
+        "hot_score": hot,
+        "priority": priority,
+        "priority_votes": priority_votes,
+    }
+    for name, value in stored.items():
         set_committed_value(idea, name, value)
 
 
@@ -131,15 +165,19 @@ def do_vote(
                 "you voted for ships or is declined: its vote comes back to you."
             )
     now = utcnow()
-    values = dict(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, weight=0.0)
+    # Weighed for the product team's ranking as it is cast: the voter's tier and value now, the board's
+    # weights as loaded with the idea.
+    tier = tier_of_user(session, actor).name
+    weight = new_vote_weight(idea.board, level.value, tier, actor.customer_value, now)
+    values = dict(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, weight=weight)
     values.update(origin.columns())
-    vote_id = session.execute(_insert_vote(dialect_insert(session)), values).scalar()
+    vote_id = _insert_vote(dialect_insert(session)).scalar(session, values)
     if vote_id is None:  # the unique (idea, person) pair: this person's vote is already there
         raise Conflict("You have already voted for this idea.")
     vote = Vote(id=vote_id, **values)
     make_transient_to_detached(vote)  # the row as just written, in the session without another statement
     session.add(vote)
-    _bump_counters(session, idea, +1, trend_weight(now))
+    _bump_counters(session, idea, +1, trend_weight(now), weight)
     emit(
         session,
         VoteCast(
@@ -161,7 +199,7 @@ def do_withdraw_vote(session: Session, *, actor: User | None, idea: Idea) -> Non
     ).first()
     if removed is None:
         raise Conflict("You have not voted for this idea.")
-    _bump_counters(session, idea, -1, -trend_weight(removed[0]))
+    _bump_counters(session, idea, -1, -trend_weight(removed[0]), -removed[1])
     emit(session, VoteWithdrawn(actor_id=actor.id, idea_id=idea.id, weight=removed[1]))
 
 

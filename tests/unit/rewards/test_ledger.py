@@ -161,6 +161,32 @@ def test_rejection_reverses_by_compensating_entries_and_approval_credits_again(s
     assert _balance(session, author) == 10 == _sum(session, author)
 
 
+def test_a_milestone_reversed_with_its_idea_is_credited_again_by_the_next_vote(session, monkeypatch, app):
+    """Votes past a milestone ask once which milestone credits stand (rewards.services.standing_series):
+    a standing one is not credited again, a reversed one is, under the series' next key."""
+    monkeypatch.setitem(app.config, "REWARDS_MILESTONES", (2, 4))
+    author, moderator = UserFactory(created_at=OLD), UserFactory(role="moderator")
+    idea = do_create_idea(session, actor=author, board=BoardFactory(), title="Trail maps that work offline")
+    for _ in range(3):
+        do_vote(session, actor=UserFactory(created_at=OLD), idea=idea)
+    session.commit()
+    first = f"idea_milestone:idea:{idea.id}:2"
+    assert [r.key for r in _rows(session, author, "idea_milestone")] == [first]
+    assert services.standing_series(session, [first, f"idea_milestone:idea:{idea.id}:4"]) == {first}
+    do_moderate(session, actor=moderator, obj=idea, action="reject", reason="off_topic")
+    do_moderate(session, actor=moderator, obj=idea, action="approve")
+    session.commit()
+    assert services.standing_series(session, [first]) == set()
+    do_vote(session, actor=UserFactory(created_at=OLD), idea=idea)  # the 4th supporter
+    session.commit()
+    credits = [r.key for r in _rows(session, author, "idea_milestone") if r.amount > 0]
+    assert credits == [first, f"{first}#2", f"idea_milestone:idea:{idea.id}:4"]
+    do_vote(session, actor=UserFactory(created_at=OLD), idea=idea)  # both stand: nothing more
+    session.commit()
+    assert len([r for r in _rows(session, author, "idea_milestone") if r.amount > 0]) == 3
+    assert _balance(session, author) == _sum(session, author)
+
+
 def test_hidden_by_flags_reverses_too(session, app):
     author = UserFactory(created_at=OLD)
     review = do_write_review(

@@ -56,6 +56,29 @@ def test_promotion_is_immediate_and_announced_and_demotion_is_never_silent(sessi
     assert first.id
 
 
+def test_the_tier_read_with_the_signed_in_person_follows_a_change_in_the_same_request(
+    session, app, monkeypatch
+):
+    """A signed-in person is loaded with their tier (accounts/session.py), which a vote's rate limit and
+    weight read without asking again; a promotion or demotion meanwhile changes it on the loaded person."""
+    from cocreate.accounts.session import _load_user
+
+    monkeypatch.setitem(app.config, "TIER_POINTS", (20, 40, 80))
+    person = UserFactory(created_at=OLD)
+    token = person.get_id()
+    session.commit()
+    session.expunge_all()
+    loaded = _load_user(token)
+    assert (loaded.tier_is_known, loaded.known_tier) == (True, None)
+    assert perks.tier_of_user(session, loaded).name == "member"
+    _give(session, loaded, 45)
+    assert loaded.known_tier == "insider" == perks.tier_of_user(session, loaded).name
+    _give(session, loaded, -30)
+    assert loaded.known_tier == "member" == perks.tier_of(session, loaded.id).name
+    session.commit()
+    assert _load_user(f"{loaded.id}:{loaded.session_version + 1}") is None  # signed out everywhere since
+
+
 def test_tier_perks_are_honoured_by_votes_flags_and_moderation(session, app, monkeypatch):
     monkeypatch.setitem(app.config, "TIER_POINTS", (10, 20, 30))
     member = UserFactory(created_at=OLD)

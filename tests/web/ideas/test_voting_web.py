@@ -106,6 +106,36 @@ def test_htmx_fragments_load_only_what_they_show(client, session, count_queries)
     assert not [s for s in rendering if "FROM comments" in s or "GROUP BY votes.importance" in s]
 
 
+def test_a_web_vote_is_five_statements(client, session, count_queries):
+    """The vote's hot path: the person with their tier, the idea with its board and the board's ranking
+    weights, then the vote (weighed as it is written), the idea's counters and priority in one UPDATE,
+    and the event. Nothing is read again to answer."""
+    idea, user = _setup(session)
+    idea_id = idea.id
+    client.sign_in(user)
+    token = client.csrf_token()
+    with count_queries() as statements:
+        response = client.post(f"/i/{idea_id}/vote", headers={"HX-Request": "true", "X-CSRFToken": token})
+    assert response.status_code == 200
+    statements = [s for s in statements if not s.startswith(("ROLLBACK", "COMMIT"))]  # SQLite's turn
+    shapes = [
+        " ".join(s.split()[:2]) + (" …reward_accounts" if "reward_accounts" in s else "") for s in statements
+    ]
+    assert shapes == [
+        "SELECT users.id, …reward_accounts",
+        "SELECT ideas.id,",
+        "INSERT INTO",
+        "UPDATE ideas",
+        "INSERT INTO",
+    ], statements
+    assert "ranking_weights" in statements[1] and "boards" in statements[1]
+    assert "votes" in statements[2] and "priority" in statements[3] and "event_log" in statements[4]
+    session.commit()
+    stored = session.scalars(select(Vote).where(Vote.idea_id == idea_id)).one()
+    assert stored.weight > 0
+    assert session.get(type(idea), idea_id).priority == stored.weight
+
+
 def test_a_web_vote_reads_before_it_takes_sqlites_write_lock(app, client, session, database_url):
     """The vote's reads (person, tier, idea) run in a plain transaction; the writer's turn and BEGIN
     IMMEDIATE come right before the first write, and a withdrawal does the same."""
