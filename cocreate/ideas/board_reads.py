@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import Select, and_, bindparam, select
+from sqlalchemy import String, and_, bindparam, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from cocreate.accounts.models import User
 from cocreate.errors import InvalidInput
 from cocreate.ideas.models import Board, Idea, Status, Tag, Vote, idea_tags, role_set
 from cocreate.moderation.models import State
+from cocreate.prepared import Prepared
 from cocreate.web.pagination import after_bound, decode_cursor, encode_cursor
 
 _ideas, _users, _boards, _tags, _votes = (
@@ -61,7 +64,7 @@ class BoardView:
         return role_set(self.allowed_roles)
 
 
-_BOARD = (
+_BOARD = Prepared(
     select(
         _boards.id,
         _boards.slug,
@@ -82,7 +85,7 @@ _BOARD = (
 
 def board_for_page(session: Session, slug: str) -> BoardView | None:
     """The board and its tags (by name), in one statement."""
-    rows = session.execute(_BOARD, {"slug": slug}).all()
+    rows = _BOARD.rows(session, {"slug": slug})
     if not rows:
         return None
     first = rows[0]
@@ -129,10 +132,35 @@ class BoardPage:
     my_votes: dict[int, str] = field(default_factory=dict)  # idea id -> importance
 
 
+class joined_tag_ids(FunctionElement):
+    """The comma-separated ids of the rows' tags, any order: group_concat on SQLite, string_agg on
+    PostgreSQL (an aggregate; a board row's tags come with it this way, not in a second statement)."""
+
+    type = String()
+    name = "joined_tag_ids"
+    inherit_cache = True
+
+
+@compiles(joined_tag_ids, "sqlite")
+def _tag_ids_sqlite(element, compiler, **kw) -> str:
+    return f"group_concat({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(joined_tag_ids, "postgresql")
+def _tag_ids_postgresql(element, compiler, **kw) -> str:
+    return f"string_agg(CAST({compiler.process(element.clauses, **kw)} AS TEXT), ',')"
+
+
+_ROW_TAGS = (
+    select(joined_tag_ids(idea_tags.c.tag_id)).where(idea_tags.c.idea_id == _ideas.id).scalar_subquery()
+)
+
+
 @lru_cache(maxsize=128)
-def _page_statement(sort: str, status: bool, tag: bool, after: bool, viewer: bool = False) -> Select:
+def _page_statement(sort: str, status: bool, tag: bool, after: bool, viewer: bool = False) -> Prepared:
     """One page of a board for this shape of request (sort, which filters are set, whether someone is signed
-    in: then each row also carries their vote's importance, or NULL), built once."""
+    in: then each row also carries their vote's importance, or NULL), with each row's tag ids; prepared
+    once (cocreate/prepared.py)."""
     key = SORTS[sort]
     columns = [
         _ideas.id,
@@ -145,6 +173,7 @@ def _page_statement(sort: str, status: bool, tag: bool, after: bool, viewer: boo
         _ideas.hot_score,
         _ideas.trend_score,
         _users.display_name,
+        _ROW_TAGS,
     ]
     source = Idea.__table__.join(User.__table__, _users.id == _ideas.author_id)
     if viewer:
@@ -171,7 +200,7 @@ def _page_statement(sort: str, status: bool, tag: bool, after: bool, viewer: boo
         )
     if after:  # keyset: rows after the cursor's (value, id) in (key desc, id desc)
         stmt = stmt.where(after_bound(key, _ideas.id))
-    return stmt.order_by(key.desc(), _ideas.id.desc()).limit(bindparam("limit"))
+    return Prepared(stmt.order_by(key.desc(), _ideas.id.desc()).limit(bindparam("limit")))
 
 
 _TAGS_OF = (
@@ -193,7 +222,7 @@ def board_ideas(
     limit: int = 20,
     viewer: User | None = None,
 ) -> BoardPage:
-    """One page of a board in two statements: ideas with authors and the viewer's votes, then their tags."""
+    """One page of a board in one statement: ideas with their authors, tags and the viewer's votes."""
     if sort not in SORTS:
         raise InvalidInput(f"Unknown sort. Use one of: {', '.join(SORTS)}.")
     key = SORTS[sort]
@@ -214,16 +243,32 @@ def board_ideas(
     if signed_in:
         params["viewer_id"] = viewer.id
     stmt = _page_statement(sort, bool(status), bool(tag), bool(cursor), signed_in)
-    rows = session.execute(stmt, params).all()
+    rows = stmt.rows(session, params)[: limit + 1]
     ideas = [IdeaSummary(*row[:10]) for row in rows[:limit]]
     page = BoardPage(ideas=ideas, next_cursor=None)
     if signed_in:
-        page.my_votes = {row[0]: row[10] for row in rows[:limit] if row[10] is not None}
+        page.my_votes = {row[0]: row[11] for row in rows[:limit] if row[11] is not None}
     if len(rows) > limit:
         page.next_cursor = encode_cursor(getattr(ideas[-1], key.key), ideas[-1].id)
-    if not ideas:
-        return page
-    by_id = {i.id: i for i in ideas}
-    for idea_id, tag_id, slug, name in session.execute(_TAGS_OF, {"ids": list(by_id)}):
-        by_id[idea_id].tags.append(TagChip(tag_id, slug, name))
+    _attach_tags(session, board, ideas, [row[10] for row in rows[:limit]])
     return page
+
+
+def _attach_tags(session: Session, board, ideas: list[IdeaSummary], listed: list[str | None]) -> None:
+    """Each row's tags, by name, from the board's own (loaded with it); a tag of another board, which
+    the forms never give, is read from the table."""
+    chips = {t.id: t if isinstance(t, TagChip) else TagChip(t.id, t.slug, t.name) for t in board.tags}
+    order = {t.id: n for n, t in enumerate(sorted(chips.values(), key=lambda t: t.name))}
+    strays = []
+    for idea, ids in zip(ideas, listed, strict=True):
+        if not ids:
+            continue
+        found = [int(i) for i in ids.split(",")]
+        if all(i in chips for i in found):
+            idea.tags = [chips[i] for i in sorted(found, key=order.__getitem__)]
+        else:
+            strays.append(idea)
+    if strays:
+        by_id = {i.id: i for i in strays}
+        for idea_id, tag_id, slug, name in session.execute(_TAGS_OF, {"ids": list(by_id)}):
+            by_id[idea_id].tags.append(TagChip(tag_id, slug, name))

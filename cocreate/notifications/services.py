@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from cocreate.db import utcnow
 from cocreate.notifications.models import Notification
+from cocreate.prepared import Prepared
 
 PAGE = 50
 
@@ -31,14 +32,14 @@ def notify_many(session: Session, user_ids, kind: str, message: str, url: str = 
 
 
 _notes = Notification.__table__.c
-# Every signed-in page asks this (the menu's bell): built once, only its compiled form is looked up.
-_UNREAD = select(func.count(_notes.id)).where(
-    _notes.user_id == bindparam("user_id"), _notes.read_at.is_(None)
+# Every signed-in page asks this (the menu's bell): a prepared statement (cocreate/prepared.py).
+_UNREAD = Prepared(
+    select(func.count(_notes.id)).where(_notes.user_id == bindparam("user_id"), _notes.read_at.is_(None))
 )
 
 
 def unread_count(session: Session, user_id: int) -> int:
-    return session.execute(_UNREAD, {"user_id": user_id}).scalar_one()
+    return _UNREAD.scalar(session, {"user_id": user_id})
 
 
 def recent(session: Session, user_id: int, limit: int = PAGE) -> list[Notification]:
