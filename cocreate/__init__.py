@@ -54,6 +54,7 @@ def register_extensions(app: Flask) -> None:
     from cocreate.web.limits import init_web_limits
     from cocreate.web.ratelimit import init_rate_limits
     from cocreate.web.security import init_security
+    from cocreate.web.signatures import init_signatures
 
     db.init_app(app)
     # First of all before_request hooks: anything later may query (the rate limits look up the person), and
@@ -61,6 +62,7 @@ def register_extensions(app: Flask) -> None:
     _register_write_intent(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
+    init_signatures(app)  # after CSRFProtect: its csrf_token() in templates is replaced
     init_login(app)
     init_security(app)
     init_rate_limits(app)

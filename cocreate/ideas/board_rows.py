@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from flask import current_app, request, url_for
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from cocreate.ideas.board_reads import BoardPage
 from cocreate.web.fragments import memo_each, slot
+from cocreate.web.signatures import csrf_token
 from cocreate.web.templating import timeago
 
 ROW_TEMPLATE = "ideas/_board_row.html"
@@ -25,7 +25,7 @@ def board_rows(page: BoardPage, board_url: str) -> Markup:
         "board_url": board_url,
         "here": slot("next", here_path),
         "signin_url": None if signed_in else slot("signin", url_for("accounts.login", next=here_path)),
-        "csrf": slot("csrf", generate_csrf()) if signed_in else None,
+        "csrf": slot("csrf", csrf_token()) if signed_in else None,
     }
     ideas, votes = page.ideas, page.my_votes
     ages = [timeago(idea.created_at) for idea in ideas]

@@ -1,0 +1,114 @@
+"""Signatures worked out once per worker: opening the session cookie, and signing the CSRF token.
+
+Every request of a signed-in person opens the same session cookie (base64, zlib, an HMAC and tagged JSON:
+about 55 µs), and every page with a form signs the same CSRF token (an HMAC: about 35 µs). Both are pure
+functions of the secret key and the value, so each worker remembers the result for a cookie or a token it
+has seen (bounded; the oldest go first):
+
+- a cookie that verified maps to its data and the time it was signed, and is only taken from memory while
+  it is younger than the session lifetime, as itsdangerous would check; a session holding anything but
+  plain values (a list of flashed messages, which code changes in place) is opened anew each time;
+- a session's raw CSRF token maps to one signed form of it. The form's timestamp does not matter (tokens
+  live as long as the session: WTF_CSRF_TIME_LIMIT = None), and the raw token can be read in every signed
+  form anyway, so handing out the same one again tells nobody anything new.
+
+A cookie that does not verify is never remembered.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Hashable
+
+from flask import Flask, current_app, g, session
+from flask.sessions import SecureCookieSessionInterface
+from flask_wtf.csrf import generate_csrf
+from itsdangerous import BadSignature
+
+MAX_ENTRIES = 20_000
+_PLAIN = (str, int, float, bool, type(None))
+
+
+class _Kept:
+    """A bounded map, oldest first out, safe across threads."""
+
+    def __init__(self, size: int = MAX_ENTRIES) -> None:
+        self._size = size
+        self._items: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable):
+        return self._items.get(key)
+
+    def put(self, key: Hashable, value: object) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+class RememberedCookieSessions(SecureCookieSessionInterface):
+    """Flask's signed cookie sessions, each cookie verified once per worker (see the module's text)."""
+
+    def __init__(self) -> None:
+        self.opened = _Kept()
+        self._serializers: dict[tuple, object] = {}
+
+    def get_signing_serializer(self, app: Flask):
+        key = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        found = self._serializers.get(key)
+        if found is None:
+            found = self._serializers[key] = super().get_signing_serializer(app)
+        return found
+
+    def open_session(self, app: Flask, request):
+        cookie = request.cookies.get(self.get_cookie_name(app))
+        if not cookie or not app.secret_key:
+            return super().open_session(app, request)
+        lifetime = int(app.permanent_session_lifetime.total_seconds())
+        key = (app.secret_key, cookie)
+        kept = self.opened.get(key)
+        if kept is not None and time.time() - kept[1] <= lifetime:
+            return self.session_class(kept[0])  # a copy: the values themselves are immutable
+        try:
+            data, signed = self.get_signing_serializer(app).loads(
+                cookie, max_age=lifetime, return_timestamp=True
+            )
+        except BadSignature:
+            return self.session_class()
+        if all(isinstance(value, _PLAIN) for value in data.values()):
+            self.opened.put(key, (data, signed.timestamp()))
+        return self.session_class(data)
+
+
+_signed_tokens = _Kept()
+
+
+def csrf_token() -> str:
+    """This session's CSRF token, signed once per worker (flask-wtf's generate_csrf signs it per request);
+    forms and templates get the same one for the request (flask-wtf reads it from g)."""
+    token = g.get("csrf_token")
+    if token:
+        return token
+    raw = session.get("csrf_token")
+    key = (current_app.secret_key, raw)
+    token = _signed_tokens.get(key) if raw else None
+    if token is None:
+        token = generate_csrf()
+        _signed_tokens.put((current_app.secret_key, session["csrf_token"]), token)
+    g.csrf_token = token
+    return token
+
+
+def init_signatures(app: Flask) -> None:
+    """After CSRFProtect.init_app: templates' csrf_token() is this one (a context processor of flask-wtf
+    offers its own to every template; a later one wins)."""
+    app.session_interface = RememberedCookieSessions()
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.context_processor(lambda: {"csrf_token": csrf_token})
