@@ -184,6 +184,7 @@ class TestConfig(Config):
     REMEMBER_COOKIE_SECURE = False
     SERVER_NAME = None
     ANON_CACHE_SECONDS = 0  # tests that want it turn it on
+    MEMO_CHECK = True  # every memoised part served is rendered again and compared (web/fragments.py)
 
 
 def _rate_limits(defaults: dict, raw: str) -> dict[str, tuple[int, int]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from sqlalchemy import String, and_, bindparam, select
 from sqlalchemy.ext.compiler import compiles
@@ -93,9 +95,8 @@ def board_for_page(session: Session, slug: str) -> BoardView | None:
     return BoardView(*first[:7], tags=tags)
 
 
-@dataclass(slots=True)
-class IdeaSummary:
-    """What a board row shows."""
+class IdeaSummary(NamedTuple):
+    """What a board row shows. A tuple: a kept row's key holds it whole (ideas/board_rows.py)."""
 
     id: int
     title: str
@@ -107,22 +108,7 @@ class IdeaSummary:
     hot_score: float
     trend_score: float
     author_name: str
-    tags: list[TagChip] = field(default_factory=list)
-
-    @property
-    def memo_key(self) -> tuple:
-        """Every value a board row shows (templates/ideas/board.html memoises rows by it)."""
-        return (
-            self.id,
-            self.title,
-            self.excerpt,
-            self.status,
-            self.vote_count,
-            self.comment_count,
-            self.created_at,
-            self.author_name,
-            tuple(self.tags),
-        )
+    tags: tuple[TagChip, ...] = ()
 
 
 @dataclass
@@ -244,31 +230,30 @@ def board_ideas(
         params["viewer_id"] = viewer.id
     stmt = _page_statement(sort, bool(status), bool(tag), bool(cursor), signed_in)
     rows = stmt.rows(session, params)[: limit + 1]
-    ideas = [IdeaSummary(*row[:10]) for row in rows[:limit]]
+    ideas = _summaries(session, board, rows[:limit])
     page = BoardPage(ideas=ideas, next_cursor=None)
     if signed_in:
         page.my_votes = {row[0]: row[11] for row in rows[:limit] if row[11] is not None}
     if len(rows) > limit:
         page.next_cursor = encode_cursor(getattr(ideas[-1], key.key), ideas[-1].id)
-    _attach_tags(session, board, ideas, [row[10] for row in rows[:limit]])
     return page
 
 
-def _attach_tags(session: Session, board, ideas: list[IdeaSummary], listed: list[str | None]) -> None:
-    """Each row's tags, by name, from the board's own (loaded with it); a tag of another board, which
-    the forms never give, is read from the table."""
+def _summaries(session: Session, board, rows) -> list[IdeaSummary]:
+    """The rows with their tags, by name, from the board's own (loaded with it); a tag of another board,
+    which the forms never give, is read from the table."""
     chips = {t.id: t if isinstance(t, TagChip) else TagChip(t.id, t.slug, t.name) for t in board.tags}
-    order = {t.id: n for n, t in enumerate(sorted(chips.values(), key=lambda t: t.name))}
-    strays = []
-    for idea, ids in zip(ideas, listed, strict=True):
-        if not ids:
-            continue
-        found = [int(i) for i in ids.split(",")]
+    named: dict[str | None, tuple[TagChip, ...] | None] = {None: ()}
+    for listed in {row[10] for row in rows}:
+        found = [int(i) for i in listed.split(",")] if listed else []
         if all(i in chips for i in found):
-            idea.tags = [chips[i] for i in sorted(found, key=order.__getitem__)]
+            named[listed] = tuple(sorted((chips[i] for i in found), key=attrgetter("name")))
         else:
-            strays.append(idea)
+            named[listed] = None
+    ideas = [IdeaSummary(*row[:10], named[row[10]]) for row in rows]
+    strays = {idea.id: [] for idea in ideas if idea.tags is None}
     if strays:
-        by_id = {i.id: i for i in strays}
-        for idea_id, tag_id, slug, name in session.execute(_TAGS_OF, {"ids": list(by_id)}):
-            by_id[idea_id].tags.append(TagChip(tag_id, slug, name))
+        for idea_id, tag_id, slug, name in session.execute(_TAGS_OF, {"ids": list(strays)}):
+            strays[idea_id].append(TagChip(tag_id, slug, name))
+        ideas = [i if i.tags is not None else i._replace(tags=tuple(strays[i.id])) for i in ideas]
+    return ideas

@@ -23,6 +23,7 @@ from cocreate.ideas.access import (
     check_view_idea,
 )
 from cocreate.ideas.board_reads import SORT_LABELS, board_for_page, board_ideas
+from cocreate.ideas.board_rows import board_page
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.services.votes import vote_budget
@@ -81,10 +82,8 @@ def board(slug: str):
         limit=current_app.config["BOARD_PAGE_SIZE"],
         viewer=current_user,
     )
-    block = "idea_rows" if request.args.get("cursor") else "idea_list"
-    return render(
-        "ideas/board.html",
-        block=block,
+    return board_page(
+        "idea_rows" if request.args.get("cursor") else "idea_list",
         board=board,
         page=page,
         sort=sort,

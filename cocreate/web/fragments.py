@@ -11,6 +11,12 @@ What differs per request inside a memoised part (the CSRF token, the page's own 
 `next`) is written as a slot: `{% set token = slot("csrf", csrf_token()) %}` before the part, `{{ token }}`
 inside it. The part is kept with a marker there, and every copy handed out has the marker replaced by this
 request's value (escaped).
+
+Parts nest: while a part is being rendered, the parts inside it hand out their markers rather than this
+request's values, so the outer part keeps markers too. A whole page can be kept this way (the signed-in
+board page: ideas/board_rows.py), its key then holding everything the page shows, the inner parts' keys
+included. With MEMO_CHECK set (the test suite), every part served from memory is rendered again and must
+be the same: a key that misses a value the part shows fails the tests instead of showing stale HTML.
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ def memo_each(keys: Sequence[tuple], render: Callable[[int], str]) -> Markup:
     the cache and one look at this request's slots for them all: from Python, a board page's twenty rows cost
     less this way than twenty memo() calls from its template."""
     if current_app.jinja_env.auto_reload:  # someone is editing templates: kept HTML would hide their change
-        kept = [_split(render(i)) for i in range(len(keys))]
+        kept = [_rendered(render, i) for i in range(len(keys))]
     else:
         with _lock:
             kept = [_entries.get(key) for key in keys]
@@ -51,14 +57,37 @@ def memo_each(keys: Sequence[tuple], render: Callable[[int], str]) -> Markup:
         missing = [i for i, parts in enumerate(kept) if parts is None]
         if missing:
             for i in missing:
-                kept[i] = _split(render(i))
+                kept[i] = _rendered(render, i)
             with _lock:
                 for i in missing:
                     _entries[keys[i]] = kept[i]
                 while len(_entries) > MAX_ENTRIES:
                     _entries.popitem(last=False)
+        if current_app.config.get("MEMO_CHECK"):
+            _check(keys, kept, render, missing)
+    if g.get("fragment_depth"):  # inside a part being rendered: it keeps the markers
+        return Markup("".join(["".join(parts) if len(parts) == 1 else _marked(parts) for parts in kept]))  # noqa: S704
     slots = g.get("fragment_slots", {})
     return Markup("".join([_join(parts, slots) for parts in kept]))  # noqa: S704 - see _join
+
+
+def _rendered(render: Callable[[int], str], i: int) -> tuple[str, ...]:
+    """Part i rendered now, with markers where its slots (and its inner parts' slots) go."""
+    g.fragment_depth = g.get("fragment_depth", 0) + 1
+    try:
+        return _split(render(i))
+    finally:
+        g.fragment_depth -= 1
+
+
+def _check(keys: Sequence[tuple], kept: list, render: Callable[[int], str], missing: list[int]) -> None:
+    for i, parts in enumerate(kept):
+        if i not in missing and _rendered(render, i) != parts:
+            raise AssertionError(f"a memoised part shows a value its key does not hold: {keys[i]!r:.300}")
+
+
+def _marked(parts: tuple[str, ...]) -> str:
+    return "".join([part if i % 2 == 0 else _SLOT.format(part) for i, part in enumerate(parts)])
 
 
 def _split(html: str) -> tuple[str, ...]:

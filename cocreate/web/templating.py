@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Flask, request, url_for
+from flask import Flask, g, request, url_for
 from flask_login import current_user
 
 from cocreate.ideas.access import can_view_board
@@ -14,11 +14,11 @@ from cocreate.moderation.models import FLAG_REASONS, QUEUE_REASONS, State
 from cocreate.web import fragments
 
 
-def timeago(value: datetime | None) -> str:
+def timeago(value: datetime | None, now: datetime | None = None) -> str:
     """'3 hours ago', for humans; the exact time goes into a <time> title."""
     if value is None:
         return ""
-    seconds = int((datetime.now(UTC) - value).total_seconds())
+    seconds = int(((now or datetime.now(UTC)) - value).total_seconds())
     if seconds < 60:
         return "just now"
     for unit, size in (
@@ -65,13 +65,30 @@ def content_url(kind: str, obj) -> str:
 
 
 def unread_notifications() -> int:
-    """The signed-in person's unread notifications (one COUNT on an index)."""
+    """The signed-in person's unread notifications (one COUNT on an index, once per request)."""
     if not current_user.is_authenticated:
         return 0
-    from cocreate.extensions import db
-    from cocreate.notifications.services import unread_count
+    count = g.get("unread_notifications")
+    if count is None:
+        from cocreate.extensions import db
+        from cocreate.notifications.services import unread_count
 
-    return unread_count(db.session, current_user.id)
+        count = g.unread_notifications = unread_count(db.session, current_user.id)
+    return count
+
+
+def head_key() -> tuple:
+    """Everything base.html's kept <head> part shows but its slots (web/fragments.py)."""
+    return ("head", request.script_root, current_user.is_authenticated)
+
+
+def menu_key() -> tuple:
+    """Everything base.html's kept menu shows but its slots: who is signed in, as far as the menu tells."""
+    user = current_user._get_current_object()
+    if not user.is_authenticated:
+        return ("menu", request.script_root, None)
+    shown = (user.role, user.is_moderator, user.is_admin, user.username, unread_notifications())
+    return ("menu", request.script_root, shown)
 
 
 def init_templating(app: Flask) -> None:
@@ -91,6 +108,8 @@ def init_templating(app: Flask) -> None:
         importance_label=lambda s: Importance(s).label,
         content_url=content_url,
         unread_notifications=unread_notifications,
+        head_key=head_key,
+        menu_key=menu_key,
         SIGNUP_LABELS={s.value: s.label for s in SignupStatus},
         PROGRAM_LABELS={
             "draft": "Draft",

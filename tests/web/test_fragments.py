@@ -4,6 +4,7 @@ import re
 
 import pytest
 from flask import render_template_string
+from markupsafe import escape
 
 from cocreate.ideas.services import do_vote
 from cocreate.web import fragments
@@ -112,11 +113,32 @@ def test_a_kept_part_is_filled_with_each_requests_value(app):
     assert fragments.size() == 1
 
 
-def test_a_slot_left_unset_is_an_error_not_a_leak(app):
+def test_a_slot_left_unset_is_an_error_not_a_leak(app, monkeypatch):
+    monkeypatch.setitem(app.config, "MEMO_CHECK", False)  # as in production: the kept part is served
     with app.test_request_context("/"):
         render_template_string('{% set v = slot("v", "a") %}{% call memo("t", 3) %}{{ v }}{% endcall %}')
     with app.test_request_context("/"), pytest.raises(RuntimeError, match="slot"):
         render_template_string('{% call memo("t", 3) %}never rendered{% endcall %}')
+
+
+def test_the_tests_check_every_kept_part_against_a_fresh_rendering(app):
+    """MEMO_CHECK (TestConfig): a key that misses a value the part shows fails instead of serving it."""
+    template = '{% call memo("t", 5) %}[{{ shown }}]{% endcall %}'
+    with app.test_request_context("/"):
+        assert render_template_string(template, shown="a") == "[a]"
+    with app.test_request_context("/"), pytest.raises(AssertionError, match="its key does not hold"):
+        render_template_string(template, shown="b")
+
+
+def test_parts_inside_a_kept_part_keep_their_markers_and_every_copy_gets_its_own_values(app):
+    template = (
+        '{% set v = slot("v", value) %}{% call memo("outer", 1) %}<{% call memo("inner", 1) %}'
+        "[{{ v }}]{% endcall %}>{% endcall %}"
+    )
+    for value in ("first", "second", "<third>"):
+        with app.test_request_context("/"):
+            assert render_template_string(template, value=value) == f"<[{escape(value)}]>"
+    assert fragments.size("outer") == 1 and fragments.size("inner") == 1
 
 
 def test_nothing_is_kept_while_templates_are_edited(app):
@@ -129,7 +151,8 @@ def test_nothing_is_kept_while_templates_are_edited(app):
         app.jinja_env.auto_reload = False
 
 
-def test_memo_each_renders_only_the_parts_not_kept_in_order_with_this_requests_slots(app):
+def test_memo_each_renders_only_the_parts_not_kept_in_order_with_this_requests_slots(app, monkeypatch):
+    monkeypatch.setitem(app.config, "MEMO_CHECK", False)  # count renders as in production
     rendered = []
 
     def page(keys, who):
