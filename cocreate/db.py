@@ -89,6 +89,7 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
     if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_CHECKPOINT_PAGES}")
     cursor.close()
     _open_turns(dbapi_connection, _record.info)
 
@@ -169,6 +170,28 @@ def _finish_then_end_turn(conn, finish: str) -> None:
         getattr(fairy.dbapi_connection, finish)()
     finally:
         _end_turn(None, fairy)
+    if finish == "commit":
+        _checkpoint_now_and_then(fairy)
+
+
+# --- checkpoints after the turn ------------------------------------------------------------------------
+# Commits append to the WAL, and SQLite copies it back into the database file (a checkpoint, with an fsync)
+# when it passes wal_autocheckpoint pages, inside the COMMIT that crossed the line: while that writer still
+# held the turn, so every other writer waited for the copy. Each connection instead checkpoints PASSIVE
+# (it never waits for readers or writers, copying what no reader still needs) every CHECKPOINT_EVERY of its
+# commits, after letting the next writer in; SQLite's own checkpoint stays as a backstop at a larger size.
+# Measured in-process (bench data, a vote per request): the commit took 128 µs on average with
+# SQLite's checkpoints at 1,000 pages, 79 µs with them at 10,000.
+
+CHECKPOINT_EVERY = 200  # commits of one connection; a vote writes about 15 pages
+BACKSTOP_CHECKPOINT_PAGES = 20_000  # about 80 MB of WAL
+
+
+def _checkpoint_now_and_then(fairy) -> None:
+    info = fairy.info
+    info["cocreate_commits"] = done = info.get("cocreate_commits", 0) + 1
+    if done % CHECKPOINT_EVERY == 0:
+        fairy.dbapi_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
 
 event.listen(Engine, "commit", lambda conn: _finish_then_end_turn(conn, "commit"))

@@ -170,7 +170,10 @@ def persistent(session: Session, model: type, values: dict[str, Any]):
     held = session.identity_map.get(mapper.identity_key_from_primary_key(key))
     if held is not None:
         return held
-    instance = model(**values)
+    # As the ORM's loading does: a new instance without __init__, its values written straight into its
+    # dict (no attribute events, as nothing has happened to it yet), then marked as loaded and attached.
+    instance = mapper.class_manager.new_instance()
+    instance.__dict__.update(values)
     make_transient_to_detached(instance)
     session.add(instance)
     return instance

@@ -31,7 +31,7 @@ from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.queries import case_for
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
-from cocreate.web.rendering import is_htmx, render, render_block
+from cocreate.web.rendering import is_htmx, render, render_block, render_macro
 
 IDEA_TEMPLATE = "ideas/idea.html"
 
@@ -208,7 +208,7 @@ def _vote_response(idea: Idea, *, panel_only: bool = False, box: VoteBox | None 
     if not request.form.get("panel"):
         if box is None:
             box, my_vote = idea, q.viewer_vote(db.session, idea, current_user)
-        return render("ideas/_vote_box.html", idea=box, my_vote=my_vote)
+        return render_macro("_macros/ideas.html", "vote_box", box, my_vote)
     votes = q.vote_summary(db.session, idea, current_user)
     panel = render_block(IDEA_TEMPLATE, "vote_panel", idea=idea, votes=votes, oob=not panel_only)
     if panel_only:

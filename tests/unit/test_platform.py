@@ -131,6 +131,53 @@ def test_sqlite_writers_take_turns_and_let_go_at_commit(app, database_url):
         reader.rollback()
 
 
+def test_sqlite_writers_checkpoint_the_wal_after_letting_the_next_writer_in(app, database_url, monkeypatch):
+    """Every CHECKPOINT_EVERY commits a connection copies the WAL back into the database file, once its turn
+    is over (cocreate/db.py): the file changes then, and not before; the turn is free meanwhile."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite checkpoints")
+    import hashlib
+    import sqlite3
+
+    from cocreate import db as engine_behaviour
+    from cocreate.db import write_intent
+
+    with app.app_context():
+        engine = db.engine
+        path = engine.url.database
+    monkeypatch.setattr(engine_behaviour, "CHECKPOINT_EVERY", 3)
+    turn_free_then = []
+    original = engine_behaviour._checkpoint_now_and_then
+
+    def watched(fairy):
+        turn_free_then.append(_turn_is_free(path + "-writers"))
+        original(fairy)
+
+    monkeypatch.setattr(engine_behaviour, "_checkpoint_now_and_then", watched)
+
+    def file_digest() -> str:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+
+    with sqlite3.connect(path) as other:  # start from a database file that holds everything so far
+        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with engine.connect() as conn:
+        conn.rollback()
+        commits = conn.connection.info.get("cocreate_commits", 0)
+        changed = []
+        for n in range(3 - commits % 3):
+            with write_intent():
+                conn.exec_driver_sql(
+                    "INSERT INTO event_log (name, payload, created_at) VALUES (?, ?, ?)",
+                    (f"test.{n}", "{}", "2026-12-06 00:00:00"),
+                )
+            before = file_digest()
+            conn.commit()
+            changed.append(file_digest() != before)
+    assert changed[-1] and not any(changed[:-1]), changed  # only the commit that reached the count copied
+    assert turn_free_then and all(turn_free_then)
+
+
 def test_migrations_match_the_models(app):
     with app.app_context(), db.engine.connect() as conn:
         options = {"compare_type": True, "render_as_batch": True, "include_object": include_object}

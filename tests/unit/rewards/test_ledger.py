@@ -187,6 +187,18 @@ def test_a_milestone_reversed_with_its_idea_is_credited_again_by_the_next_vote(s
     assert _balance(session, author) == _sum(session, author)
 
 
+def test_standing_credits_are_found_by_their_series_not_by_walking_the_ledger(session, database_url):
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's query plan")
+    connection = session.connection()
+    form = services._standing(2)._compile(connection.dialect)
+    values = {"s0": "a", "s1": "b", **dict(form.fixed)}
+    plan = connection.exec_driver_sql(
+        "EXPLAIN QUERY PLAN " + form.sql, tuple(values[n] for n in form.order)
+    ).all()
+    assert "ix_points_ledger_series" in plan[0][3], plan
+
+
 def test_hidden_by_flags_reverses_too(session, app):
     author = UserFactory(created_at=OLD)
     review = do_write_review(
