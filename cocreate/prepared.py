@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session, configure_mappers, make_transient_to_detached
 from sqlalchemy.sql.base import Executable
 
 Processor = Callable[[Any], Any]
@@ -172,6 +172,10 @@ def persistent(session: Session, model: type, values: dict[str, Any]):
         return held
     # As the ORM's loading does: a new instance without __init__, its values written straight into its
     # dict (no attribute events, as nothing has happened to it yet), then marked as loaded and attached.
+    # The mappers must be configured first, as a query or a constructor would see to (a worker's first
+    # request may well be this).
+    if not mapper.configured:
+        configure_mappers()
     instance = mapper.class_manager.new_instance()
     instance.__dict__.update(values)
     make_transient_to_detached(instance)

@@ -112,3 +112,29 @@ def test_loaded_instances_are_the_sessions_own_and_write_nothing_back(session, a
     session.expunge_all()
     assert session.scalar(select(Idea.title).where(Idea.id == idea_id)) == "Offline maps, downloadable"
     assert session.scalar(select(func.count()).select_from(Idea)) == 1
+
+
+def test_a_fresh_process_can_load_before_anything_configured_the_mappers(database_url, session, tmp_path):
+    """A worker's first request may load its person through a prepared statement before any query or
+    constructor has configured the ORM's mappers (found by the benchmark's first signed-in page)."""
+    import os
+    import subprocess
+    import sys
+
+    user = UserFactory()
+    session.commit()
+    script = (
+        "import sys\n"
+        "from cocreate import create_app\n"
+        "from cocreate.extensions import db\n"
+        "app = create_app({'SQLALCHEMY_DATABASE_URI': sys.argv[1]})\n"
+        "from cocreate.accounts.session import _load_user\n"
+        "with app.app_context():\n"
+        "    print(_load_user(sys.argv[2]).username)\n"
+    )
+    env = {**os.environ, "COCREATE_INSTANCE_PATH": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, database_url, user.get_id()], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == user.username
