@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from functools import cache
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, ForeignKey, Index, String, bindparam
@@ -28,7 +29,13 @@ class DomainEvent:
     actor_id: int | None
 
     def payload(self) -> dict[str, Any]:
-        return asdict(self)
+        """The event's fields as recorded (their values are plain: numbers, strings, tuples of ids)."""
+        return {name: getattr(self, name) for name in _field_names(type(self))}
+
+
+@cache
+def _field_names(event_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(event_type))
 
 
 @dataclass(frozen=True)

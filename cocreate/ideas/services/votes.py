@@ -154,6 +154,14 @@ def do_vote(
         raise Conflict("This idea is with the moderators; voting opens once it is published.")
     if Status(idea.status) in CLOSED_STATUSES:
         raise Conflict(f"Voting is closed: this idea is {Status(idea.status).label.lower()}.")
+    now = utcnow()
+    # Weighed for the product team's ranking as it is cast: the voter's tier and value now, the board's
+    # weights as loaded with the idea. Worked out before the write lock, which is held for the writes only.
+    tier = tier_of_user(session, actor).name
+    weight = new_vote_weight(idea.board, level.value, tier, actor.customer_value, now)
+    values = dict(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, weight=weight)
+    values.update(origin.columns())
+    vote = Vote(**values)
     begin_writing(session)
     budget = vote_budget(session, idea.board, actor)
     if budget is not None:
@@ -164,24 +172,17 @@ def do_vote(
                 f"You have used all {budget} votes on this board. Withdraw one, or wait until an idea "
                 "you voted for ships or is declined: its vote comes back to you."
             )
-    now = utcnow()
-    # Weighed for the product team's ranking as it is cast: the voter's tier and value now, the board's
-    # weights as loaded with the idea.
-    tier = tier_of_user(session, actor).name
-    weight = new_vote_weight(idea.board, level.value, tier, actor.customer_value, now)
-    values = dict(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, weight=weight)
-    values.update(origin.columns())
     vote_id = _insert_vote(dialect_insert(session)).scalar(session, values)
     if vote_id is None:  # the unique (idea, person) pair: this person's vote is already there
         raise Conflict("You have already voted for this idea.")
-    vote = Vote(id=vote_id, **values)
+    vote.id = vote_id
     make_transient_to_detached(vote)  # the row as just written, in the session without another statement
     session.add(vote)
     _bump_counters(session, idea, +1, trend_weight(now), weight)
     emit(
         session,
         VoteCast(
-            actor_id=actor.id, idea_id=idea.id, vote_id=vote.id, importance=level.value, channel=vote.channel
+            actor_id=actor.id, idea_id=idea.id, vote_id=vote_id, importance=level.value, channel=vote.channel
         ),
     )
     return vote
