@@ -77,19 +77,24 @@ def _register_write_intent(app: Flask) -> None:
     from flask import request
 
     from cocreate.db import set_reads_first, set_write_intent
+    from cocreate.prepared import begin_reading, end_reading
 
     @app.before_request
     def _mark_writer() -> None:
         writes = request.method not in ("GET", "HEAD", "OPTIONS")
+        view = app.view_functions.get(request.endpoint)
         # A vote reads first: its service asks for the write lock at its first write (begin_writing).
-        later = writes and getattr(app.view_functions.get(request.endpoint), "cocreate_reads_first", False)
+        later = writes and getattr(view, "cocreate_reads_first", False)
         set_write_intent(writes and not later)
         set_reads_first(later)
+        if not writes and getattr(view, "cocreate_read_only", False):
+            begin_reading()
 
     @app.teardown_request
     def _clear_writer(_exc) -> None:
         set_write_intent(False)
         set_reads_first(False)
+        end_reading()
 
 
 def register_blueprints(app: Flask) -> None:

@@ -45,6 +45,13 @@ def reads_first(view):
     return view
 
 
+def read_only(view):
+    """Mark a view that writes nothing (a page): its prepared statements run on a connection of their own,
+    outside the ORM session's transaction machinery (cocreate/prepared.py's begin_reading)."""
+    view.cocreate_read_only = True
+    return view
+
+
 def set_reads_first(value: bool) -> None:
     """This request (a reads_first view) begins as a reader; begin_writing() makes it a writer."""
     _reads_first.set(value)

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from cocreate.accounts.session import safe_next
-from cocreate.db import reads_first, utcnow
+from cocreate.db import read_only, reads_first, utcnow
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas import bp, services
@@ -66,6 +66,7 @@ def home():
 
 @bp.get("/b/<slug>")
 @anonymous_cache
+@read_only
 def board(slug: str):
     """A board's ideas: sorted, filtered, a page at a time."""
     board = check_view_board(board_for_page(db.session, slug), current_user)

@@ -133,7 +133,7 @@ def test_a_fresh_process_can_load_before_anything_configured_the_mappers(databas
         "    print(_load_user(sys.argv[2]).username)\n"
     )
     env = {**os.environ, "COCREATE_INSTANCE_PATH": str(tmp_path)}
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 - this interpreter, our own script
         [sys.executable, "-c", script, database_url, user.get_id()], capture_output=True, text=True, env=env
     )
     assert done.returncode == 0, done.stderr[-2000:]

@@ -44,7 +44,34 @@ def test_statement_count_signed_in_is_fixed_too(app, client, session, count_quer
         counts.append(len(statements))
         assert 'class="vote-box voted"' in html
     app.config["BOARD_PAGE_SIZE"] = 20
-    assert counts[0] == counts[1] <= 7, counts  # 7th: the unread-notifications count in the menu
+    assert counts[0] == counts[1] == 4, counts
+
+
+def test_a_signed_in_board_page_is_four_prepared_reads_on_a_connection_of_its_own(app, client, session):
+    """The board, the person, the page with its tags and votes, the bell's count: read through
+    cocreate/prepared.py on a connection the page takes for itself (no transaction of the ORM session,
+    no BEGIN), handed back to the pool when the page is done."""
+    from sqlalchemy import event
+
+    from cocreate.extensions import db
+
+    _, voter = _board_with_ideas(session, n=5)
+    client.sign_in(voter)
+    with app.app_context():
+        engine = db.engine
+    seen = []
+
+    def record(conn, cursor, statement, *_):
+        seen.append(statement.split()[0] + " " + statement.rsplit("\nFROM ", 1)[-1].split()[0])
+
+    before = engine.pool.checkedout()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert client.get("/b/app").status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert seen == ["SELECT boards", "SELECT users", "SELECT ideas", "SELECT notifications"], seen
+    assert engine.pool.checkedout() == before
 
 
 def test_htmx_filter_returns_the_list_fragment_and_more_returns_rows(client, session):
