@@ -87,6 +87,7 @@ def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: i
         '  headers["X-CSRFToken"] = who[2]',
         '  headers["HX-Request"] = "true"',
         '  headers["Content-Type"] = "application/x-www-form-urlencoded"',
+        f'  headers["User-Agent"] = "{USER_AGENT}"',  # as signed in: wrk.format's headers replace -H's
         '  return wrk.format("POST", "/i/" .. pair[2] .. "/vote", headers, "csrf_token=" .. who[2])',
         "end",
     ]
