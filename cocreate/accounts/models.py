@@ -46,6 +46,9 @@ class User(UserMixin, db.Model):
     # rate limits and the vote's weight ask for it on every vote (rewards/perks.py's tier_of_user).
     known_tier = None  # str | None
     tier_is_known = False
+    # Not a column either: their unread notifications as read with them (web/templating.py shows it in the
+    # menu of pages answering GET, which change no notifications).
+    known_unread = None  # int | None
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"

@@ -19,12 +19,14 @@ from cocreate.web.rendering import is_htmx
 @lru_cache(maxsize=1)
 def _by_id() -> Prepared:
     """Every signed-in request loads its person, with their tier (what a vote's rate limit and weight ask
-    for): one prepared statement (cocreate/prepared.py)."""
+    for) and their unread notifications (the menu's bell on every page): one prepared statement
+    (cocreate/prepared.py)."""
+    from cocreate.notifications.services import unread_of
     from cocreate.rewards.models import RewardAccount
 
     users, accounts = User.__table__, RewardAccount.__table__
     return Prepared(
-        select(*users.columns, accounts.c.tier)
+        select(*users.columns, accounts.c.tier, unread_of(users.c.id))
         .select_from(users.outerjoin(accounts, accounts.c.user_id == users.c.id))
         .where(users.c.id == bindparam("user_id"))
     )
@@ -38,7 +40,7 @@ def _load_user(token: str) -> User | None:
     found = _by_id().load(db.session, {"user_id": int(user_id)}, User)
     if found is None or found[0].session_version != int(version):
         return None
-    user, user.known_tier, user.tier_is_known = found[0], found[1], True
+    user, user.known_tier, user.tier_is_known, user.known_unread = found[0], found[1], True, found[2]
     return user
 
 

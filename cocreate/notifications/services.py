@@ -38,6 +38,15 @@ _UNREAD = Prepared(
 )
 
 
+def unread_of(user_id_column):
+    """The person's unread count as a column of another statement (the signed-in person's loader)."""
+    return (
+        select(func.count(_notes.id))
+        .where(_notes.user_id == user_id_column, _notes.read_at.is_(None))
+        .scalar_subquery()
+    )
+
+
 def unread_count(session: Session, user_id: int) -> int:
     return _UNREAD.scalar(session, {"user_id": user_id})
 

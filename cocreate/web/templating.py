@@ -65,15 +65,21 @@ def content_url(kind: str, obj) -> str:
 
 
 def unread_notifications() -> int:
-    """The signed-in person's unread notifications (one COUNT on an index, once per request)."""
-    if not current_user.is_authenticated:
+    """The signed-in person's unread notifications: as read with them on a page answering GET (which
+    changes none), else one COUNT on an index; once per request."""
+    user = current_user._get_current_object()
+    if not user.is_authenticated:
         return 0
     count = g.get("unread_notifications")
     if count is None:
-        from cocreate.extensions import db
-        from cocreate.notifications.services import unread_count
+        if user.known_unread is not None and request.method in ("GET", "HEAD"):
+            count = user.known_unread
+        else:
+            from cocreate.extensions import db
+            from cocreate.notifications.services import unread_count
 
-        count = g.unread_notifications = unread_count(db.session, current_user.id)
+            count = unread_count(db.session, user.id)
+        g.unread_notifications = count
     return count
 
 

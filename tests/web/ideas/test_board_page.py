@@ -44,11 +44,12 @@ def test_statement_count_signed_in_is_fixed_too(app, client, session, count_quer
         counts.append(len(statements))
         assert 'class="vote-box voted"' in html
     app.config["BOARD_PAGE_SIZE"] = 20
-    assert counts[0] == counts[1] == 4, counts
+    assert counts[0] == counts[1] == 3, counts
 
 
-def test_a_signed_in_board_page_is_four_prepared_reads_on_a_connection_of_its_own(app, client, session):
-    """The board, the person, the page with its tags and votes, the bell's count: read through
+def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_own(app, client, session):
+    """The board, the person with their tier and the bell's count, the page with its tags and votes: read
+    through
     cocreate/prepared.py on a connection the page takes for itself (no transaction of the ORM session,
     no BEGIN), handed back to the pool when the page is done."""
     from sqlalchemy import event
@@ -70,7 +71,7 @@ def test_a_signed_in_board_page_is_four_prepared_reads_on_a_connection_of_its_ow
         assert client.get("/b/app").status_code == 200
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    assert seen == ["SELECT boards", "SELECT users", "SELECT ideas", "SELECT notifications"], seen
+    assert seen == ["SELECT boards", "SELECT users", "SELECT ideas"], seen
     assert engine.pool.checkedout() == before
 
 
