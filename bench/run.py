@@ -53,11 +53,12 @@ def app_env(database_url: str) -> dict:
 def generate(database_url: str, regenerate: bool, size: dict = SIZE) -> None:
     """Build the schema and the data once; reuse it while the marker says the same size."""
     marker = OUT / f"generated-{hashlib.sha256(database_url.encode()).hexdigest()[:10]}.json"
-    if marker.exists() and json.loads(marker.read_text()) == size and not regenerate:
-        print(f"Reusing generated data ({marker.name}).")
-        return
     flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "cocreate"]
     env = app_env(database_url)
+    if marker.exists() and json.loads(marker.read_text()) == size and not regenerate:
+        print(f"Reusing generated data ({marker.name}).")
+        subprocess.run([*flask, "db", "upgrade"], env=env, check=True, cwd=ROOT)  # the code's schema
+        return
     ensure_database(database_url)
     subprocess.run([*flask, "db", "upgrade"], env=env, check=True, cwd=ROOT)
     args = [f"--{k}={v}" for k, v in size.items()]

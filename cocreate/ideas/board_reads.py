@@ -60,6 +60,7 @@ class BoardView:
     allowed_roles: str
     vote_budget: int | None
     tags: tuple[TagChip, ...]
+    version: int = 0  # raised by the database on every change of the above (ideas/board_versions.py)
 
     @property
     def allowed_role_set(self) -> frozenset[str]:
@@ -75,6 +76,7 @@ _BOARD = Prepared(
         _boards.is_private,
         _boards.allowed_roles,
         _boards.vote_budget,
+        _boards.version,
         _tags.id,
         _tags.slug,
         _tags.name,
@@ -91,8 +93,8 @@ def board_for_page(session: Session, slug: str) -> BoardView | None:
     if not rows:
         return None
     first = rows[0]
-    tags = tuple(TagChip(r[7], r[8], r[9]) for r in rows if r[7] is not None)
-    return BoardView(*first[:7], tags=tags)
+    tags = tuple(TagChip(r[8], r[9], r[10]) for r in rows if r[8] is not None)
+    return BoardView(*first[:7], tags=tags, version=first[7])
 
 
 class IdeaSummary(NamedTuple):
@@ -116,6 +118,7 @@ class BoardPage:
     ideas: list[IdeaSummary]
     next_cursor: str | None
     my_votes: dict[int, str] = field(default_factory=dict)  # idea id -> importance
+    board_version: int | None = None  # the board's version as the page read it (None: no rows to tell)
 
 
 class joined_tag_ids(FunctionElement):
@@ -140,13 +143,14 @@ def _tag_ids_postgresql(element, compiler, **kw) -> str:
 _ROW_TAGS = (
     select(joined_tag_ids(idea_tags.c.tag_id)).where(idea_tags.c.idea_id == _ideas.id).scalar_subquery()
 )
+_BOARD_VERSION = select(_boards.version).where(_boards.id == bindparam("board_id")).scalar_subquery()
 
 
 @lru_cache(maxsize=128)
 def _page_statement(sort: str, status: bool, tag: bool, after: bool, viewer: bool = False) -> Prepared:
     """One page of a board for this shape of request (sort, which filters are set, whether someone is signed
-    in: then each row also carries their vote's importance, or NULL), with each row's tag ids; prepared
-    once (cocreate/prepared.py)."""
+    in: then each row also carries their vote's importance, or NULL), with each row's tag ids and the
+    board's version; prepared once (cocreate/prepared.py)."""
     key = SORTS[sort]
     columns = [
         _ideas.id,
@@ -160,6 +164,7 @@ def _page_statement(sort: str, status: bool, tag: bool, after: bool, viewer: boo
         _ideas.trend_score,
         _users.display_name,
         _ROW_TAGS,
+        _BOARD_VERSION,
     ]
     source = Idea.__table__.join(User.__table__, _users.id == _ideas.author_id)
     if viewer:
@@ -233,7 +238,9 @@ def board_ideas(
     ideas = _summaries(session, board, rows[:limit])
     page = BoardPage(ideas=ideas, next_cursor=None)
     if signed_in:
-        page.my_votes = {row[0]: row[11] for row in rows[:limit] if row[11] is not None}
+        page.my_votes = {row[0]: row[12] for row in rows[:limit] if row[12] is not None}
+    if rows:
+        page.board_version = rows[0][11]
     if len(rows) > limit:
         page.next_cursor = encode_cursor(getattr(ideas[-1], key.key), ideas[-1].id)
     return page

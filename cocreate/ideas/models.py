@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -82,6 +83,9 @@ class Board(db.Model):
     support_milestones: Mapped[str] = mapped_column(String(100), default="", server_default="")
     expiry_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Raised by the database when a shown column of the board or one of its tags changes: workers keep
+    # boards and check them against it (ideas/board_versions.py). Never written by the application.
+    version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     tags: Mapped[list[Tag]] = relationship(back_populates="board", order_by="Tag.name")
     # Board.ranking_weights, the product team's weights for the board (None: the defaults), is added by

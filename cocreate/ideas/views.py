@@ -22,8 +22,9 @@ from cocreate.ideas.access import (
     check_view_board,
     check_view_idea,
 )
-from cocreate.ideas.board_reads import SORT_LABELS, board_for_page, board_ideas
+from cocreate.ideas.board_reads import SORT_LABELS
 from cocreate.ideas.board_rows import board_page
+from cocreate.ideas.board_versions import board_with_page
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.services.votes import vote_budget
@@ -69,20 +70,20 @@ def home():
 @read_only
 def board(slug: str):
     """A board's ideas: sorted, filtered, a page at a time."""
-    board = check_view_board(board_for_page(db.session, slug), current_user)
     sort = request.args.get("sort", "hot")
     status = request.args.get("status") or None
     tag = request.args.get("tag") or None
-    page = board_ideas(
+    board, page = board_with_page(
         db.session,
-        board,
+        slug,
+        current_user,
         sort=sort,
         status=status,
         tag=tag,
         cursor=request.args.get("cursor") or None,
         limit=current_app.config["BOARD_PAGE_SIZE"],
-        viewer=current_user,
     )
+    check_view_board(board, current_user)
     return board_page(
         "idea_rows" if request.args.get("cursor") else "idea_list",
         board=board,

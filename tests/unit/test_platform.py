@@ -136,7 +136,7 @@ def test_sqlite_writers_checkpoint_the_wal_after_letting_the_next_writer_in(app,
     is over (cocreate/db.py): the file changes then, and not before; the turn is free meanwhile."""
     if not database_url.startswith("sqlite"):
         pytest.skip("SQLite checkpoints")
-    import hashlib
+    import os
     import sqlite3
 
     from cocreate import db as engine_behaviour
@@ -155,12 +155,15 @@ def test_sqlite_writers_checkpoint_the_wal_after_letting_the_next_writer_in(app,
 
     monkeypatch.setattr(engine_behaviour, "_checkpoint_now_and_then", watched)
 
-    def file_digest() -> str:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+    def file_digest() -> tuple:
+        # Never open() the database file here: closing any descriptor of it drops every POSIX lock this
+        # process holds on it, SQLite's included (then another process may reset the WAL under us).
+        stat = os.stat(path)
+        return stat.st_mtime_ns, stat.st_size
 
-    with sqlite3.connect(path) as other:  # start from a database file that holds everything so far
-        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    other = sqlite3.connect(path)  # start from a database file that holds everything so far
+    other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    other.close()
     with engine.connect() as conn:
         conn.rollback()
         commits = conn.connection.info.get("cocreate_commits", 0)

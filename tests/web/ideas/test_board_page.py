@@ -21,6 +21,7 @@ def _board_with_ideas(session, n=60):
 
 def test_statement_count_does_not_grow_with_page_size(app, client, session, count_queries):
     _board_with_ideas(session)
+    client.get("/b/app")  # this worker keeps the board from now on (ideas/board_versions.py)
     counts = {}
     for size in (5, 50):
         app.config["BOARD_PAGE_SIZE"] = size
@@ -30,12 +31,13 @@ def test_statement_count_does_not_grow_with_page_size(app, client, session, coun
         assert len(re.findall(r'class="idea-row"', response.get_data(as_text=True))) == size
         counts[size] = len(statements)
     app.config["BOARD_PAGE_SIZE"] = 20
-    assert counts[5] == counts[50] <= 4, counts
+    assert counts[5] == counts[50] == 1, counts  # the page, with the board's version
 
 
 def test_statement_count_signed_in_is_fixed_too(app, client, session, count_queries):
     _, voter = _board_with_ideas(session)
     client.sign_in(voter)
+    client.get("/b/app")
     counts = []
     for size in (5, 50):
         app.config["BOARD_PAGE_SIZE"] = size
@@ -44,7 +46,7 @@ def test_statement_count_signed_in_is_fixed_too(app, client, session, count_quer
         counts.append(len(statements))
         assert 'class="vote-box voted"' in html
     app.config["BOARD_PAGE_SIZE"] = 20
-    assert counts[0] == counts[1] == 3, counts
+    assert counts[0] == counts[1] == 2, counts  # the person, the page
 
 
 def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_own(app, client, session):
@@ -69,9 +71,12 @@ def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_o
     event.listen(engine, "before_cursor_execute", record)
     try:
         assert client.get("/b/app").status_code == 200
+        first, seen[:] = list(seen), []
+        assert client.get("/b/app").status_code == 200
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    assert seen == ["SELECT boards", "SELECT users", "SELECT ideas"], seen
+    assert first == ["SELECT boards", "SELECT users", "SELECT ideas"], first
+    assert seen == ["SELECT users", "SELECT ideas"], seen
     assert engine.pool.checkedout() == before
 
 
