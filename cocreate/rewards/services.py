@@ -13,11 +13,12 @@ from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from cocreate.accounts.models import User
-from cocreate.db import utcnow
+from cocreate.db import dialect_insert, utcnow
 from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.events import BadgeAwarded, TierChanged, emit
 from cocreate.notifications.services import notify
@@ -65,35 +66,49 @@ def do_set_rule(
 # --- accounts -----------------------------------------------------------------------------------------------
 
 
+_accounts = RewardAccount.__table__
+# Every credit (a vote past a milestone among them) reads and moves the person's account: prepared once.
+_MOVE = Prepared(
+    update(_accounts)
+    .where(_accounts.c.user_id == bindparam("user_id"))
+    .values(
+        balance=_accounts.c.balance + bindparam("amount"),
+        lifetime=_accounts.c.lifetime + bindparam("amount"),
+        updated_at=bindparam("now"),
+    )
+    .returning(_accounts.c.balance, _accounts.c.lifetime, _accounts.c.updated_at)
+)
+
+
+@lru_cache(maxsize=2)
+def _read_account(lock: bool) -> Prepared:
+    query = select(*_accounts.columns).where(_accounts.c.user_id == bindparam("user_id"))
+    return Prepared(query.with_for_update() if lock else query)
+
+
+@lru_cache(maxsize=2)
+def _open_account(insert) -> Prepared:
+    """A new account, unless a concurrent transaction made it first (this database's insert())."""
+    values = {"user_id": bindparam("user_id"), "updated_at": bindparam("now")}
+    values.update(balance=0, lifetime=0, tier="member", hide_from_leaderboards=False)
+    return Prepared(insert(_accounts).values(values).on_conflict_do_nothing(index_elements=["user_id"]))
+
+
 def account(session: Session, user_id: int, *, lock: bool = False) -> RewardAccount:
     """The person's account, created on first use; locked (FOR UPDATE) when about to change it."""
-    query = select(RewardAccount).where(RewardAccount.user_id == user_id)
-    if lock:
-        query = query.with_for_update()
-    found = session.scalars(query).first()
-    if found is not None:
-        return found
-    try:
-        with session.begin_nested():
-            session.add(RewardAccount(user_id=user_id))
-    except IntegrityError:
-        pass  # created by a concurrent transaction in the meantime
-    return session.scalars(query.execution_options(populate_existing=True)).one()
+    found = _read_account(lock).load(session, {"user_id": user_id}, RewardAccount)
+    if found is None:
+        _open_account(dialect_insert(session)).execute(session, {"user_id": user_id, "now": utcnow()})
+        found = _read_account(lock).load(session, {"user_id": user_id}, RewardAccount)
+    return found[0]
 
 
 def _apply(session: Session, acct: RewardAccount, amount: int) -> None:
     """Move the cached counters with the ledger, then act on a tier change."""
     if amount:
-        session.execute(
-            update(RewardAccount)
-            .where(RewardAccount.user_id == acct.user_id)
-            .values(
-                balance=RewardAccount.balance + amount,
-                lifetime=RewardAccount.lifetime + amount,
-                updated_at=utcnow(),
-            )
-        )
-        session.refresh(acct)
+        moved = _MOVE.first(session, {"user_id": acct.user_id, "amount": amount, "now": utcnow()})
+        for name, value in zip(("balance", "lifetime", "updated_at"), moved, strict=True):
+            set_committed_value(acct, name, value)
     _retier(session, acct)
 
 
@@ -177,7 +192,7 @@ def credit(
         room = max(0, found_rule.daily_cap - today)
         if amount > room:
             amount, note = room, f"Daily limit of {found_rule.daily_cap} points for this reached."
-    entry = LedgerEntry(
+    values = dict(
         user_id=user_id,
         amount=amount,
         rule=rule,
@@ -186,17 +201,31 @@ def credit(
         source_kind=source[0] if source else None,
         source_id=source[1] if source else None,
         board_id=board_id,
+        reverses_id=None,
         note=note,
         actor_id=actor_id,
         created_at=when,
     )
-    try:
-        with session.begin_nested():
-            session.add(entry)
-    except IntegrityError:
+    entry_id = _write_credit(dialect_insert(session)).scalar(session, values)
+    if entry_id is None:
         return None  # the same delivery, committed by someone else first
+    entry = LedgerEntry(id=entry_id, **values)
+    make_transient_to_detached(entry)  # as written, in the session without another statement
+    session.add(entry)
     _apply(session, acct, amount)
     return entry
+
+
+@lru_cache(maxsize=2)
+def _write_credit(insert) -> Prepared:
+    """A ledger row, or nothing when its key is there already (this database's insert())."""
+    columns = LedgerEntry.__table__.c
+    return Prepared(
+        insert(LedgerEntry.__table__)
+        .values({c.key: bindparam(c.key) for c in columns if c.key != "id"})
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(columns.id)
+    )
 
 
 _REVERSAL = LedgerEntry.__table__.alias("reversal")
