@@ -222,12 +222,15 @@ def _cast(idea_id: int, change) -> object:
     """Vote or withdraw through `change(idea)`, then answer from what the change left in the session.
 
     The vote box that htmx swaps in is built from the idea as the vote's UPDATE returned it, before the
-    commit: asking the database again after the commit would take SQLite's write lock a second time.
+    commit: asking the database again after the commit would take SQLite's write lock a second time. So
+    the commit leaves what the session holds as it is (expiring it all is work nothing would use).
     """
-    idea = check_view_idea(q.idea_with_board(db.session, idea_id), current_user)
+    session = db.session()
+    idea = check_view_idea(q.idea_with_board(session, idea_id), current_user)
     my_vote = change(idea)
     box = VoteBox(idea.id, idea.title, idea.vote_count, idea.status)
-    db.session.commit()
+    session.expire_on_commit = False  # this request's session only: it ends with the answer
+    session.commit()
     return _vote_response(idea, box=box, my_vote=my_vote)
 
 
