@@ -63,11 +63,13 @@ def test_one_signed_csrf_token_per_session_that_flask_wtf_accepts(client, sessio
     assert len(tokens) == 1
     token = tokens.pop()
     vote = client.post(f"/i/{idea.id}/vote", headers={"HX-Request": "true", "X-CSRFToken": token})
-    assert vote.status_code == 200
+    assert vote.status_code == 200  # verified, and remembered by this worker from now on
+    again = client.post(f"/i/{idea.id}/unvote", headers={"HX-Request": "true", "X-CSRFToken": token})
+    assert again.status_code == 200
     other = app.test_client()
     other.post(
         "/login", data={"email": second.email, "password": "correct-horse-battery", "csrf_token": token}
-    )  # another session: the first one's token is refused, so this sign-in failed
+    )  # another session: the first one's (remembered) token is refused, so this sign-in failed
     assert other.get("/rewards").status_code == 302
     other.get("/login")
     assert (
