@@ -349,3 +349,5 @@ def wipe(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":  # the shared search index lives outside the models
         session.execute(text("DELETE FROM search_documents"))
         session.execute(text("DELETE FROM search_words"))
+    # The rows went by SQL: what the session still holds of them would clash with the new rows' numbers.
+    session.expunge_all()

@@ -1,16 +1,15 @@
-"""Board, idea and voting pages. Each view: load, check access, call one service, commit, render."""
+"""Board and idea pages, comments and statuses (votes: vote_views.py). Each view: load, check access, call
+one service, commit, render."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import NamedTuple
 
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from cocreate.accounts.session import safe_next
-from cocreate.db import read_only, reads_first, utcnow
+from cocreate.db import read_only, utcnow
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas import bp, services
@@ -32,7 +31,7 @@ from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.queries import case_for
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
-from cocreate.web.rendering import is_htmx, render, render_block, render_macro
+from cocreate.web.rendering import is_htmx, render
 
 IDEA_TEMPLATE = "ideas/idea.html"
 
@@ -41,16 +40,7 @@ def _edit_window() -> timedelta:
     return timedelta(minutes=current_app.config["IDEA_EDIT_WINDOW_MINUTES"])
 
 
-class VoteBox(NamedTuple):
-    """What templates/_macros/ideas.html's vote_box shows of an idea."""
-
-    id: int
-    title: str
-    vote_count: int
-    status: str
-
-
-def _load_idea(idea_id: int) -> Idea:
+def load_idea(idea_id: int) -> Idea:
     return check_view_idea(q.idea_for_page(db.session, idea_id), current_user)
 
 
@@ -146,7 +136,7 @@ def _backlog(idea):
 @anonymous_cache
 def idea(idea_id: int):
     """An idea with its votes, status timeline and comments; a merged duplicate redirects to the kept idea."""
-    idea = _load_idea(idea_id)
+    idea = load_idea(idea_id)
     if idea.merged_into_id is not None:
         return redirect(url_for("ideas.idea", idea_id=idea.merged_into_id), 301)
     return render(
@@ -167,7 +157,7 @@ def idea(idea_id: int):
 @login_required
 def edit_idea(idea_id: int):
     """Edit an idea; the previous text goes into the history."""
-    idea = _load_idea(idea_id)
+    idea = load_idea(idea_id)
     form = IdeaForm(obj=None if request.method == "POST" else idea)
     form.tags.choices = [SelectChoice(t.slug, t.name) for t in idea.board.tags]
     if request.method == "GET":
@@ -197,82 +187,15 @@ def edit_idea(idea_id: int):
 @bp.get("/i/<int:idea_id>/history")
 def idea_history(idea_id: int):
     """Earlier versions of an idea's text."""
-    idea = _load_idea(idea_id)
+    idea = load_idea(idea_id)
     return render("ideas/history.html", idea=idea, revisions=q.idea_revisions(db.session, idea))
-
-
-def _vote_response(idea: Idea, *, panel_only: bool = False, box: VoteBox | None = None, my_vote=None):
-    """htmx: the vote box, plus the idea page's vote panel (importance) when voting from that page.
-    `box` and `my_vote`, when given, are the box as the vote left it (no need to ask the database)."""
-    if not is_htmx():
-        idea_id = box.id if box is not None else idea.id
-        return redirect(safe_next(request.form.get("next"), url_for("ideas.idea", idea_id=idea_id)))
-    if not request.form.get("panel"):
-        if box is None:
-            box, my_vote = idea, q.viewer_vote(db.session, idea, current_user)
-        return render_macro("_macros/ideas.html", "vote_box", box, my_vote)
-    votes = q.vote_summary(db.session, idea, current_user)
-    panel = render_block(IDEA_TEMPLATE, "vote_panel", idea=idea, votes=votes, oob=not panel_only)
-    if panel_only:
-        return panel
-    return render_block("ideas/_vote_box.html", "box", idea=idea, my_vote=votes.my_vote, panel=True) + panel
-
-
-def _cast(idea_id: int, change) -> object:
-    """Vote or withdraw through `change(idea)`, then answer from what the change left in the session.
-
-    The vote box that htmx swaps in is built from the idea as the vote's UPDATE returned it, before the
-    commit: asking the database again after the commit would take SQLite's write lock a second time. So
-    the commit leaves what the session holds as it is (expiring it all is work nothing would use).
-    """
-    session = db.session()
-    idea = check_view_idea(q.idea_with_board(session, idea_id), current_user)
-    my_vote = change(idea)
-    box = VoteBox(idea.id, idea.title, idea.vote_count, idea.status)
-    session.expire_on_commit = False  # this request's session only: it ends with the answer
-    session.commit()
-    return _vote_response(idea, box=box, my_vote=my_vote)
-
-
-@bp.post("/i/<int:idea_id>/vote")
-@login_required
-@reads_first
-def vote(idea_id: int):
-    """Vote for an idea (htmx swaps the vote box in place)."""
-    importance = request.form.get("importance", "nice")
-    return _cast(
-        idea_id,
-        lambda idea: (
-            services.do_vote(db.session, actor=current_user, idea=idea, importance=importance).importance
-        ),
-    )
-
-
-@bp.post("/i/<int:idea_id>/unvote")
-@login_required
-@reads_first
-def unvote(idea_id: int):
-    """Withdraw one's vote."""
-    return _cast(idea_id, lambda idea: services.do_withdraw_vote(db.session, actor=current_user, idea=idea))
-
-
-@bp.post("/i/<int:idea_id>/importance")
-@login_required
-def importance(idea_id: int):
-    """Say how much an idea one voted for matters."""
-    idea = _load_idea(idea_id)
-    services.do_change_importance(
-        db.session, actor=current_user, idea=idea, importance=request.form.get("importance", "")
-    )
-    db.session.commit()
-    return _vote_response(idea, panel_only=True)
 
 
 @bp.post("/i/<int:idea_id>/comments")
 @login_required
 def comment(idea_id: int):
     """Comment or reply; htmx re-renders the discussion."""
-    idea = _load_idea(idea_id)
+    idea = load_idea(idea_id)
     parent = request.form.get("parent_id", "").strip()
     if parent and not parent.isdigit():
         abort(400, "The comment you replied to does not exist on this idea.")
@@ -306,7 +229,7 @@ def comment(idea_id: int):
 def edit_comment(comment_id: int):
     """Edit one's comment (soon after posting, or to fix one moderators returned)."""
     comment = db.session.get(Comment, comment_id) or abort(404, "No such comment.")
-    idea = _load_idea(comment.idea_id)
+    idea = load_idea(comment.idea_id)
     if not can_edit_comment(comment, current_user, now=utcnow(), window=_edit_window()):
         abort(403, "You can only edit your own comments, for a short while after posting.")
     error, body = None, comment.body
@@ -339,7 +262,7 @@ def edit_comment(comment_id: int):
 @login_required
 def change_status(idea_id: int):
     """Move an idea to another status with a note (staff only)."""
-    idea = _load_idea(idea_id)
+    idea = load_idea(idea_id)
     services.do_change_status(
         db.session,
         actor=current_user,
@@ -392,7 +315,7 @@ def merge(idea_id: int):
     """Merge this idea into another (its number or address): votes move, voters are told."""
     from cocreate.ideas.services.merge import do_merge
 
-    source = _load_idea(idea_id)
+    source = load_idea(idea_id)
     raw = (request.form.get("target") or "").strip().rstrip("/").split("/")[-1].lstrip("#")
     target = db.session.get(Idea, int(raw)) if raw.isdigit() else None
     if target is None:
