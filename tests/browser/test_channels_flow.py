@@ -42,6 +42,7 @@ def test_a_kiosk_is_set_up_and_used_by_touch(page, browser, live_server, session
     expect(kiosk.get_by_label("Kiosk token")).to_have_value(token)
     kiosk.get_by_role("button", name="Start kiosk").click()
     expect(kiosk.get_by_role("heading", name="What would you like to do?")).to_be_visible()
+    kiosk.wait_for_load_state("load")  # its stylesheet applied: the tiles' size is the CSS's
     tile = kiosk.get_by_role("link", name="Suggest an idea").bounding_box()
     assert tile["height"] >= 64 and tile["width"] >= 200  # large touch targets
     screenshot(kiosk, "kiosk", full_page=False)
