@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 from cocreate.db import utcnow, write_intent
 from cocreate.errors import DomainError
 from cocreate.extensions import db
-from cocreate.rewards.services import do_award_top_reviewer
+from cocreate.rewards.badges import do_award_top_reviewer
 
 rewards_cli = click.Group("rewards", help="Points, tiers and badges.")
 

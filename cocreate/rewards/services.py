@@ -1,4 +1,5 @@
-"""The ledger's writes: credits (idempotent, capped), reversals, admin adjustments, tiers and badges.
+"""The ledger's writes: credits (idempotent, capped), reversals, admin adjustments and tiers (badges:
+badges.py).
 
 Every write locks the person's account row first, so that one person's credits are applied one at a time
 (caps and tier changes stay exact under concurrency) while different people never wait for each other. The
@@ -8,7 +9,7 @@ balance is a counter updated in the same transaction as the ledger row (`balance
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select, update
@@ -20,11 +21,11 @@ from sqlalchemy.orm.util import identity_key
 from cocreate.accounts.models import User
 from cocreate.db import dialect_insert, utcnow
 from cocreate.errors import InvalidInput, NotAllowed
-from cocreate.events import BadgeAwarded, TierChanged, emit
+from cocreate.events import TierChanged, emit
 from cocreate.notifications.services import notify
 from cocreate.prepared import Prepared
-from cocreate.rewards.catalog import ADJUSTMENT, BADGES, RULES, Rule, Tier, tier_for
-from cocreate.rewards.models import BadgeAward, LedgerEntry, RewardAccount, RuleSetting
+from cocreate.rewards.catalog import ADJUSTMENT, RULES, Rule, Tier, tier_for
+from cocreate.rewards.models import LedgerEntry, RewardAccount, RuleSetting
 from cocreate.rewards.settings import settings
 
 MAX_ADJUSTMENT = 100_000
@@ -151,7 +152,7 @@ def _perk_sentence(tier: Tier) -> str:
 # --- credits ------------------------------------------------------------------------------------------------
 
 
-def _start_of_day(now: datetime) -> datetime:
+def start_of_day(now: datetime) -> datetime:
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
@@ -179,7 +180,7 @@ def credit(
         return None
     amount, note, when = found_rule.points, "", at or utcnow()
     if found_rule.daily_cap is not None:
-        day = _start_of_day(when)
+        day = start_of_day(when)
         today = session.scalar(
             select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
                 LedgerEntry.user_id == user_id,
@@ -358,47 +359,6 @@ def do_set_leaderboard_visibility(session: Session, *, actor: User, visible: boo
     return acct
 
 
-# --- badges -------------------------------------------------------------------------------------------------
-
-
-def award(session: Session, user_id: int, badge: str, detail: str = "") -> BadgeAward | None:
-    """Award a badge once; None when the person has it already."""
-    row = BadgeAward(user_id=user_id, badge=badge, detail=detail[:200])
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return None
-    found = BADGES[badge]
-    notify(session, user_id, "badge.awarded", f"New badge: {found.label}. {found.criteria}", "/rewards")
-    emit(session, BadgeAwarded(actor_id=None, user_id=user_id, badge=badge))
-    return row
-
-
-def has_badge(session: Session, user_id: int, badge: str) -> bool:
-    return (
-        session.scalar(select(BadgeAward.id).where(BadgeAward.user_id == user_id, BadgeAward.badge == badge))
-        is not None
-    )
-
-
-def check_helpful_streak(session: Session, user_id: int, days: int) -> None:
-    """Award the streak badge when helpful votes came in on each of the last `days` days."""
-    if has_badge(session, user_id, "helpful_streak"):
-        return
-    since = _start_of_day(utcnow()) - timedelta(days=days - 1)
-    stamps = session.scalars(
-        select(LedgerEntry.created_at).where(
-            LedgerEntry.user_id == user_id,
-            LedgerEntry.rule == "review_helpful",
-            LedgerEntry.reverses_id.is_(None),
-            LedgerEntry.created_at >= since,
-        )
-    ).all()
-    if len({s.date() for s in stamps}) >= days:
-        award(session, user_id, "helpful_streak", f"{days} days in a row")
-
-
 # --- shared -------------------------------------------------------------------------------------------------
 
 
@@ -423,30 +383,3 @@ def _audit(
             note=note,
         )
     )
-
-
-def do_award_top_reviewer(session: Session, year: int, month: int) -> int | None:
-    """Award the month's top reviewer (most published reviews; ties: most found helpful, then earliest
-    member). Returns the person's id, or None when nobody reviewed. Running it again changes nothing."""
-    from cocreate.moderation.models import VISIBLE_STATES
-    from cocreate.reviews.models import Review
-
-    if not (1 <= month <= 12 and 2000 <= year <= 9999):
-        raise InvalidInput("Give a month as YYYY-MM.", field="month")
-    start = datetime(year, month, 1, tzinfo=UTC)
-    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=UTC)
-    if start > utcnow():
-        raise InvalidInput("That month has not happened yet.", field="month")
-    reviews = func.count(Review.id)
-    best = session.execute(
-        select(Review.author_id)
-        .where(
-            Review.created_at >= start, Review.created_at < end, Review.moderation_state.in_(VISIBLE_STATES)
-        )
-        .group_by(Review.author_id)
-        .order_by(reviews.desc(), func.sum(Review.helpful_count).desc(), Review.author_id)
-        .limit(1)
-    ).scalar()
-    if best is not None:
-        award(session, best, "top_reviewer", start.strftime("%B %Y"))
-    return best

@@ -28,7 +28,7 @@ from cocreate.events import (
     subscribe,
 )
 from cocreate.moderation.models import VISIBLE_STATES
-from cocreate.rewards import services
+from cocreate.rewards import badges, services
 from cocreate.rewards.catalog import HELPFUL_STREAK_DAYS
 from cocreate.rewards.settings import settings
 
@@ -55,7 +55,7 @@ def _for_idea(session: Session, idea, rule: str, suffix: str = "", *, user_id: i
 def idea_published(session: Session, idea, at=None) -> None:
     entry = _for_idea(session, idea, "idea_proposed", at=at)
     if entry is not None:
-        services.award(session, idea.author_id, "first_idea", idea.title)
+        badges.award(session, idea.author_id, "first_idea", idea.title)
 
 
 @subscribe(IdeaCreated)
@@ -120,7 +120,7 @@ def ugc_featured(session: Session, item_id: int, author_id: int, at=None) -> Non
         at=at,
     )
     if entry is not None:
-        services.award(session, author_id, "featured_creator")
+        badges.award(session, author_id, "featured_creator")
 
 
 def review_helpful(session: Session, review_id: int, author_id: int, voter_id: int, at=None) -> None:
@@ -135,7 +135,7 @@ def review_helpful(session: Session, review_id: int, author_id: int, voter_id: i
         at=at,
     )
     if entry is not None and entry.amount and at is None:
-        services.check_helpful_streak(session, author_id, HELPFUL_STREAK_DAYS)
+        badges.check_helpful_streak(session, author_id, HELPFUL_STREAK_DAYS)
 
 
 def milestone(session: Session, idea, supporters: int, at=None) -> None:
@@ -204,7 +204,7 @@ def status_reward(session: Session, idea, status: str, at=None) -> None:
     elif status == "shipped":
         entry = _for_idea(session, idea, "idea_shipped", at=at)
         if entry is not None:
-            services.award(session, idea.author_id, "first_shipped", idea.title)
+            badges.award(session, idea.author_id, "first_shipped", idea.title)
         for voter_id in early_supporters(session, idea, settings().early_supporters):
             _for_idea(session, idea, "early_supporter", f":user:{voter_id}", user_id=voter_id, at=at)
 

@@ -15,7 +15,7 @@ from cocreate.moderation.services import do_flag, do_moderate
 from cocreate.notifications.models import Notification
 from cocreate.reviews.services import do_write_review
 from cocreate.reviews.services.helpful import do_helpful_vote
-from cocreate.rewards import perks, queries, services
+from cocreate.rewards import badges, perks, queries, services
 from cocreate.rewards.models import BadgeAward, RewardAccount
 from tests.factories import BoardFactory, ProductFactory, UserFactory
 
@@ -139,12 +139,12 @@ def test_badges_are_awarded_once_with_a_notification(session, tmp_path):
     )
     do_moderate(session, actor=moderator, obj=item, action="feature")
     session.commit()
-    badges = session.scalars(
+    awarded = session.scalars(
         select(BadgeAward.badge).where(BadgeAward.user_id == author.id).order_by(BadgeAward.id)
     )
-    assert list(badges) == ["first_idea", "first_shipped", "featured_creator"]
+    assert list(awarded) == ["first_idea", "first_shipped", "featured_creator"]
     assert [k for k, _ in _notes(session, author)].count("badge.awarded") == 3
-    assert services.award(session, author.id, "first_idea") is None  # once
+    assert badges.award(session, author.id, "first_idea") is None  # once
 
 
 def test_helpful_streak_needs_five_days_in_a_row(session):
@@ -158,9 +158,9 @@ def test_helpful_streak_needs_five_days_in_a_row(session):
             ),
             {"u": author.id, "k": f"old:{days_ago}", "t": utcnow() - timedelta(days=days_ago)},
         )
-    assert not services.has_badge(session, author.id, "helpful_streak")
+    assert not badges.has_badge(session, author.id, "helpful_streak")
     do_helpful_vote(session, actor=UserFactory(created_at=OLD), review=review, helpful=True)
-    assert services.has_badge(session, author.id, "helpful_streak")
+    assert badges.has_badge(session, author.id, "helpful_streak")
 
 
 def test_top_reviewer_of_a_month(session):
@@ -172,13 +172,13 @@ def test_top_reviewer_of_a_month(session):
     do_write_review(session, actor=quiet, product=products[0], rating=3, title="Fine").created_at = october
     do_write_review(session, actor=quiet, product=products[1], rating=3, title="Later")  # November
     session.flush()
-    assert services.do_award_top_reviewer(session, 2026, 10) == busy.id
-    assert services.do_award_top_reviewer(session, 2026, 10) == busy.id  # again: still one badge
+    assert badges.do_award_top_reviewer(session, 2026, 10) == busy.id
+    assert badges.do_award_top_reviewer(session, 2026, 10) == busy.id  # again: still one badge
     assert session.scalar(select(BadgeAward.detail).where(BadgeAward.user_id == busy.id)) == "October 2026"
-    assert services.do_award_top_reviewer(session, 2026, 9) is None
+    assert badges.do_award_top_reviewer(session, 2026, 9) is None
     for year, month in ((2026, 13), (1999, 1), (2099, 1)):
         with pytest.raises(InvalidInput):
-            services.do_award_top_reviewer(session, year, month)
+            badges.do_award_top_reviewer(session, year, month)
 
 
 def test_leaderboards_all_time_recent_per_board_and_opt_out(session):
