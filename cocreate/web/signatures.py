@@ -16,7 +16,9 @@ worker remembers the result for a cookie or a token it has seen (bounded; the ol
   let through when that raw token is its session's own, as flask-wtf would decide (every other rule of
   CSRFProtect.protect, below, is kept as it is).
 
-A cookie or a token that does not verify is never remembered.
+A cookie or a token that does not verify is never remembered. Tokens are remembered only while they never
+expire (WTF_CSRF_TIME_LIMIT = None, the configuration's default); with a time limit every token is signed
+and checked each time, so that the limit holds.
 """
 
 from __future__ import annotations
@@ -109,14 +111,15 @@ class RememberingCSRFProtect(CSRFProtect):
         if request.method not in current_app.config["WTF_CSRF_METHODS"]:
             return
         sent = self._get_csrf_token()
-        raw = _verified_tokens.get((current_app.secret_key, sent)) if sent else None
+        raw = _verified_tokens.get((current_app.secret_key, sent)) if sent and _timeless() else None
         if raw is None or not hmac.compare_digest(session.get("csrf_token") or "", raw):
             try:
                 validate_csrf(sent)
             except ValidationError as e:
                 log.info(e.args[0])
                 self._error_response(e.args[0])
-            _verified_tokens.put((current_app.secret_key, sent), session["csrf_token"])
+            if _timeless():
+                _verified_tokens.put((current_app.secret_key, sent), session["csrf_token"])
         if request.is_secure and current_app.config["WTF_CSRF_SSL_STRICT"]:
             if not request.referrer:
                 self._error_response("The referrer header is missing.")
@@ -131,6 +134,8 @@ def csrf_token() -> str:
     token = g.get("csrf_token")
     if token:
         return token
+    if not _timeless():
+        return generate_csrf()  # a fresh timestamp each request, as flask-wtf gives (it keeps it in g)
     raw = session.get("csrf_token")
     key = (current_app.secret_key, raw)
     token = _signed_tokens.get(key) if raw else None
@@ -139,6 +144,11 @@ def csrf_token() -> str:
         _signed_tokens.put((current_app.secret_key, session["csrf_token"]), token)
     g.csrf_token = token
     return token
+
+
+def _timeless() -> bool:
+    """Tokens never expire: a signed one stays good as long as its session, so it may be remembered."""
+    return current_app.config.get("WTF_CSRF_TIME_LIMIT") is None
 
 
 def init_signatures(app: Flask) -> None:

@@ -76,3 +76,23 @@ def test_one_signed_csrf_token_per_session_that_flask_wtf_accepts(client, sessio
         client.post(f"/i/{idea.id}/unvote", headers={"HX-Request": "true", "X-CSRFToken": "x"}).status_code
         == 400
     )
+
+
+def test_with_a_time_limit_tokens_are_signed_and_checked_every_time(client, session, app, monkeypatch):
+    """Remembered tokens would outlive a WTF_CSRF_TIME_LIMIT: with one set, nothing is remembered and an
+    expired token is refused even though it was accepted before."""
+    import itsdangerous.timed
+
+    idea, user = IdeaFactory(), UserFactory()
+    session.commit()
+    client.sign_in(user)
+    monkeypatch.setitem(app.config, "WTF_CSRF_TIME_LIMIT", 60)
+    token = META.search(client.get("/").get_data(as_text=True))[1]
+    htmx = {"HX-Request": "true", "X-CSRFToken": token}
+    assert client.post(f"/i/{idea.id}/vote", headers=htmx).status_code == 200
+    later = itsdangerous.timed.time.time() + 3600
+    monkeypatch.setattr(itsdangerous.timed.time, "time", lambda: later)
+    assert client.post(f"/i/{idea.id}/unvote", headers=htmx).status_code == 400  # expired: refused
+    fresh = META.search(client.get("/").get_data(as_text=True))[1]
+    assert fresh != token
+    assert client.post(f"/i/{idea.id}/unvote", headers={**htmx, "X-CSRFToken": fresh}).status_code == 200
