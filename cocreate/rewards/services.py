@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
@@ -23,7 +23,7 @@ from cocreate.db import dialect_insert, utcnow
 from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.events import TierChanged, emit
 from cocreate.notifications.services import notify
-from cocreate.prepared import Prepared
+from cocreate.prepared import Prepared, attach_as_stored
 from cocreate.rewards.catalog import ADJUSTMENT, RULES, Rule, Tier, tier_for
 from cocreate.rewards.models import LedgerEntry, RewardAccount, RuleSetting
 from cocreate.rewards.settings import settings
@@ -210,9 +210,7 @@ def credit(
     entry_id = _write_credit(dialect_insert(session)).scalar(session, values)
     if entry_id is None:
         return None  # the same delivery, committed by someone else first
-    entry = LedgerEntry(id=entry_id, **values)
-    make_transient_to_detached(entry)  # as written, in the session without another statement
-    session.add(entry)
+    entry = attach_as_stored(session, LedgerEntry(id=entry_id, **values))
     _apply(session, acct, amount)
     return entry
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from sqlalchemy import Float, bindparam, case, delete, func, select, update
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from cocreate.accounts.models import User
@@ -18,7 +18,7 @@ from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import CLOSED_STATUSES, Idea, Importance, Status, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.moderation.models import VISIBLE_STATES
-from cocreate.prepared import Prepared
+from cocreate.prepared import Prepared, attach_as_stored
 from cocreate.rewards.perks import tier_of_user
 
 
@@ -176,8 +176,7 @@ def do_vote(
     if vote_id is None:  # the unique (idea, person) pair: this person's vote is already there
         raise Conflict("You have already voted for this idea.")
     vote.id = vote_id
-    make_transient_to_detached(vote)  # the row as just written, in the session without another statement
-    session.add(vote)
+    attach_as_stored(session, vote)  # the row as just written, in the session without another statement
     _bump_counters(session, idea, +1, trend_weight(now), weight)
     emit(
         session,
