@@ -121,6 +121,7 @@ def install(connection: Connection) -> None:
 
 
 def remove(connection: Connection) -> None:
+    """The triggers and functions install() made, gone (the migration's downgrade)."""
     if connection.dialect.name == "postgresql":
         statements = [
             "DROP TRIGGER IF EXISTS boards_version_on_insert ON boards",
@@ -131,8 +132,13 @@ def remove(connection: Connection) -> None:
             "DROP FUNCTION IF EXISTS tags_raise_board_version()",
         ]
     else:
-        names = ("boards_version_on_insert", "boards_version_on_change", "tags_version_on_insert")
-        statements = [f"DROP TRIGGER IF EXISTS {name}" for name in (*names, "tags_version_on_update")]
-        statements.append("DROP TRIGGER IF EXISTS tags_version_on_delete")
+        names = (
+            "boards_version_on_insert",
+            "boards_version_on_change",
+            "tags_version_on_insert",
+            "tags_version_on_update",
+            "tags_version_on_delete",
+        )
+        statements = [f"DROP TRIGGER IF EXISTS {name}" for name in names]
     for statement in statements:
         connection.execute(text(statement))
