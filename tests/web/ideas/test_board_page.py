@@ -51,9 +51,8 @@ def test_statement_count_signed_in_is_fixed_too(app, client, session, count_quer
 
 def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_own(app, client, session):
     """The board, the person with their tier and the bell's count, the page with its tags and votes: read
-    through
-    cocreate/prepared.py on a connection the page takes for itself (no transaction of the ORM session,
-    no BEGIN), handed back to the pool when the page is done."""
+    through cocreate/prepared.py on a connection the page takes for itself (no transaction of the ORM
+    session, no BEGIN), handed back to the pool when the page is done."""
     from sqlalchemy import event
 
     from cocreate.extensions import db
@@ -78,6 +77,25 @@ def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_o
     assert first == ["SELECT boards", "SELECT users", "SELECT ideas"], first
     assert seen == ["SELECT users", "SELECT ideas"], seen
     assert engine.pool.checkedout() == before
+
+
+def test_a_row_names_its_tags_even_one_of_another_board(client, session, count_queries):
+    """Rows name their tags from the board's own, which come with the board; a tag of another board (the
+    forms never give one, a script might) is read from the table, in one more statement for the page."""
+    board, elsewhere = BoardFactory(slug="app"), BoardFactory(slug="shop")
+    maps, stray = TagFactory(board=board, name="Maps"), TagFactory(board=elsewhere, name="Checkout")
+    IdeaFactory(board=board, title="Own tag only").tags = [maps]
+    IdeaFactory(board=board, title="With a stray tag").tags = [maps, stray]
+    session.commit()
+    client.get("/b/app")  # the board is kept from now on
+    with count_queries() as statements:
+        html = client.get("/b/app?sort=new").get_data(as_text=True)
+    chunks = html.split('<li class="idea-row">')[1:]
+    rows = {re.search(r'class="idea-title"><a href="[^"]+">([^<]+)</a>', c)[1]: c for c in chunks}
+    assert set(rows) == {"Own tag only", "With a stray tag"}, rows
+    assert "Maps" in rows["Own tag only"] and "Checkout" not in rows["Own tag only"]
+    assert "Maps" in rows["With a stray tag"] and "Checkout" in rows["With a stray tag"]
+    assert len(statements) == 2  # the page, then the stray tag's name
 
 
 def test_htmx_filter_returns_the_list_fragment_and_more_returns_rows(client, session):
