@@ -15,6 +15,7 @@ class Field:
     kind: type  # str, int, bool, list (of str) or dict (str to str)
     required: bool = False
     max_items: int = 50
+    max_length: int | None = None  # a str's documented maxLength, checked as sent (before any trimming)
 
 
 def json_object(spec: dict[str, Field]) -> dict:
@@ -63,6 +64,8 @@ def _type_problem(value, field: Field) -> str | None:
     texts = value if field.kind is list else value.values() if field.kind is dict else [value]
     if any(isinstance(t, str) and not storable(t) for t in texts):
         return UNSTORABLE
+    if field.max_length is not None and len(value) > field.max_length:
+        return f"At most {field.max_length:,} characters."
     if field.kind is dict and not all(storable(k) for k in value):
         return UNSTORABLE
     return None

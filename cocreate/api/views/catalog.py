@@ -17,7 +17,7 @@ from cocreate.errors import NotFound
 from cocreate.extensions import db
 from cocreate.reviews.models import Review
 from cocreate.reviews.queries import product_by_slug, product_reviews, products_ranked
-from cocreate.reviews.services.reviews import do_write_review
+from cocreate.reviews.services.reviews import BODY_MAX, PROS_CONS_MAX, TITLE_MAX, do_write_review
 
 
 def product_or_404(slug: str):
@@ -82,10 +82,10 @@ def list_reviews(slug: str):
 
 REVIEW_FIELDS = {
     "rating": Field(int, required=True),
-    "title": Field(str, required=True),
-    "body": Field(str),
-    "pros": Field(str),
-    "cons": Field(str),
+    "title": Field(str, required=True, max_length=TITLE_MAX),
+    "body": Field(str, max_length=BODY_MAX),
+    "pros": Field(str, max_length=PROS_CONS_MAX),
+    "cons": Field(str, max_length=PROS_CONS_MAX),
 }
 
 

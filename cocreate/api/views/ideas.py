@@ -21,7 +21,7 @@ from cocreate.ideas.board_reads import board_ideas
 from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.queries import board_by_slug, idea_for_page, viewer_vote, visible_boards
 from cocreate.ideas.services.comments import do_add_comment
-from cocreate.ideas.services.ideas import do_create_idea, do_edit_idea
+from cocreate.ideas.services.ideas import BODY_MAX, TITLE_MAX, do_create_idea, do_edit_idea
 from cocreate.ideas.services.votes import do_change_importance, do_vote, do_withdraw_vote
 from cocreate.moderation.access import is_moderator
 from cocreate.moderation.models import VISIBLE_STATES
@@ -66,7 +66,11 @@ def list_ideas(slug: str):
     }
 
 
-IDEA_FIELDS = {"title": Field(str, required=True), "body": Field(str), "tags": Field(list, max_items=5)}
+IDEA_FIELDS = {
+    "title": Field(str, required=True, max_length=TITLE_MAX),
+    "body": Field(str, max_length=BODY_MAX),
+    "tags": Field(list, max_items=5),
+}
 
 
 @bp.post("/boards/<slug>/ideas")
@@ -95,7 +99,11 @@ def get_idea(idea_id: int):
     return shapes.idea(idea, viewer_vote(db.session, idea, current_user))
 
 
-EDIT_FIELDS = {"title": Field(str), "body": Field(str), "tags": Field(list, max_items=5)}
+EDIT_FIELDS = {
+    "title": Field(str, max_length=TITLE_MAX),
+    "body": Field(str, max_length=BODY_MAX),
+    "tags": Field(list, max_items=5),
+}
 
 
 @bp.patch("/ideas/<int:idea_id>")
@@ -169,7 +177,7 @@ def list_comments(idea_id: int):
     return {"items": [shapes.comment(c) for c in rows[:limit]], "next_cursor": nxt}
 
 
-COMMENT_FIELDS = {"body": Field(str, required=True), "parent_id": Field(int)}
+COMMENT_FIELDS = {"body": Field(str, required=True, max_length=10_000), "parent_id": Field(int)}
 
 
 @bp.post("/ideas/<int:idea_id>/comments")
