@@ -210,6 +210,7 @@ event.listen(Engine, "rollback", lambda conn: _finish_then_end_turn(conn, "rollb
 event.listen(Pool, "reset", lambda dbapi_connection, record, reset_state: _end_turn(None, record))
 event.listen(Pool, "checkin", _end_turn)
 event.listen(Pool, "close", _close_turns)
+event.listen(Pool, "detach", _close_turns)  # a connection taken out of the pool (a kept reader) never writes
 
 
 def expire_loaded(session, model, pk: int, *attributes: str) -> None:

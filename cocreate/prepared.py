@@ -13,28 +13,60 @@ of a hot path, built once at import. Listeners of `before_cursor_execute` still 
 tests count statements per page that way), and a DB-API error becomes SQLAlchemy's exception as usual.
 
 A unit of work that only reads (a page marked @read_only, between begin_reading() and end_reading()) runs
-its prepared statements on a connection of its own, taken from the pool at its first statement and
-returned at its end, without the ORM session's transaction machinery (taking the session's connection and
-handing it back cost 40 µs, more than the page's statements). Instances it loads still join the session,
-which connects only if something else in the request asks it to.
+its prepared statements on a connection of its own, without the ORM session's transaction machinery
+(taking the session's connection and handing it back cost 40 µs, more than the page's statements).
+Instances it loads still join the session, which connects only if something else in the request asks it
+to. On PostgreSQL (and an in-memory SQLite database) that connection is taken from the pool at the unit's
+first statement and returned at its end.
+
+On a SQLite database file each thread keeps one reading connection instead, outside the pool, and keeps
+what its statements returned while the database stays the same. `PRAGMA data_version` tells: its value
+changes whenever any other connection (another worker, this worker's writing session, a CLI command, a
+restore) has committed a change, and the reading connection itself never writes. A read unit asks it once,
+at its first statement; if it moved, every kept result is forgotten. A kept result is served only for the
+same statement with the same parameters, and only if its values are immutable (strings, numbers, times).
+A statement read this way must be a function of the rows and its parameters (no time or random function
+in its SQL), as every statement built here is. The results were read after the version they are kept
+under was asked, so they are never older than it. With MEMO_CHECK set (the test suite), every kept result
+served is read again and must be the same.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.engine import Connection, Dialect
+from flask import current_app, has_app_context
+from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.orm import Session, attributes, configure_mappers, make_transient_to_detached, scoped_session
 from sqlalchemy.sql.base import Executable
 
 Processor = Callable[[Any], Any]
 
-# False: statements run on the session's connection. None or a Connection: a unit of work that only reads,
+# False: statements run on the session's connection. None or a _Reader: a unit of work that only reads,
 # not connected yet or connected.
-_reader: ContextVar[Connection | None | bool] = ContextVar("cocreate_reader", default=False)
+_reader: ContextVar[_Reader | None | bool] = ContextVar("cocreate_reader", default=False)
+_held = threading.local()  # .readers: each engine's kept reading connection of this thread (SQLite files)
+MAX_KEPT_RESULTS = 2_000
+_IMMUTABLE = (str, int, float, bool, type(None), datetime, date, time, Decimal, bytes)
+
+
+@dataclass(eq=False)
+class _Reader:
+    """A read unit's connection; `kept`: this thread's own (a SQLite file), with the results it keeps."""
+
+    connection: Connection
+    kept: bool
+    pid: int = 0
+    version: int | None = None
+    results: dict = field(default_factory=dict)
 
 
 def begin_reading() -> None:
@@ -43,21 +75,96 @@ def begin_reading() -> None:
 
 
 def end_reading() -> None:
-    """The unit of work that only read is over: its connection goes back to the pool (which rolls back)."""
-    connection = _reader.get()
+    """The unit of work that only read is over: a pooled connection goes back (which rolls back); a kept
+    one stays with its thread."""
+    reader = _reader.get()
     _reader.set(False)
-    if connection:
-        connection.close()
+    if reader and not reader.kept:
+        reader.connection.close()
 
 
-def _connection(session: Session) -> Connection:
+def _reading(session: Session) -> _Reader | None:
+    """The read unit's reader (connected now if it was not yet), or None outside a read unit."""
     reader = _reader.get()
     if reader is False:
-        return session.connection()
+        return None
     if reader is None:
-        reader = session.get_bind().connect()
+        reader = _reader_for(session.get_bind())
         _reader.set(reader)
     return reader
+
+
+def _keeps_readers(engine: Engine) -> bool:
+    url = engine.url
+    database = url.database or ""
+    return (
+        engine.dialect.name == "sqlite"
+        and database not in ("", ":memory:")
+        and not database.startswith("file::memory:")
+        and url.query.get("mode") != "memory"
+    )
+
+
+def _reader_for(engine: Engine) -> _Reader:
+    reader = getattr(_held, "last", None)  # nearly always the one engine of the app
+    if (
+        reader is None
+        or reader.connection.engine is not engine
+        or reader.pid != os.getpid()
+        or reader.connection.closed
+    ):
+        if not _keeps_readers(engine):
+            return _Reader(engine.connect(), kept=False)
+        reader = _held.last = _kept_reader(engine)
+    version = _data_version(reader.connection)
+    if version != reader.version:
+        reader.results.clear()
+        reader.version = version
+    return reader
+
+
+def _kept_reader(engine: Engine) -> _Reader:
+    """This thread's reading connection to the engine's database, made the first time."""
+    readers = getattr(_held, "readers", None)
+    if readers is None:
+        readers = _held.readers = weakref.WeakKeyDictionary()
+    reader = readers.get(engine)
+    if reader is None or reader.pid != os.getpid() or reader.connection.closed:
+        # Outside the pool: it is never checked in (and rolled back) or counted against its size.
+        fairy = engine.raw_connection()
+        fairy.detach()
+        fairy.info.clear()  # what the pool's record knew (a writer's turn) is not this reader's
+        reader = readers[engine] = _Reader(Connection(engine, connection=fairy), kept=True, pid=os.getpid())
+    return reader
+
+
+def _data_version(connection: Connection) -> int:
+    sql = "PRAGMA data_version"
+    cursor = connection.connection.dbapi_connection.cursor()
+    if connection.dispatch.before_cursor_execute:
+        connection.dispatch.before_cursor_execute(connection, cursor, sql, (), None, False)
+    try:
+        return cursor.execute(sql).fetchone()[0]
+    except connection.dialect.loaded_dbapi.Error as exc:
+        connection._handle_dbapi_exception(exc, sql, (), cursor, None)  # raises SQLAlchemy's
+    finally:
+        cursor.close()
+
+
+def _key(statement: Prepared, params: Mapping[str, Any]) -> tuple | None:
+    """The key a result is kept under; None when a parameter's value cannot be one (then it is not kept)."""
+    key = (statement, tuple(sorted(params.items())))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _keep(reader: _Reader, key: tuple, value: Any) -> None:
+    if len(reader.results) >= MAX_KEPT_RESULTS:
+        reader.results.clear()
+    reader.results[key] = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +198,26 @@ class Prepared:
     def first(self, session: Session, params: Mapping[str, Any] | None = None) -> Sequence[Any] | None:
         rows = self._run(session, params or {}, fetch=True)
         return rows[0] if rows else None
+
+    def built(self, session: Session, params: Mapping[str, Any], build: Callable[[list], Any], also: tuple):
+        """build(rows), for the rows this statement returns with these parameters. In a read unit on a kept
+        reader (see the module's text) the value is kept with the rows while the database stays the same,
+        under the statement, the parameters and `also`: `build` must be a function of the rows and of what
+        `also` holds, and hand back a value nobody changes (tuples, read-only mappings)."""
+        reader = _reading(session)
+        rows_key = _key(self, params) if reader is not None and reader.kept else None
+        if rows_key is None:
+            return build(self.rows(session, params))
+        key = (rows_key, also)
+        kept = reader.results.get(key)
+        if kept is not None and not _checking():
+            return kept
+        value = build(self.rows(session, params))
+        if kept is not None and value != kept:
+            raise AssertionError(f"a kept value differs from the one built now: {also!r:.200}")
+        if rows_key in reader.results:  # the rows were kept (all immutable): so is what they built
+            _keep(reader, key, value)
+        return value
 
     def scalar(self, session: Session, params: Mapping[str, Any] | None = None) -> Any:
         row = self.first(session, params)
@@ -127,7 +254,23 @@ class Prepared:
         return self._run(session, params or {}, fetch=False)
 
     def _run(self, session: Session, params: Mapping[str, Any], *, fetch: bool):
-        connection = _connection(session)
+        reader = _reading(session)
+        if reader is None:
+            return self._execute(session.connection(), params, fetch=fetch)
+        key = _key(self, params) if reader.kept and fetch else None
+        if key is None:
+            return self._execute(reader.connection, params, fetch=fetch)
+        kept = reader.results.get(key)
+        if kept is not None and not _checking():
+            return list(kept)  # the rows are tuples of immutable values; the list is the caller's
+        rows = self._execute(reader.connection, params, fetch=True)
+        if kept is not None and rows != kept:
+            raise AssertionError(f"a kept result differs from the database's: {self.statement}")
+        if all(type(row) is tuple and all(isinstance(v, _IMMUTABLE) for v in row) for row in rows):
+            _keep(reader, key, list(rows))
+        return rows
+
+    def _execute(self, connection: Connection, params: Mapping[str, Any], *, fetch: bool):
         dialect = connection.dialect
         form = self._forms.get(dialect) or self._compile(dialect)
         values = {name: params[key] for name, key in form.given}
@@ -191,6 +334,11 @@ class Prepared:
         form = _Compiled(compiled.string, order, tuple(given), tuple(fixed), tuple(binds), None)
         self._forms[dialect] = form
         return form
+
+
+def _checking() -> bool:
+    """MEMO_CHECK (the test suite): kept results are read again and compared."""
+    return has_app_context() and bool(current_app.config.get("MEMO_CHECK"))
 
 
 def persistent(session: Session, model: type, values: dict[str, Any]):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
+from types import MappingProxyType
 from typing import NamedTuple
 
 from sqlalchemy import String, and_, bindparam, select
@@ -234,16 +235,26 @@ def board_ideas(
     if signed_in:
         params["viewer_id"] = viewer.id
     stmt = _page_statement(sort, bool(status), bool(tag), bool(cursor), signed_in)
-    rows = stmt.rows(session, params)[: limit + 1]
-    ideas = _summaries(session, board, rows[:limit])
-    page = BoardPage(ideas=ideas, next_cursor=None)
-    if signed_in:
-        page.my_votes = {row[0]: row[12] for row in rows[:limit] if row[12] is not None}
-    if rows:
-        page.board_version = rows[0][11]
+    ideas, my_votes, version, next_cursor = stmt.built(
+        session,
+        params,
+        partial(_page_from_rows, session, board, sort, limit),
+        ("board-page", board.id, board.version, sort, limit),  # all the build reads besides the rows
+    )
+    return BoardPage(ideas=list(ideas), next_cursor=next_cursor, my_votes=my_votes, board_version=version)
+
+
+def _page_from_rows(session: Session, board, sort: str, limit: int, rows: list) -> tuple:
+    """(ideas, the viewer's votes, the board's version, the next page's cursor) from the page's rows,
+    immutable: a kept reader keeps them with the rows (Prepared.built)."""
+    rows = rows[: limit + 1]
+    ideas = tuple(_summaries(session, board, rows[:limit]))
+    votes = {row[0]: row[12] for row in rows[:limit] if len(row) > 12 and row[12] is not None}
+    version = rows[0][11] if rows else None
+    next_cursor = None
     if len(rows) > limit:
-        page.next_cursor = encode_cursor(getattr(ideas[-1], key.key), ideas[-1].id)
-    return page
+        next_cursor = encode_cursor(getattr(ideas[-1], SORTS[sort].key), ideas[-1].id)
+    return ideas, MappingProxyType(votes), version, next_cursor
 
 
 def _summaries(session: Session, board, rows) -> list[IdeaSummary]:

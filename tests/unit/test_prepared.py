@@ -138,3 +138,77 @@ def test_a_fresh_process_can_load_before_anything_configured_the_mappers(databas
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == user.username
+
+
+def _in_a_read_unit(app, work):
+    """work(session) between begin_reading() and end_reading(), as a @read_only page runs."""
+    from cocreate.prepared import begin_reading, end_reading
+
+    with app.app_context():
+        begin_reading()
+        try:
+            return work(db.session)
+        finally:
+            end_reading()
+            db.session.remove()
+
+
+def test_a_read_unit_on_sqlite_keeps_what_it_read_until_another_connection_commits(
+    app, session, is_postgres, monkeypatch, count_queries
+):
+    """On a SQLite file, a read unit's results are kept while PRAGMA data_version stays; any commit by
+    another connection (here the test's session) forgets them. Values of mutable types (JSON) are never
+    kept, and built values are kept with their rows. On PostgreSQL every read unit reads."""
+    monkeypatch.setitem(app.config, "MEMO_CHECK", False)
+    board = BoardFactory(slug="kept", is_private=False)
+    when = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+    _WRITE.execute(session, {"name": "x.kept", "actor_id": None, "payload": {"n": 1}, "created_at": when})
+    session.commit()
+    builds = []
+
+    def read(s):
+        return (
+            _BOARD.first(s, {"id": board.id}),
+            _READ.rows(s, {"name": "x.kept"}),
+            _BOARD.built(s, {"id": board.id}, lambda rows: builds.append(1) or rows[0][1], ("slug",)),
+        )
+
+    with count_queries() as first:
+        assert _in_a_read_unit(app, read) == ((False, "kept"), [("x.kept", {"n": 1}, when, None)], "kept")
+    with count_queries() as second:
+        again = _in_a_read_unit(app, read)
+    assert again[0] == (False, "kept") and again[1][0][1] == {"n": 1} and again[2] == "kept"
+    if is_postgres:
+        assert (len(second), len(builds)) == (3, 2)  # (a new connection's first statements may add to first)
+        return
+    assert (len(first), len(second), len(builds)) == (3, 1, 1)  # the JSON row is read each time
+    again[1][0][1]["n"] = 99  # a caller changing what it got changes nothing kept
+    session.execute(Board.__table__.update().where(Board.id == board.id).values(is_private=True))
+    session.commit()
+    with count_queries() as third:
+        assert _in_a_read_unit(app, read)[:2] == ((True, "kept"), [("x.kept", {"n": 1}, when, None)])
+    assert (len(third), len(builds)) == (3, 2)
+
+
+def test_kept_readers_are_outside_the_pool_one_per_thread(app, session, is_postgres):
+    """A kept reader is never checked out of the pool (so threads cannot exhaust it), each thread has its
+    own SQLite connection, and a thread's reader is the same from one read unit to the next."""
+    import threading
+
+    from cocreate.prepared import _reading
+
+    with app.app_context():
+        pool = db.engine.pool
+    before = pool.checkedout()
+
+    def dbapi_connection():
+        return _in_a_read_unit(app, lambda s: id(_reading(s).connection.connection.dbapi_connection))
+
+    mine = [dbapi_connection(), dbapi_connection()]
+    theirs = []
+    thread = threading.Thread(target=lambda: theirs.append(dbapi_connection()))
+    thread.start()
+    thread.join()
+    assert pool.checkedout() == before
+    if not is_postgres:
+        assert mine[0] == mine[1] and theirs[0] != mine[0]

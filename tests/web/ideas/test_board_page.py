@@ -49,34 +49,89 @@ def test_statement_count_signed_in_is_fixed_too(app, client, session, count_quer
     assert counts[0] == counts[1] == 2, counts  # the person, the page
 
 
-def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_own(app, client, session):
-    """The board, the person with their tier and the bell's count, the page with its tags and votes: read
-    through cocreate/prepared.py on a connection the page takes for itself (no transaction of the ORM
-    session, no BEGIN), handed back to the pool when the page is done."""
+def _recorded_statements(engine):
+    """Context manager: the statements sent on `engine`, each as its verb and first table."""
+    from contextlib import contextmanager
+
     from sqlalchemy import event
 
+    @contextmanager
+    def recording():
+        seen = []
+
+        def record(conn, cursor, statement, *_):
+            if statement.startswith("PRAGMA"):
+                seen.append(statement)
+            else:
+                seen.append(statement.split()[0] + " " + statement.rsplit("\nFROM ", 1)[-1].split()[0])
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield seen
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+
+    return recording()
+
+
+def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_own(
+    app, client, session, is_postgres, monkeypatch
+):
+    """The board, the person with their tier and the bell's count, the page with its tags and votes: read
+    through cocreate/prepared.py on a connection the page takes for itself (no transaction of the ORM
+    session, no BEGIN). On PostgreSQL it comes from the pool and goes back when the page is done; on a
+    SQLite file it is the thread's own, outside the pool, and what it read is kept until the database
+    changes (PRAGMA data_version), so a page nothing changed since is one PRAGMA."""
     from cocreate.extensions import db
 
-    _, voter = _board_with_ideas(session, n=5)
+    monkeypatch.setitem(app.config, "MEMO_CHECK", False)  # as in production: kept results are served
+    board, voter = _board_with_ideas(session, n=5)
     client.sign_in(voter)
     with app.app_context():
         engine = db.engine
-    seen = []
-
-    def record(conn, cursor, statement, *_):
-        seen.append(statement.split()[0] + " " + statement.rsplit("\nFROM ", 1)[-1].split()[0])
-
     before = engine.pool.checkedout()
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        assert client.get("/b/app").status_code == 200
-        first, seen[:] = list(seen), []
-        assert client.get("/b/app").status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    assert first == ["SELECT boards", "SELECT users", "SELECT ideas"], first
-    assert seen == ["SELECT users", "SELECT ideas"], seen
+    pages = []
+    with _recorded_statements(engine) as seen:
+        for _ in range(2):
+            assert client.get("/b/app").status_code == 200
+            pages.append(list(seen))
+            seen.clear()
+    if is_postgres:
+        assert pages == [["SELECT boards", "SELECT users", "SELECT ideas"], ["SELECT users", "SELECT ideas"]]
+    else:
+        version = "PRAGMA data_version"
+        assert pages == [[version, "SELECT boards", "SELECT users", "SELECT ideas"], [version]], pages
     assert engine.pool.checkedout() == before
+
+
+def test_a_change_by_any_other_connection_is_on_the_next_page(app, client, session, monkeypatch):
+    """Kept results (SQLite) last only while the database is the same: another member's vote, committed
+    by another connection, is on the very next page, and so is the signed-in person's own new username."""
+    from sqlalchemy import text
+
+    from cocreate.extensions import db
+
+    monkeypatch.setitem(app.config, "MEMO_CHECK", False)
+    board = BoardFactory(slug="app")
+    idea = IdeaFactory(board=board, title="Offline maps")
+    member, other = UserFactory(username="mia"), UserFactory()
+    session.commit()
+    client.sign_in(member)
+
+    def count_and_menu():
+        html = client.get("/b/app").get_data(as_text=True)
+        return re.search(r'data-testid="vote-count">(\d+)<', html)[1], "@mia_rossi" in html
+
+    assert count_and_menu() == ("0", False)
+    assert count_and_menu() == ("0", False)  # served from what was kept
+    do_vote(session, actor=other, idea=idea)
+    session.commit()
+    assert count_and_menu() == ("1", False)
+    with app.app_context():
+        engine = db.engine
+    with engine.begin() as conn:  # a plain UPDATE on another connection, as a script or the CLI would send
+        conn.execute(text("UPDATE users SET username = 'mia_rossi' WHERE id = :id"), {"id": member.id})
+    assert count_and_menu() == ("1", True)
 
 
 def test_a_row_names_its_tags_even_one_of_another_board(client, session, count_queries):
