@@ -77,6 +77,7 @@ def _register_write_intent(app: Flask) -> None:
     from flask import request
 
     from cocreate.db import set_reads_first, set_write_intent
+    from cocreate.extensions import db
     from cocreate.prepared import begin_reading, end_reading
 
     @app.before_request
@@ -88,7 +89,7 @@ def _register_write_intent(app: Flask) -> None:
         set_write_intent(writes and not later)
         set_reads_first(later)
         if not writes and getattr(view, "cocreate_read_only", False):
-            begin_reading()
+            begin_reading(db.engine)
 
     @app.teardown_request
     def _clear_writer(_exc) -> None:

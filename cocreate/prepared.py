@@ -15,8 +15,9 @@ tests count statements per page that way), and a DB-API error becomes SQLAlchemy
 A unit of work that only reads (a page marked @read_only, between begin_reading() and end_reading()) runs
 its prepared statements on a connection of its own, without the ORM session's transaction machinery
 (taking the session's connection and handing it back cost 40 µs, more than the page's statements).
-Instances it loads still join the session, which connects only if something else in the request asks it
-to. On PostgreSQL (and an in-memory SQLite database) that connection is taken from the pool at the unit's
+Instances it loads with every column stay out of the session, detached with their identity (nothing of a
+page is flushed, and a page that reads only this way never makes a session at all); others join it as
+usual. On PostgreSQL (and an in-memory SQLite database) that connection is taken from the pool at the unit's
 first statement and returned at its end.
 
 On a SQLite database file each thread keeps one reading connection instead, outside the pool, and keeps
@@ -50,9 +51,9 @@ from sqlalchemy.sql.base import Executable
 
 Processor = Callable[[Any], Any]
 
-# False: statements run on the session's connection. None or a _Reader: a unit of work that only reads,
-# not connected yet or connected.
-_reader: ContextVar[_Reader | None | bool] = ContextVar("cocreate_reader", default=False)
+# False: statements run on the session's connection. None or an Engine (not connected yet) or a _Reader: a
+# unit of work that only reads.
+_reader: ContextVar[_Reader | Engine | None | bool] = ContextVar("cocreate_reader", default=False)
 _held = threading.local()  # .readers: each engine's kept reading connection of this thread (SQLite files)
 MAX_KEPT_RESULTS = 2_000
 _IMMUTABLE = (str, int, float, bool, type(None), datetime, date, time, Decimal, bytes)
@@ -69,9 +70,11 @@ class _Reader:
     results: dict = field(default_factory=dict)
 
 
-def begin_reading() -> None:
-    """From here on this unit of work only reads: prepared statements run on a connection of its own."""
-    _reader.set(None)
+def begin_reading(engine: Engine | None = None) -> None:
+    """From here on this unit of work only reads: prepared statements run on a connection of its own, to
+    `engine` (by default the session's bind, which makes the session: a page that reads only through
+    prepared statements then never makes one)."""
+    _reader.set(engine)
 
 
 def end_reading() -> None:
@@ -79,7 +82,7 @@ def end_reading() -> None:
     one stays with its thread."""
     reader = _reader.get()
     _reader.set(False)
-    if reader and not reader.kept:
+    if isinstance(reader, _Reader) and not reader.kept:
         reader.connection.close()
 
 
@@ -88,8 +91,8 @@ def _reading(session: Session) -> _Reader | None:
     reader = _reader.get()
     if reader is False:
         return None
-    if reader is None:
-        reader = _reader_for(session.get_bind())
+    if not isinstance(reader, _Reader):
+        reader = _reader_for(reader if reader is not None else session.get_bind())
         _reader.set(reader)
     return reader
 
@@ -349,6 +352,12 @@ def persistent(session: Session, model: type, values: dict[str, Any]):
     key = [values.get(mapper.get_property_by_column(c).key) for c in mapper.primary_key]
     if None in key:
         return None
+    if _reader.get() is not False and all(a.key in values for a in mapper.column_attrs):
+        # A unit of work that only reads, and every column is here: the instance stays out of the session
+        # (which a page reading only this way then never makes, nor closes), detached with its identity.
+        # Nothing of it is flushed, no column is left to load, and a relationship would raise rather
+        # than load.
+        return _detached(mapper, values)
     held = session.identity_map.get(mapper.identity_key_from_primary_key(key))
     if held is not None:
         return held
@@ -361,6 +370,15 @@ def persistent(session: Session, model: type, values: dict[str, Any]):
     instance = mapper.class_manager.new_instance()
     instance.__dict__.update(values)
     return attach_as_stored(session, instance)
+
+
+def _detached(mapper, values: dict[str, Any]):
+    if not mapper.configured:
+        configure_mappers()
+    instance = mapper.class_manager.new_instance()
+    instance.__dict__.update(values)
+    make_transient_to_detached(instance)
+    return instance
 
 
 def attach_as_stored(session: Session, instance):

@@ -60,9 +60,10 @@ def home():
 @read_only
 def board(slug: str):
     """A board's ideas: sorted, filtered, a page at a time."""
-    sort = request.args.get("sort", "hot")
-    status = request.args.get("status") or None
-    tag = request.args.get("tag") or None
+    args = request.args.to_dict()  # a plain dict: MultiDict.get raises and catches a KeyError per miss
+    sort = args.get("sort", "hot")
+    status = args.get("status") or None
+    tag = args.get("tag") or None
     board, page = board_with_page(
         db.session,
         slug,
@@ -70,12 +71,12 @@ def board(slug: str):
         sort=sort,
         status=status,
         tag=tag,
-        cursor=request.args.get("cursor") or None,
+        cursor=args.get("cursor") or None,
         limit=current_app.config["BOARD_PAGE_SIZE"],
     )
     check_view_board(board, current_user)
     return board_page(
-        "idea_rows" if request.args.get("cursor") else "idea_list",
+        "idea_rows" if args.get("cursor") else "idea_list",
         board=board,
         page=page,
         sort=sort,

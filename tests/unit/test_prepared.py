@@ -212,3 +212,31 @@ def test_kept_readers_are_outside_the_pool_one_per_thread(app, session, is_postg
     assert pool.checkedout() == before
     if not is_postgres:
         assert mine[0] == mine[1] and theirs[0] != mine[0]
+
+
+def test_a_read_unit_loads_complete_instances_detached_and_makes_no_session(app, session):
+    """In a read unit an instance with every column stays out of the session (the board page then never
+    makes one); one that misses a column joins the session as before, so the column can still load."""
+    from sqlalchemy import inspect
+
+    from cocreate.accounts.session import _by_id
+    from cocreate.prepared import begin_reading, end_reading
+
+    person = UserFactory(username="reader")
+    session.commit()
+    partial_person = Prepared(select(User.id, User.username).where(User.id == bindparam("id")))
+    with app.app_context():
+        engine = db.engine
+        db.session.remove()
+        begin_reading(engine)
+        try:
+            whole = _by_id().load(db.session, {"user_id": person.id}, User)[0]
+            made_a_session = db.session.registry.has()
+            part = partial_person.load(db.session, {"id": person.id}, User)[0]
+            part_joined, part_email = inspect(part).persistent, part.email  # the email loads on first read
+        finally:
+            end_reading()
+            db.session.remove()
+    assert inspect(whole).detached and whole.username == "reader" and whole.email == person.email
+    assert not made_a_session
+    assert part_joined and part_email == person.email
