@@ -30,9 +30,12 @@ def _sign_in(base: str, email: str) -> tuple[str, str]:
     return "; ".join(f"{c.name}={c.value}" for c in jar), csrf
 
 
-def votable_ideas(conn, limit: int, unvoted_by: str | None = None) -> list[int]:
+def votable_ideas(
+    conn, limit: int, unvoted_by: str | None = None, untouched_by: tuple[int, ...] = ()
+) -> list[int]:
     """The newest ideas anyone may vote for (public boards without a budget, published, open), optionally
-    only those the person with this e-mail has not voted for."""
+    only those the person with this e-mail has not voted for, or that none of these people (ids) has: a
+    database that earlier runs voted on still offers whole ideas to vote for."""
     query = (
         "SELECT ideas.id FROM ideas JOIN boards ON boards.id = ideas.board_id"
         " WHERE boards.vote_budget IS NULL AND NOT boards.is_private"
@@ -44,6 +47,9 @@ def votable_ideas(conn, limit: int, unvoted_by: str | None = None) -> list[int]:
             " AND ideas.id NOT IN (SELECT idea_id FROM votes JOIN users ON users.id = votes.user_id"
             " WHERE users.email = :email)"
         )
+    if untouched_by:
+        listed = ",".join(str(int(i)) for i in untouched_by)  # integers from the database
+        query += f" AND ideas.id NOT IN (SELECT idea_id FROM votes WHERE user_id IN ({listed}))"  # noqa: S608
     query += " ORDER BY ideas.id DESC LIMIT :n"
     return list(conn.scalars(text(query), {"n": limit, "email": unvoted_by}))
 
@@ -59,7 +65,7 @@ def prepare(base: str, database_url: str, out: Path, people: int = 150, ideas: i
             ),
             {"n": people},
         ).all()
-        idea_ids = votable_ideas(conn, ideas)
+        idea_ids = votable_ideas(conn, ideas, untouched_by=tuple(uid for uid, _ in users))
         listed = ",".join(str(int(i)) for i in idea_ids)  # integers from the database
         query = f"SELECT user_id, idea_id FROM votes WHERE idea_id IN ({listed})"  # noqa: S608
         voted = set(conn.execute(text(query)).all())
