@@ -115,6 +115,7 @@ def _reader_for(engine: Engine) -> _Reader:
         or reader.connection.engine is not engine
         or reader.pid != os.getpid()
         or reader.connection.closed
+        or reader.connection.invalidated
     ):
         if not _keeps_readers(engine):
             return _Reader(engine.connect(), kept=False)
@@ -132,7 +133,12 @@ def _kept_reader(engine: Engine) -> _Reader:
     if readers is None:
         readers = _held.readers = weakref.WeakKeyDictionary()
     reader = readers.get(engine)
-    if reader is None or reader.pid != os.getpid() or reader.connection.closed:
+    if (
+        reader is None
+        or reader.pid != os.getpid()
+        or reader.connection.closed
+        or reader.connection.invalidated
+    ):
         # Outside the pool: it is never checked in (and rolled back) or counted against its size.
         fairy = engine.raw_connection()
         fairy.detach()
