@@ -78,7 +78,7 @@ def _register_write_intent(app: Flask) -> None:
 
     from cocreate.db import set_reads_first, set_write_intent
     from cocreate.extensions import db
-    from cocreate.prepared import begin_reading, end_reading
+    from cocreate.kept_reads import begin_reading, end_reading
 
     @app.before_request
     def _mark_writer() -> None:

@@ -47,7 +47,7 @@ def reads_first(view):
 
 def read_only(view):
     """Mark a view that writes nothing (a page): its prepared statements run on a connection of their own,
-    outside the ORM session's transaction machinery (cocreate/prepared.py's begin_reading)."""
+    outside the ORM session's transaction machinery (cocreate/kept_reads.py's begin_reading)."""
     view.cocreate_read_only = True
     return view
 

@@ -12,168 +12,25 @@ Everything else keeps using the ORM and Session.execute; this is for statements 
 of a hot path, built once at import. Listeners of `before_cursor_execute` still see each statement (the
 tests count statements per page that way), and a DB-API error becomes SQLAlchemy's exception as usual.
 
-A unit of work that only reads (a page marked @read_only, between begin_reading() and end_reading()) runs
-its prepared statements on a connection of its own, without the ORM session's transaction machinery
-(taking the session's connection and handing it back cost 40 µs, more than the page's statements).
-Instances it loads with every column stay out of the session, detached with their identity (nothing of a
-page is flushed, and a page that reads only this way never makes a session at all); others join it as
-usual. On PostgreSQL (and an in-memory SQLite database) that connection is taken from the pool at the unit's
-first statement and returned at its end.
-
-On a SQLite database file each thread keeps one reading connection instead, outside the pool, and keeps
-what its statements returned while the database stays the same. `PRAGMA data_version` tells: its value
-changes whenever any other connection (another worker, this worker's writing session, a CLI command, a
-restore) has committed a change, and the reading connection itself never writes. A read unit asks it once,
-at its first statement; if it moved, every kept result is forgotten. A kept result is served only for the
-same statement with the same parameters, and only if its values are immutable (strings, numbers, times).
-A statement read this way must be a function of the rows and its parameters (no time or random function
-in its SQL), as every statement built here is. The results were read after the version they are kept
-under was asked, so they are never older than it. With MEMO_CHECK set (the test suite), every kept result
-served is read again and must be the same.
+A unit of work that only reads (a page marked @read_only) runs its prepared statements on a connection of
+its own, and on a SQLite file keeps what they returned while the database stays the same: see
+cocreate/kept_reads.py.
 """
 
 from __future__ import annotations
 
-import os
-import threading
-import weakref
 from collections.abc import Callable, Mapping, Sequence
-from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
-from flask import current_app, has_app_context
-from sqlalchemy.engine import Connection, Dialect, Engine
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session, attributes, configure_mappers, make_transient_to_detached, scoped_session
 from sqlalchemy.sql.base import Executable
 
+from cocreate.kept_reads import immutable_rows, in_read_unit, key_for, reading, through
+
 Processor = Callable[[Any], Any]
-
-# False: statements run on the session's connection. None or an Engine (not connected yet) or a _Reader: a
-# unit of work that only reads.
-_reader: ContextVar[_Reader | Engine | None | bool] = ContextVar("cocreate_reader", default=False)
-_held = threading.local()  # .readers: each engine's kept reading connection of this thread (SQLite files)
-MAX_KEPT_RESULTS = 2_000
-_IMMUTABLE = (str, int, float, bool, type(None), datetime, date, time, Decimal, bytes)
-
-
-@dataclass(eq=False)
-class _Reader:
-    """A read unit's connection; `kept`: this thread's own (a SQLite file), with the results it keeps."""
-
-    connection: Connection
-    kept: bool
-    pid: int = 0
-    version: int | None = None
-    results: dict = field(default_factory=dict)
-
-
-def begin_reading(engine: Engine | None = None) -> None:
-    """From here on this unit of work only reads: prepared statements run on a connection of its own, to
-    `engine` (by default the session's bind, which makes the session: a page that reads only through
-    prepared statements then never makes one)."""
-    _reader.set(engine)
-
-
-def end_reading() -> None:
-    """The unit of work that only read is over: a pooled connection goes back (which rolls back); a kept
-    one stays with its thread."""
-    reader = _reader.get()
-    _reader.set(False)
-    if isinstance(reader, _Reader) and not reader.kept:
-        reader.connection.close()
-
-
-def _reading(session: Session) -> _Reader | None:
-    """The read unit's reader (connected now if it was not yet), or None outside a read unit."""
-    reader = _reader.get()
-    if reader is False:
-        return None
-    if not isinstance(reader, _Reader):
-        reader = _reader_for(reader if reader is not None else session.get_bind())
-        _reader.set(reader)
-    return reader
-
-
-def _keeps_readers(engine: Engine) -> bool:
-    url = engine.url
-    database = url.database or ""
-    return (
-        engine.dialect.name == "sqlite"
-        and database not in ("", ":memory:")
-        and not database.startswith("file::memory:")
-        and url.query.get("mode") != "memory"
-    )
-
-
-def _reader_for(engine: Engine) -> _Reader:
-    reader = getattr(_held, "last", None)  # nearly always the one engine of the app
-    if (
-        reader is None
-        or reader.connection.engine is not engine
-        or reader.pid != os.getpid()
-        or reader.connection.closed
-        or reader.connection.invalidated
-    ):
-        if not _keeps_readers(engine):
-            return _Reader(engine.connect(), kept=False)
-        reader = _held.last = _kept_reader(engine)
-    version = _data_version(reader.connection)
-    if version != reader.version:
-        reader.results.clear()
-        reader.version = version
-    return reader
-
-
-def _kept_reader(engine: Engine) -> _Reader:
-    """This thread's reading connection to the engine's database, made the first time."""
-    readers = getattr(_held, "readers", None)
-    if readers is None:
-        readers = _held.readers = weakref.WeakKeyDictionary()
-    reader = readers.get(engine)
-    if (
-        reader is None
-        or reader.pid != os.getpid()
-        or reader.connection.closed
-        or reader.connection.invalidated
-    ):
-        # Outside the pool: it is never checked in (and rolled back) or counted against its size.
-        fairy = engine.raw_connection()
-        fairy.detach()
-        fairy.info.clear()  # what the pool's record knew (a writer's turn) is not this reader's
-        reader = readers[engine] = _Reader(Connection(engine, connection=fairy), kept=True, pid=os.getpid())
-    return reader
-
-
-def _data_version(connection: Connection) -> int:
-    sql = "PRAGMA data_version"
-    cursor = connection.connection.dbapi_connection.cursor()
-    if connection.dispatch.before_cursor_execute:
-        connection.dispatch.before_cursor_execute(connection, cursor, sql, (), None, False)
-    try:
-        return cursor.execute(sql).fetchone()[0]
-    except connection.dialect.loaded_dbapi.Error as exc:
-        connection._handle_dbapi_exception(exc, sql, (), cursor, None)  # raises SQLAlchemy's
-    finally:
-        cursor.close()
-
-
-def _key(statement: Prepared, params: Mapping[str, Any]) -> tuple | None:
-    """The key a result is kept under; None when a parameter's value cannot be one (then it is not kept)."""
-    key = (statement, tuple(sorted(params.items())))
-    try:
-        hash(key)
-    except TypeError:
-        return None
-    return key
-
-
-def _keep(reader: _Reader, key: tuple, value: Any) -> None:
-    if len(reader.results) >= MAX_KEPT_RESULTS:
-        reader.results.clear()
-    reader.results[key] = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,20 +70,14 @@ class Prepared:
         reader (see the module's text) the value is kept with the rows while the database stays the same,
         under the statement, the parameters and `also`: `build` must be a function of the rows and of what
         `also` holds, and hand back a value nobody changes (tuples, read-only mappings)."""
-        reader = _reading(session)
-        rows_key = _key(self, params) if reader is not None and reader.kept else None
+        reader = reading(session)
+        rows_key = key_for(self, params) if reader is not None and reader.kept else None
         if rows_key is None:
             return build(self.rows(session, params))
-        key = (rows_key, also)
-        kept = reader.results.get(key)
-        if kept is not None and not _checking():
-            return kept
-        value = build(self.rows(session, params))
-        if kept is not None and value != kept:
-            raise AssertionError(f"a kept value differs from the one built now: {also!r:.200}")
-        if rows_key in reader.results:  # the rows were kept (all immutable): so is what they built
-            _keep(reader, key, value)
-        return value
+        # Kept only if the rows were (all immutable): what they built lasts as long as they do.
+        return through(
+            reader, (rows_key, also), lambda: build(self.rows(session, params)), lambda _: rows_key in reader
+        )
 
     def scalar(self, session: Session, params: Mapping[str, Any] | None = None) -> Any:
         row = self.first(session, params)
@@ -263,21 +114,14 @@ class Prepared:
         return self._run(session, params or {}, fetch=False)
 
     def _run(self, session: Session, params: Mapping[str, Any], *, fetch: bool):
-        reader = _reading(session)
+        reader = reading(session)
         if reader is None:
             return self._execute(session.connection(), params, fetch=fetch)
-        key = _key(self, params) if reader.kept and fetch else None
+        key = key_for(self, params) if reader.kept and fetch else None
         if key is None:
             return self._execute(reader.connection, params, fetch=fetch)
-        kept = reader.results.get(key)
-        if kept is not None and not _checking():
-            return list(kept)  # the rows are tuples of immutable values; the list is the caller's
-        rows = self._execute(reader.connection, params, fetch=True)
-        if kept is not None and rows != kept:
-            raise AssertionError(f"a kept result differs from the database's: {self.statement}")
-        if all(type(row) is tuple and all(isinstance(v, _IMMUTABLE) for v in row) for row in rows):
-            _keep(reader, key, list(rows))
-        return rows
+        read = partial(self._execute, reader.connection, params, fetch=True)
+        return list(through(reader, key, read, immutable_rows))  # kept: tuples of immutable values
 
     def _execute(self, connection: Connection, params: Mapping[str, Any], *, fetch: bool):
         dialect = connection.dialect
@@ -345,11 +189,6 @@ class Prepared:
         return form
 
 
-def _checking() -> bool:
-    """MEMO_CHECK (the test suite): kept results are read again and compared."""
-    return has_app_context() and bool(current_app.config.get("MEMO_CHECK"))
-
-
 def persistent(session: Session, model: type, values: dict[str, Any]):
     """The instance of `model` with these attribute values, as if loaded by the session: the one the
     session holds already, else a new one, with no statement (an attribute left out loads when first read,
@@ -358,32 +197,28 @@ def persistent(session: Session, model: type, values: dict[str, Any]):
     key = [values.get(mapper.get_property_by_column(c).key) for c in mapper.primary_key]
     if None in key:
         return None
-    if _reader.get() is not False and all(a.key in values for a in mapper.column_attrs):
+    if in_read_unit() and all(a.key in values for a in mapper.column_attrs):
         # A unit of work that only reads, and every column is here: the instance stays out of the session
         # (which a page reading only this way then never makes, nor closes), detached with its identity.
         # Nothing of it is flushed, no column is left to load, and a relationship would raise rather
         # than load.
-        return _detached(mapper, values)
+        instance = _new_loaded(mapper, values)
+        make_transient_to_detached(instance)
+        return instance
     held = session.identity_map.get(mapper.identity_key_from_primary_key(key))
     if held is not None:
         return held
-    # As the ORM's loading does: a new instance without __init__, its values written straight into its
-    # dict (no attribute events, as nothing has happened to it yet), then marked as loaded and attached.
-    # The mappers must be configured first, as a query or a constructor would see to (a worker's first
-    # request may well be this).
+    return attach_as_stored(session, _new_loaded(mapper, values))
+
+
+def _new_loaded(mapper, values: dict[str, Any]):
+    """As the ORM's loading does: a new instance without __init__, its values written straight into its
+    dict (no attribute events, as nothing has happened to it yet). The mappers must be configured first,
+    as a query or a constructor would see to (a worker's first request may well be this)."""
     if not mapper.configured:
         configure_mappers()
     instance = mapper.class_manager.new_instance()
     instance.__dict__.update(values)
-    return attach_as_stored(session, instance)
-
-
-def _detached(mapper, values: dict[str, Any]):
-    if not mapper.configured:
-        configure_mappers()
-    instance = mapper.class_manager.new_instance()
-    instance.__dict__.update(values)
-    make_transient_to_detached(instance)
     return instance
 
 
@@ -398,16 +233,17 @@ def attach_as_stored(session: Session, instance):
     return instance
 
 
-def driver_sql(connection, sql: str) -> None:
-    """A statement without parameters or rows (BEGIN, ROLLBACK) on the connection's DB-API connection, seen
-    by `before_cursor_execute` listeners like any other: Connection.exec_driver_sql's machinery cost ten
-    times the statement on every request."""
+def driver_sql(connection, sql: str, *, fetch: bool = False) -> list | None:
+    """A statement without parameters (BEGIN, ROLLBACK, a PRAGMA) on the connection's DB-API connection,
+    seen by `before_cursor_execute` listeners like any other, and its rows if `fetch`:
+    Connection.exec_driver_sql's machinery cost ten times the statement on every request."""
     cursor = connection.connection.dbapi_connection.cursor()
     if connection.dispatch.before_cursor_execute:
         connection.dispatch.before_cursor_execute(connection, cursor, sql, (), None, False)
     try:
         cursor.execute(sql)
+        return cursor.fetchall() if fetch else None
     except connection.dialect.loaded_dbapi.Error as exc:
+        connection._handle_dbapi_exception(exc, sql, (), cursor, None)  # raises SQLAlchemy's
+    finally:
         cursor.close()
-        connection._handle_dbapi_exception(exc, sql, (), cursor, None)
-    cursor.close()

@@ -142,7 +142,7 @@ def test_a_fresh_process_can_load_before_anything_configured_the_mappers(databas
 
 def _in_a_read_unit(app, work):
     """work(session) between begin_reading() and end_reading(), as a @read_only page runs."""
-    from cocreate.prepared import begin_reading, end_reading
+    from cocreate.kept_reads import begin_reading, end_reading
 
     with app.app_context():
         begin_reading()
@@ -195,14 +195,14 @@ def test_kept_readers_are_outside_the_pool_one_per_thread(app, session, is_postg
     own SQLite connection, and a thread's reader is the same from one read unit to the next."""
     import threading
 
-    from cocreate.prepared import _reading
+    from cocreate.kept_reads import reading
 
     with app.app_context():
         pool = db.engine.pool
     before = pool.checkedout()
 
     def dbapi_connection():
-        return _in_a_read_unit(app, lambda s: id(_reading(s).connection.connection.dbapi_connection))
+        return _in_a_read_unit(app, lambda s: id(reading(s).connection.connection.dbapi_connection))
 
     mine = [dbapi_connection(), dbapi_connection()]
     theirs = []
@@ -220,7 +220,7 @@ def test_a_read_unit_loads_complete_instances_detached_and_makes_no_session(app,
     from sqlalchemy import inspect
 
     from cocreate.accounts.session import _by_id
-    from cocreate.prepared import begin_reading, end_reading
+    from cocreate.kept_reads import begin_reading, end_reading
 
     person = UserFactory(username="reader")
     session.commit()
