@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from cocreate.channels import Channel
 from cocreate.ideas.models import Importance, Status
+from cocreate.ideas.services.comments import COMMENT_MAX
+from cocreate.ideas.services.ideas import BODY_MAX, TITLE_MAX, TITLE_MIN
 from cocreate.insights.models import SurveyKind
+from cocreate.insights.surveys import COMMENT_MAX as ANSWER_COMMENT_MAX
+from cocreate.reviews.services.reviews import BODY_MAX as REVIEW_BODY_MAX
+from cocreate.reviews.services.reviews import PROS_CONS_MAX
+from cocreate.reviews.services.reviews import TITLE_MAX as REVIEW_TITLE_MAX
 
 STRING, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
 TIME = {"type": "string", "format": "date-time"}
@@ -33,8 +39,8 @@ def page_of(name: str) -> dict:
 
 
 IDEA_TEXT = {
-    "title": {"type": "string", "minLength": 4, "maxLength": 140},
-    "body": {"type": "string", "maxLength": 20000},
+    "title": {"type": "string", "minLength": TITLE_MIN, "maxLength": TITLE_MAX},
+    "body": {"type": "string", "maxLength": BODY_MAX},
     "tags": {"type": "array", "items": STRING, "maxItems": 5},
 }
 
@@ -133,7 +139,7 @@ SCHEMAS = {
         "additionalProperties": False,
         "required": ["body"],
         "properties": {
-            "body": {"type": "string", "minLength": 1, "maxLength": 10000},
+            "body": {"type": "string", "minLength": 1, "maxLength": COMMENT_MAX},
             "parent_id": {"type": "integer", "minimum": 1},
         },
     },
@@ -172,10 +178,10 @@ SCHEMAS = {
         "required": ["rating", "title"],
         "properties": {
             "rating": {"type": "integer", "minimum": 1, "maximum": 5},
-            "title": {"type": "string", "minLength": 3, "maxLength": 120},
-            "body": {"type": "string", "maxLength": 10000},
-            "pros": {"type": "string", "maxLength": 1000},
-            "cons": {"type": "string", "maxLength": 1000},
+            "title": {"type": "string", "minLength": 3, "maxLength": REVIEW_TITLE_MAX},
+            "body": {"type": "string", "maxLength": REVIEW_BODY_MAX},
+            "pros": {"type": "string", "maxLength": PROS_CONS_MAX},
+            "cons": {"type": "string", "maxLength": PROS_CONS_MAX},
         },
     },
     "BetaProgram": obj(
@@ -274,7 +280,7 @@ SCHEMAS = {
         "required": ["score"],
         "properties": {
             "score": {"type": "integer", "minimum": 0, "maximum": 10, "description": "within the scale"},
-            "comment": {"type": "string", "maxLength": 1000},
+            "comment": {"type": "string", "maxLength": ANSWER_COMMENT_MAX},
         },
     },
     "SurveyAnswer": obj(

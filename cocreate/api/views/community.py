@@ -58,7 +58,7 @@ def my_surveys():
     return {"items": [_invitation(inv) for inv in surveys.pending(db.session, user, limit=limit_arg(50))]}
 
 
-ANSWER_FIELDS = {"score": Field(int, required=True), "comment": Field(str, max_length=1000)}
+ANSWER_FIELDS = {"score": Field(int, required=True), "comment": Field(str, max_length=surveys.COMMENT_MAX)}
 
 
 @bp.post("/surveys/<int:invitation_id>/answer")

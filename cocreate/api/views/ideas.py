@@ -20,7 +20,7 @@ from cocreate.ideas.access import check_view_board, check_view_idea
 from cocreate.ideas.board_reads import board_ideas
 from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.queries import board_by_slug, idea_for_page, viewer_vote, visible_boards
-from cocreate.ideas.services.comments import do_add_comment
+from cocreate.ideas.services.comments import COMMENT_MAX, do_add_comment
 from cocreate.ideas.services.ideas import BODY_MAX, TITLE_MAX, do_create_idea, do_edit_idea
 from cocreate.ideas.services.votes import do_change_importance, do_vote, do_withdraw_vote
 from cocreate.moderation.access import is_moderator
@@ -177,7 +177,7 @@ def list_comments(idea_id: int):
     return {"items": [shapes.comment(c) for c in rows[:limit]], "next_cursor": nxt}
 
 
-COMMENT_FIELDS = {"body": Field(str, required=True, max_length=10_000), "parent_id": Field(int)}
+COMMENT_FIELDS = {"body": Field(str, required=True, max_length=COMMENT_MAX), "parent_id": Field(int)}
 
 
 @bp.post("/ideas/<int:idea_id>/comments")
