@@ -3,19 +3,25 @@ prepared statements (cocreate/prepared.py) run on a connection of their own, wit
 transaction machinery (taking the session's connection and handing it back cost 40 µs, more than the
 page's statements). Instances they load with every column stay out of the session, detached with their
 identity (nothing of a page is flushed, and a page that reads only this way never makes a session at all);
-others join it as usual. On PostgreSQL (and an in-memory SQLite database) that connection is taken from the
-pool at the unit's first statement and returned at its end.
+others join it as usual. On an in-memory SQLite database that connection is taken from the pool at the
+unit's first statement and returned at its end.
 
-On a SQLite database file each thread keeps one reading connection instead, outside the pool, and keeps
-what its statements returned while the database stays the same. `PRAGMA data_version` tells: its value
-changes whenever any other connection (another worker, this worker's writing session, a CLI command, a
-restore) has committed a change, and the reading connection itself never writes. A read unit asks it once,
-at its first statement; if it moved, every kept result is forgotten. A kept result is served only for the
-same statement with the same parameters, and only if its values are immutable (strings, numbers, times).
-A statement read this way must be a function of the rows and its parameters (no time or random function
-in its SQL), as every prepared statement is. The results were read after the version they are kept under
-was asked, so they are never older than it. With MEMO_CHECK set (the test suite), every kept result served
-is read again and must be the same.
+On a SQLite database file and on PostgreSQL each thread keeps one reading connection instead, outside the
+pool, and keeps what its statements returned while the database stays the same. One statement per read
+unit, at its first, tells whether it did; if not, every kept result is forgotten:
+- SQLite: `PRAGMA data_version` changes whenever any other connection (another worker, this worker's
+  writing session, a CLI command, a restore) has committed a change; the reading connection never writes.
+- PostgreSQL: the reading connection is in autocommit (it never holds a transaction or a lock, and each
+  statement sees what was committed when it began), and `pg_current_snapshot()` is the version. A snapshot
+  is the transactions in progress (xip) below the first one not yet seen to end (xmax): every transaction
+  that ends changes it, as its id leaves the list or moves xmax past it. Two equal snapshots therefore see
+  the same rows. (The WAL position is no such test: a commit's record is written before it is visible.)
+A kept result is served only for the same statement with the same parameters, and only if its values are
+immutable (strings, numbers, times). A statement read this way must be a function of the rows and its
+parameters (no time or random function in its SQL), as every prepared statement is. The results were read
+after the version they are kept under was asked, and any change seen since then changes the version the
+next unit asks, so they are never served once older than the database. With MEMO_CHECK set (the test
+suite), every kept result served is read again and must be the same.
 """
 
 from __future__ import annotations
@@ -44,12 +50,13 @@ _IMMUTABLE = (str, int, float, bool, type(None), datetime, date, time, Decimal, 
 
 @dataclass(eq=False)
 class _Reader:
-    """A read unit's connection; `kept`: this thread's own (a SQLite file), with the results it keeps."""
+    """A read unit's connection; `kept`: this thread's own (a SQLite file, PostgreSQL), with the results it
+    keeps."""
 
     connection: Connection
     kept: bool
     pid: int = 0
-    version: int | None = None
+    version: int | str | None = None
     results: dict = field(default_factory=dict)
 
     def __contains__(self, key: Hashable) -> bool:
@@ -121,6 +128,8 @@ def immutable_rows(rows: list) -> bool:
 
 
 def _keeps_readers(engine: Engine) -> bool:
+    if engine.dialect.name == "postgresql":
+        return True
     url = engine.url
     database = url.database or ""
     return (
@@ -165,11 +174,17 @@ def _kept_reader(engine: Engine) -> _Reader:
         fairy = engine.raw_connection()
         fairy.detach()
         fairy.info.clear()  # what the pool's record knew (a writer's turn) is not this reader's
+        if engine.dialect.name == "postgresql":
+            fairy.dbapi_connection.rollback()  # whatever the pool's first use of it left open
+            fairy.dbapi_connection.autocommit = True  # never in a transaction: see the module's text
         reader = readers[engine] = _Reader(Connection(engine, connection=fairy), kept=True, pid=os.getpid())
     return reader
 
 
-def _data_version(connection: Connection) -> int:
+VERSION_SQL = {"sqlite": "PRAGMA data_version", "postgresql": "SELECT pg_current_snapshot()::text"}
+
+
+def _data_version(connection: Connection) -> int | str:
     from cocreate.prepared import driver_sql  # prepared.py runs its statements through this module
 
-    return driver_sql(connection, "PRAGMA data_version", fetch=True)[0][0]
+    return driver_sql(connection, VERSION_SQL[connection.dialect.name], fetch=True)[0][0]

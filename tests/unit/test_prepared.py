@@ -153,12 +153,12 @@ def _in_a_read_unit(app, work):
             db.session.remove()
 
 
-def test_a_read_unit_on_sqlite_keeps_what_it_read_until_another_connection_commits(
-    app, session, is_postgres, monkeypatch, count_queries
+def test_a_read_unit_keeps_what_it_read_until_another_connection_commits(
+    app, session, monkeypatch, count_queries
 ):
-    """On a SQLite file, a read unit's results are kept while PRAGMA data_version stays; any commit by
-    another connection (here the test's session) forgets them. Values of mutable types (JSON) are never
-    kept, and built values are kept with their rows. On PostgreSQL every read unit reads."""
+    """A read unit's results are kept while the database's version stays (SQLite's PRAGMA data_version,
+    PostgreSQL's snapshot); any commit by another connection (here the test's session) forgets them.
+    Values of mutable types (JSON) are never kept, and built values are kept with their rows."""
     monkeypatch.setitem(app.config, "MEMO_CHECK", False)
     board = BoardFactory(slug="kept", is_private=False)
     when = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
@@ -178,9 +178,6 @@ def test_a_read_unit_on_sqlite_keeps_what_it_read_until_another_connection_commi
     with count_queries() as second:
         again = _in_a_read_unit(app, read)
     assert again[0] == (False, "kept") and again[1][0][1] == {"n": 1} and again[2] == "kept"
-    if is_postgres:
-        assert (len(second), len(builds)) == (3, 2)  # (a new connection's first statements may add to first)
-        return
     assert (len(first), len(second), len(builds)) == (3, 1, 1)  # the JSON row is read each time
     again[1][0][1]["n"] = 99  # a caller changing what it got changes nothing kept
     session.execute(Board.__table__.update().where(Board.id == board.id).values(is_private=True))
@@ -190,9 +187,9 @@ def test_a_read_unit_on_sqlite_keeps_what_it_read_until_another_connection_commi
     assert (len(third), len(builds)) == (3, 2)
 
 
-def test_kept_readers_are_outside_the_pool_one_per_thread(app, session, is_postgres):
+def test_kept_readers_are_outside_the_pool_one_per_thread(app, session):
     """A kept reader is never checked out of the pool (so threads cannot exhaust it), each thread has its
-    own SQLite connection, and a thread's reader is the same from one read unit to the next."""
+    own connection, and a thread's reader is the same from one read unit to the next."""
     import threading
 
     from cocreate.kept_reads import reading
@@ -210,8 +207,7 @@ def test_kept_readers_are_outside_the_pool_one_per_thread(app, session, is_postg
     thread.start()
     thread.join()
     assert pool.checkedout() == before
-    if not is_postgres:
-        assert mine[0] == mine[1] and theirs[0] != mine[0]
+    assert mine[0] == mine[1] and theirs[0] != mine[0]
 
 
 def test_a_read_unit_loads_complete_instances_detached_and_makes_no_session(app, session):
@@ -240,3 +236,25 @@ def test_a_read_unit_loads_complete_instances_detached_and_makes_no_session(app,
     assert inspect(whole).detached and whole.username == "reader" and whole.email == person.email
     assert not made_a_session
     assert part_joined and part_email == person.email
+
+
+def test_a_kept_reader_on_postgresql_holds_no_transaction(app, session, is_postgres):
+    """PostgreSQL's kept reader is in autocommit: between pages it is idle, never "idle in transaction"
+    (which would hold back vacuum and wait out DDL), and each statement sees what was committed when it
+    began."""
+    from sqlalchemy import text
+
+    from cocreate.kept_reads import reading
+
+    if not is_postgres:
+        pytest.skip("PostgreSQL's transactions")
+    board = BoardFactory(slug="idle")
+    session.commit()
+
+    def read(s):
+        assert _BOARD.first(s, {"id": board.id}) == (False, "idle")
+        return reading(s).connection.connection.dbapi_connection.info.backend_pid
+
+    pid = _in_a_read_unit(app, read)
+    query = text("SELECT state, backend_xid, backend_xmin FROM pg_stat_activity WHERE pid = :pid")
+    assert session.execute(query, {"pid": pid}).one() == ("idle", None, None)

@@ -60,7 +60,7 @@ def _recorded_statements(engine):
         seen = []
 
         def record(conn, cursor, statement, *_):
-            if statement.startswith("PRAGMA"):
+            if statement.startswith(("PRAGMA", "SELECT pg_current_snapshot")):
                 seen.append(statement)
             else:
                 seen.append(statement.split()[0] + " " + statement.rsplit("\nFROM ", 1)[-1].split()[0])
@@ -78,10 +78,10 @@ def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_o
     app, client, session, is_postgres, monkeypatch
 ):
     """The board, the person with their tier and the bell's count, the page with its tags and votes: read
-    through cocreate/prepared.py on a connection the page takes for itself (no transaction of the ORM
-    session, no BEGIN). On PostgreSQL it comes from the pool and goes back when the page is done; on a
-    SQLite file it is the thread's own, outside the pool, and what it read is kept until the database
-    changes (PRAGMA data_version), so a page nothing changed since is one PRAGMA."""
+    through cocreate/prepared.py on a connection the page has for itself (no transaction of the ORM
+    session, no BEGIN): the thread's own, outside the pool. What it read is kept until the database changes
+    (SQLite's PRAGMA data_version, PostgreSQL's pg_current_snapshot()), so a page nothing changed since is
+    that one statement."""
     from cocreate.extensions import db
 
     monkeypatch.setitem(app.config, "MEMO_CHECK", False)  # as in production: kept results are served
@@ -96,17 +96,14 @@ def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_o
             assert client.get("/b/app").status_code == 200
             pages.append(list(seen))
             seen.clear()
-    if is_postgres:
-        assert pages == [["SELECT boards", "SELECT users", "SELECT ideas"], ["SELECT users", "SELECT ideas"]]
-    else:
-        version = "PRAGMA data_version"
-        assert pages == [[version, "SELECT boards", "SELECT users", "SELECT ideas"], [version]], pages
+    version = "SELECT pg_current_snapshot()::text" if is_postgres else "PRAGMA data_version"
+    assert pages == [[version, "SELECT boards", "SELECT users", "SELECT ideas"], [version]], pages
     assert engine.pool.checkedout() == before
 
 
 def test_a_change_by_any_other_connection_is_on_the_next_page(app, client, session, monkeypatch):
-    """Kept results (SQLite) last only while the database is the same: another member's vote, committed
-    by another connection, is on the very next page, and so is the signed-in person's own new username."""
+    """Kept results last only while the database is the same: another member's vote, committed by another
+    connection, is on the very next page, and so is the signed-in person's own new username."""
     from sqlalchemy import text
 
     from cocreate.extensions import db
