@@ -5,7 +5,10 @@
     .venv/bin/python bench/run.py --duration 20 --connections 8 --regenerate
 
 Load comes from wrk (apt-get install wrk) on 127.0.0.1 only; every run is bounded by --duration.
-Prints one Markdown table row per route, ready for bench/RESULTS.md.
+Right before each route, the bare route runs again for a third of --duration: this machine's speed wanders
+by up to a third within minutes, so each route is divided by the bare rate of its own moment (and, in
+another column, by the first bare figure). Prints one Markdown table row per route, ready for
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -235,33 +238,48 @@ def main() -> None:
     results = {}
     with serving(args.database_url) as (base, server_pid):
         cookies = {"member": sign_in(base), "product": sign_in(base, "product@demo.cocreate")}
+
+        def bare_now() -> float:
+            """The bare route again, right before the next route: the machine's speed wanders by a third
+            from minute to minute here, so each route is compared with the bare rate of its own moment."""
+            return wrk(base + "/healthz", max(3, args.duration // 3), args.connections)["rps"]
+
         for name, (path, who) in routes.items():
             jar = cookies[who] if who else None
             wrk(base + path, 2, args.connections, jar)  # warm-up
+            bare_then = bare_now() if results else None
             results[name] = wrk(base + path, args.duration, args.connections, jar)
             r = results[name]
+            r["bare_rps"] = bare_then or r["rps"]
             print(
                 f"{name:<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms  "
-                f"non-2xx {r['non2xx']} {r['socket_errors']}",
+                f"non-2xx {r['non2xx']} {r['socket_errors']}  (bare right before: {r['bare_rps']:.0f} rps)",
                 flush=True,
             )
         plan = votes.prepare(base, args.database_url, OUT)
+        bare_then = bare_now()
         voting = votes.run(base, plan, args.duration, args.connections, wrk)
+        voting["bare_rps"] = bare_then
         results["vote POST (htmx), signed in"] = voting
         r = voting
         print(
             f"{'vote POST (htmx), signed in':<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  "
-            f"p99 {r['p99']:7.2f} ms  non-2xx {r['non2xx']}",
+            f"p99 {r['p99']:7.2f} ms  non-2xx {r['non2xx']}  (bare right before: {bare_then:.0f} rps)",
             flush=True,
         )
         exports = export_timings(base, cookies["product"], server_pid)
 
     bare = results["bare (/healthz)"]
     engine = args.database_url.split(":", 1)[0].split("+")[0]
-    print("\n| route | rps | p50 ms | p99 ms | rps ÷ bare | database |\n|---|---|---|---|---|---|")
+    print(
+        "\n| route | rps | p50 ms | p99 ms | bare right before, rps | rps ÷ that bare | rps ÷ first bare "
+        "| database |\n|---|---|---|---|---|---|---|---|"
+    )
     for name, r in results.items():
-        ratio = r["rps"] / bare["rps"]
-        print(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {ratio:.2f} | {engine} |")
+        print(
+            f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['bare_rps']:.0f} "
+            f"| {r['rps'] / r['bare_rps']:.2f} | {r['rps'] / bare['rps']:.2f} | {engine} |"
+        )
     print("\n| export | rows | bytes | seconds | worker peak memory before → after |\n|---|---|---|---|---|")
     for line in exports:
         print(line)
