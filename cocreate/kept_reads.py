@@ -107,13 +107,17 @@ def key_for(statement: Hashable, params: Mapping[str, Any]) -> tuple | None:
 
 def through(reader: _Reader, key: tuple, compute: Callable[[], Any], keep_if: Callable[[Any], bool]):
     """The value kept under `key`, else compute() (kept when keep_if(value) says it may be). With
-    MEMO_CHECK every kept value is computed again and must be the same."""
+    MEMO_CHECK every kept value is computed again and must be the same, unless the database changed since
+    this read unit asked its version (another thread's commit in between: the kept value is then what the
+    unit would have served, as of its start)."""
     kept = reader.results.get(key)
     checking = has_app_context() and current_app.config.get("MEMO_CHECK")
     if kept is not None and not checking:
         return kept
     value = compute()
     if kept is not None and value != kept:
+        if _data_version(reader.connection) != reader.version:
+            return kept
         raise AssertionError(f"a kept result differs from the one read now: {key!r:.300}")
     if keep_if(value):
         if len(reader.results) >= MAX_KEPT_RESULTS:

@@ -258,3 +258,31 @@ def test_a_kept_reader_on_postgresql_holds_no_transaction(app, session, is_postg
     pid = _in_a_read_unit(app, read)
     query = text("SELECT state, backend_xid, backend_xmin FROM pg_stat_activity WHERE pid = :pid")
     assert session.execute(query, {"pid": pid}).one() == ("idle", None, None)
+
+
+def test_memo_check_tells_a_stale_kept_result_from_a_commit_made_during_the_read_unit(app, session):
+    """MEMO_CHECK (the suite's setting) reads every kept result again. A difference fails, unless another
+    connection committed after this read unit asked the database's version: then the kept result is the
+    one the unit serves, as of its start (a thread's page while another thread writes must not fail)."""
+    from cocreate.kept_reads import reading
+
+    board = BoardFactory(slug="during", is_private=False)
+    session.commit()
+    assert _in_a_read_unit(app, lambda s: _BOARD.first(s, {"id": board.id})) == (False, "during")
+
+    def change_meanwhile(s):
+        reading(s)  # the unit asks the version here, as a page's first statement does
+        session.execute(Board.__table__.update().where(Board.id == board.id).values(is_private=True))
+        session.commit()
+        return _BOARD.first(s, {"id": board.id})
+
+    assert _in_a_read_unit(app, change_meanwhile) == (False, "during")  # as of the unit's start
+    assert _in_a_read_unit(app, lambda s: _BOARD.first(s, {"id": board.id})) == (True, "during")
+
+    def forget_the_version(s):
+        reader = reading(s)
+        reader.results[next(iter(reader.results))] = [(False, "stale")]  # kept, but not what is stored
+        return _BOARD.first(s, {"id": board.id})
+
+    with pytest.raises(AssertionError, match="a kept result differs"):
+        _in_a_read_unit(app, forget_the_version)
