@@ -38,6 +38,7 @@ from typing import Any
 
 from flask import current_app, has_app_context
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 # False: statements run on the session's connection. None or an Engine (not connected yet) or a _Reader: a
@@ -160,7 +161,15 @@ def _reader_for(engine: Engine) -> _Reader:
         if not _keeps_readers(engine):
             return _Reader(engine.connect(), kept=False)
         reader = _held.last = _kept_reader(engine)
-    version = _data_version(reader.connection)
+    try:
+        version = _data_version(reader.connection)
+    except DBAPIError as exc:
+        # The server ended the connection (a restart, an administrator): the version is the unit's first
+        # statement, so it serves as the pool's pre-ping does, and the unit goes on with a new reader.
+        if not exc.connection_invalidated:
+            raise
+        reader = _held.last = _kept_reader(engine)
+        version = _data_version(reader.connection)
     if version != reader.version:
         reader.results.clear()
         reader.version = version

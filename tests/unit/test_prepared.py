@@ -286,3 +286,27 @@ def test_memo_check_tells_a_stale_kept_result_from_a_commit_made_during_the_read
 
     with pytest.raises(AssertionError, match="a kept result differs"):
         _in_a_read_unit(app, forget_the_version)
+
+
+def test_a_kept_reader_whose_server_connection_ended_is_made_again(app, session, is_postgres):
+    """PostgreSQL restarted, or an administrator ended the backend: the read unit's first statement (the
+    version) finds the connection gone, and the unit goes on with a new one, as the pool's pre-ping does
+    for pooled connections; no page fails for it."""
+    from sqlalchemy import text
+
+    from cocreate.kept_reads import reading
+
+    if not is_postgres:
+        pytest.skip("a PostgreSQL backend ended from outside")
+    board = BoardFactory(slug="again")
+    session.commit()
+
+    def read(s):
+        row = _BOARD.first(s, {"id": board.id})
+        return row, reading(s).connection.connection.dbapi_connection.info.backend_pid
+
+    row, pid = _in_a_read_unit(app, read)
+    assert session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar()
+    session.commit()
+    again, new_pid = _in_a_read_unit(app, read)
+    assert again == row == (False, "again") and new_pid != pid
