@@ -133,13 +133,13 @@ def immutable_rows(rows: list) -> bool:
 
 
 def _keeps_readers(engine: Engine) -> bool:
-    if engine.dialect.name == "postgresql":
-        return True
-    url = engine.url
-    database = url.database or ""
-    return (
-        engine.dialect.name == "sqlite"
-        and database not in ("", ":memory:")
+    """A database whose version a read unit can ask (VERSION_SQL), but not an in-memory SQLite one: each of
+    its connections would be a database of its own."""
+    if engine.dialect.name not in VERSION_SQL:
+        return False
+    url, database = engine.url, engine.url.database or ""
+    return engine.dialect.name != "sqlite" or (
+        database not in ("", ":memory:")
         and not database.startswith("file::memory:")
         and url.query.get("mode") != "memory"
     )

@@ -13,7 +13,7 @@ of a hot path, built once at import. Listeners of `before_cursor_execute` still 
 tests count statements per page that way), and a DB-API error becomes SQLAlchemy's exception as usual.
 
 A unit of work that only reads (a page marked @read_only) runs its prepared statements on a connection of
-its own, and on a SQLite file keeps what they returned while the database stays the same: see
+its own, and keeps what they returned while the database stays the same (a SQLite file, PostgreSQL): see
 cocreate/kept_reads.py.
 """
 
