@@ -250,23 +250,14 @@ def main() -> None:
             bare_then = bare_now() if results else None
             results[name] = wrk(base + path, args.duration, args.connections, jar)
             r = results[name]
-            r["bare_rps"] = bare_then or r["rps"]
-            print(
-                f"{name:<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms  "
-                f"non-2xx {r['non2xx']} {r['socket_errors']}  (bare right before: {r['bare_rps']:.0f} rps)",
-                flush=True,
-            )
+            r["bare_rps"] = bare_then or r["rps"]  # the bare route itself comes first
+            _progress(name, r)
         plan = votes.prepare(base, args.database_url, OUT)
         bare_then = bare_now()
         voting = votes.run(base, plan, args.duration, args.connections, wrk)
         voting["bare_rps"] = bare_then
         results["vote POST (htmx), signed in"] = voting
-        r = voting
-        print(
-            f"{'vote POST (htmx), signed in':<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  "
-            f"p99 {r['p99']:7.2f} ms  non-2xx {r['non2xx']}  (bare right before: {bare_then:.0f} rps)",
-            flush=True,
-        )
+        _progress("vote POST (htmx), signed in", voting)
         exports = export_timings(base, cookies["product"], server_pid)
 
     bare = results["bare (/healthz)"]
@@ -299,6 +290,15 @@ def main() -> None:
     failures = [n for n, r in results.items() if r["non2xx"]]
     if failures:
         sys.exit(f"non-2xx responses on: {', '.join(failures)}")
+
+
+def _progress(name: str, r: dict) -> None:
+    """One route's figures as it finishes."""
+    print(
+        f"{name:<30} {r['rps']:8.1f} rps  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms  "
+        f"non-2xx {r['non2xx']} {r['socket_errors']}  (bare right before: {r['bare_rps']:.0f} rps)",
+        flush=True,
+    )
 
 
 def exports_only(database_url: str, rounds: int) -> None:
