@@ -79,6 +79,7 @@ def _register_write_intent(app: Flask) -> None:
     from cocreate.db import set_reads_first, set_write_intent
     from cocreate.extensions import db
     from cocreate.kept_reads import begin_reading, end_reading
+    from cocreate.kept_writes import begin_kept_writing, end_kept_writing
 
     @app.before_request
     def _mark_writer() -> None:
@@ -88,6 +89,8 @@ def _register_write_intent(app: Flask) -> None:
         later = writes and getattr(view, "cocreate_reads_first", False)
         set_write_intent(writes and not later)
         set_reads_first(later)
+        if later:
+            begin_kept_writing(db.engine)
         if not writes and getattr(view, "cocreate_read_only", False):
             begin_reading(db.engine)
 
@@ -96,6 +99,7 @@ def _register_write_intent(app: Flask) -> None:
         set_write_intent(False)
         set_reads_first(False)
         end_reading()
+        end_kept_writing()
 
 
 def register_blueprints(app: Flask) -> None:

@@ -6,6 +6,7 @@ from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
+from cocreate.kept_writes import KeptSession
 from cocreate.web.signatures import RememberingCSRFProtect
 
 NAMING_CONVENTION = {
@@ -21,7 +22,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base)
+db = SQLAlchemy(model_class=Base, session_options={"class_": KeptSession})
 migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = RememberingCSRFProtect()  # flask-wtf's, remembering the tokens it verified (web/signatures.py)

@@ -169,3 +169,92 @@ def test_a_web_vote_reads_before_it_takes_sqlites_write_lock(app, client, sessio
         assert first_write not in seen[:upgrade] and first_write in seen[upgrade:]
     session.rollback()
     assert session.scalar(select(func.count(Vote.id))) == 0
+
+
+def _vote_connections(app, client, idea_ids, action="vote"):
+    """Each web vote's DB-API connection (the one its INSERT or DELETE ran on), and the pool's count of
+    connections checked out while it ran."""
+    from sqlalchemy import event
+
+    from cocreate.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    seen, out = [], []
+
+    def record(conn, cursor, statement, *_):
+        if statement.startswith(("INSERT INTO votes", "DELETE FROM votes")):
+            seen.append((conn.connection.dbapi_connection, engine.pool.checkedout()))
+
+    headers = {"HX-Request": "true", "X-CSRFToken": client.csrf_token()}
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        for idea_id in idea_ids:
+            answer = client.post(f"/i/{idea_id}/{action}", headers=headers)
+            assert answer.status_code == 200, answer.get_data(as_text=True)
+            out.append(seen.pop())
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return out
+
+
+def test_votes_run_on_a_connection_their_thread_keeps(app, client, session, database_url):
+    """On a SQLite file a vote's session works on its thread's kept connection, outside the pool (no
+    connection checked out while it writes), the same from one vote to the next; another thread has its
+    own. PostgreSQL's votes take pooled connections (their pre-ping finds a server that went away)."""
+    import threading
+
+    from cocreate.extensions import db
+
+    ideas, user = [IdeaFactory(), IdeaFactory(), IdeaFactory()], UserFactory()
+    session.commit()
+    ids = [i.id for i in ideas]
+    client.sign_in(user)
+    with app.app_context():
+        checked_out = db.engine.pool.checkedout()
+    mine = _vote_connections(app, client, ids[:2])
+    theirs = []
+    thread = threading.Thread(target=lambda: theirs.extend(_vote_connections(app, client, ids[2:])))
+    thread.start()
+    thread.join()
+    if database_url.startswith("sqlite"):
+        assert mine[0][0] is mine[1][0] and theirs[0][0] is not mine[0][0]
+        assert {n for _, n in mine + theirs} == {checked_out}
+    else:
+        assert {n for _, n in mine + theirs} == {checked_out + 1}
+    session.rollback()  # the test's own snapshot began before the votes
+    assert session.scalar(select(func.count(Vote.id)).where(Vote.user_id == user.id)) == 3
+
+
+def test_a_kept_connection_left_in_a_transaction_is_rolled_back_before_the_next_vote(
+    app, client, session, database_url
+):
+    """Whatever left the thread's kept connection inside a transaction (here a row written and never
+    committed), the next vote begins, commits and ends its own: the vote is stored, the stray row is not;
+    and a refused vote (409) leaves no transaction open behind it."""
+    import pytest
+    from sqlalchemy import text
+
+    from cocreate.extensions import db
+    from cocreate.kept_writes import _kept_writer
+
+    if not database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's votes take pooled connections")
+    idea, user = _setup(session)
+    idea_id = idea.id
+    client.sign_in(user)
+    with app.app_context():
+        kept = _kept_writer(db.engine)
+    kept.begin()
+    kept.execute(text("UPDATE ideas SET title = 'never committed' WHERE id = :id"), {"id": idea_id})
+    assert kept.in_transaction()
+    _vote_connections(app, client, [idea_id])
+    assert not kept.in_transaction()
+    session.rollback()
+    assert session.get(type(idea), idea_id).title != "never committed"
+    assert session.scalar(select(func.count(Vote.id)).where(Vote.idea_id == idea_id)) == 1
+    refused = client.post_form(f"/i/{idea_id}/vote", htmx=True)
+    assert refused.status_code == 409 and not kept.in_transaction()
+    _vote_connections(app, client, [idea_id], action="unvote")
+    session.rollback()
+    assert session.scalar(select(func.count(Vote.id)).where(Vote.idea_id == idea_id)) == 0

@@ -1,0 +1,82 @@
+"""A vote's session on a connection its thread keeps (a SQLite database file).
+
+Each request's session takes a connection from the pool and hands it back at its end. For a vote, which
+writes a few rows, that machinery cost more than its statements: on every request a connection object
+built, the pool checked out of and into, the driver's connection rolled back on its return (bench/RESULTS.md,
+2026-12-06). A request marked @reads_first (the votes) therefore runs its session on a connection its
+thread keeps, outside the pool, as page reads already do (cocreate/kept_reads.py).
+
+The session begins and ends its transactions on that connection as on a pooled one: BEGIN IMMEDIATE after
+the writer's turn (cocreate/db.py), COMMIT or ROLLBACK, then the turn goes to the next writer. A connection
+is handed to a request only outside a transaction (one left open by anything is rolled back first), so each
+request's session begins, commits and ends its own transaction. PostgreSQL and in-memory SQLite databases
+keep using the pool.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from contextvars import ContextVar
+
+from flask_sqlalchemy.session import Session as FlaskSession
+from sqlalchemy.engine import Connection, Engine
+
+_writer: ContextVar[Connection | None] = ContextVar("cocreate_kept_writer", default=None)
+_held = threading.local()  # .writers: each engine's kept connection of this thread, with its process id
+
+
+def begin_kept_writing(engine: Engine) -> None:
+    """This request's session works on its thread's kept connection to `engine` (where one is kept)."""
+    _writer.set(_kept_writer(engine))
+
+
+def end_kept_writing() -> None:
+    _writer.set(None)
+
+
+class KeptSession(FlaskSession):
+    """Flask-SQLAlchemy's session, bound to the request's kept connection when it has one."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        if bind is None:
+            kept = _writer.get()
+            if kept is not None:
+                return kept
+        return super().get_bind(mapper=mapper, clause=clause, bind=bind, **kwargs)
+
+
+def _kept_writer(engine: Engine) -> Connection | None:
+    """This thread's connection to the engine's database, outside any transaction; None where none is
+    kept (PostgreSQL, an in-memory SQLite database). What each engine keeps is worked out once per thread."""
+    writers = getattr(_held, "writers", None)
+    if writers is None:
+        writers = _held.writers = weakref.WeakKeyDictionary()
+    kept = writers.get(engine)
+    if kept is None or kept[1] != os.getpid() or (kept[0] is not None and not _usable(kept[0])):
+        kept = writers[engine] = (_connect(engine) if _keeps_writer(engine) else None, os.getpid())
+    connection = kept[0]
+    if connection is not None and connection.in_transaction():
+        connection.rollback()
+    return connection
+
+
+def _keeps_writer(engine: Engine) -> bool:
+    from cocreate.kept_reads import _keeps_readers
+
+    return engine.dialect.name == "sqlite" and _keeps_readers(engine)
+
+
+def _usable(connection: Connection) -> bool:
+    return not connection.closed and not connection.invalidated
+
+
+def _connect(engine: Engine) -> Connection:
+    from cocreate.db import _open_turns
+
+    fairy = engine.raw_connection()
+    fairy.detach()  # outside the pool: never checked in, counted or reset
+    fairy.info.clear()  # the pool's record closed its turn file on detaching: this one opens its own
+    _open_turns(fairy.dbapi_connection, fairy.info)
+    return Connection(engine, connection=fairy)
