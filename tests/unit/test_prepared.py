@@ -114,6 +114,34 @@ def test_loaded_instances_are_the_sessions_own_and_write_nothing_back(session, a
     assert session.scalar(select(func.count()).select_from(Idea)) == 1
 
 
+def test_a_row_just_written_joins_the_session_as_stored(session, count_queries):
+    """attach_as_stored(): an instance built with its constructor for a row a prepared INSERT wrote is
+    persistent and clean (a flush writes nothing), a column it was not given loads when read, its
+    relationships load when read, and a change to it is flushed; an instance already attached is refused."""
+    from cocreate.ideas.models import Vote
+    from cocreate.prepared import attach_as_stored
+
+    idea, voter = IdeaFactory(), UserFactory()
+    session.commit()
+    idea_id, voter_id = idea.id, voter.id
+    session.expunge_all()
+    values = {"idea_id": idea_id, "user_id": voter_id, "importance": "nice", "weight": 1.0}
+    vote_id = session.execute(insert(Vote).values(**values, channel="web").returning(Vote.id)).scalar_one()
+    with count_queries() as statements:
+        vote = attach_as_stored(session, Vote(id=vote_id, **values))
+        assert session.get(Vote, vote_id) is vote and vote in session and not session.dirty
+        session.flush()
+    assert statements == []
+    assert vote.channel == "web"  # not given: read from the row
+    assert vote.idea.id == idea_id  # a relationship loads when read
+    vote.importance = "critical"
+    session.commit()
+    session.expunge_all()
+    assert session.scalar(select(Vote.importance).where(Vote.id == vote_id)) == "critical"
+    with pytest.raises(ValueError, match="new instance"):
+        attach_as_stored(session, session.get(Vote, vote_id))
+
+
 def test_a_fresh_process_can_load_before_anything_configured_the_mappers(database_url, session, tmp_path):
     """A worker's first request may load its person through a prepared statement before any query or
     constructor has configured the ORM's mappers (found by the benchmark's first signed-in page)."""
