@@ -116,3 +116,27 @@ def test_profile_lists_ideas_votes_and_comments(client, session):
     # The idea on the private board is not counted either.
     assert "Ideas (1)" in page and "Votes (1)" in page and "Comments (1)" in page
     assert client.get("/u/nobody_at_all").status_code == 404
+
+
+def test_the_browser_identifier_is_flask_logins_own(app):
+    """Session protection compares a browser identifier on every signed-in request; ours, worked out once
+    per address and agent, is the very one Flask-Login makes (sessions it stamped stay good), for every
+    shape of the headers."""
+    from flask_login.utils import _create_identifier
+
+    from cocreate.accounts.session import _browser_identifier
+
+    cases = [
+        {},
+        {"User-Agent": "Mozilla/5.0 (X11) Firefox/133.0"},
+        {"User-Agent": "ünïcode agent", "X-Forwarded-For": "203.0.113.9, 10.0.0.1"},
+        {"X-Forwarded-For": " 198.51.100.4 "},
+    ]
+    seen = set()
+    for headers in cases:
+        for address in ("127.0.0.1", "2001:db8::1"):
+            with app.test_request_context("/", headers=headers, environ_base={"REMOTE_ADDR": address}):
+                assert _browser_identifier() == _create_identifier()
+                assert _browser_identifier() == _create_identifier()  # and again, from what it kept
+                seen.add(_browser_identifier())
+    assert len(seen) == 6  # X-Forwarded-For, when sent, stands for the address
