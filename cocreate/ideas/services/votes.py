@@ -18,7 +18,7 @@ from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import CLOSED_STATUSES, Idea, Importance, Status, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.moderation.models import VISIBLE_STATES
-from cocreate.prepared import Prepared, attach_as_stored
+from cocreate.prepared import Prepared, persistent
 from cocreate.rewards.perks import tier_of_user
 
 
@@ -161,7 +161,6 @@ def do_vote(
     weight = new_vote_weight(idea.board, level.value, tier, actor.customer_value, now)
     values = dict(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, weight=weight)
     values.update(origin.columns())
-    vote = Vote(**values)
     begin_writing(session)
     budget = vote_budget(session, idea.board, actor)
     if budget is not None:
@@ -175,8 +174,8 @@ def do_vote(
     vote_id = _insert_vote(dialect_insert(session)).scalar(session, values)
     if vote_id is None:  # the unique (idea, person) pair: this person's vote is already there
         raise Conflict("You have already voted for this idea.")
-    vote.id = vote_id
-    attach_as_stored(session, vote)  # the row as just written, in the session without another statement
+    # The row as just written, in the session without another statement (nor the constructor's events).
+    vote = persistent(session, Vote, dict(values, id=vote_id))
     _bump_counters(session, idea, +1, trend_weight(now), weight)
     emit(
         session,
