@@ -73,10 +73,14 @@ def _usable(connection: Connection) -> bool:
 
 
 def _connect(engine: Engine) -> Connection:
-    from cocreate.db import _open_turns
+    from cocreate.db import _TURN_FD, _open_turns
 
     fairy = engine.raw_connection()
     fairy.detach()  # outside the pool: never checked in, counted or reset
     fairy.info.clear()  # the pool's record closed its turn file on detaching: this one opens its own
     _open_turns(fairy.dbapi_connection, fairy.info)
-    return Connection(engine, connection=fairy)
+    connection = Connection(engine, connection=fairy)
+    fd = fairy.info.get(_TURN_FD)
+    if fd is not None:  # a thread that ends lets its connection go: its turn file goes with it
+        weakref.finalize(connection, os.close, fd)
+    return connection

@@ -258,3 +258,40 @@ def test_a_kept_connection_left_in_a_transaction_is_rolled_back_before_the_next_
     _vote_connections(app, client, [idea_id], action="unvote")
     session.rollback()
     assert session.scalar(select(func.count(Vote.id)).where(Vote.idea_id == idea_id)) == 0
+
+
+def test_a_thread_that_voted_leaves_no_file_open_behind_it(app, client, session, database_url):
+    """A thread's kept connection holds the writers' turn file open; when the thread ends, the file is
+    closed with it."""
+    import contextlib
+    import gc
+    import os
+    import threading
+
+    import pytest
+
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's writers' turn file")
+    ideas, user = [IdeaFactory() for _ in range(3)], UserFactory()
+    session.commit()
+    ids = [i.id for i in ideas]
+    client.sign_in(user)
+    _vote_connections(app, client, ids[:1])  # this thread's own, made before counting
+
+    def open_files() -> int:
+        """Descriptors of the turn file. (SQLite itself keeps a closed connection's descriptor of the
+        database file for reuse while another connection of the process holds a lock on it.)"""
+        gc.collect()
+        gc.collect()  # connections of earlier tests' threads may take two passes
+        names = []
+        for fd in os.listdir("/proc/self/fd"):
+            with contextlib.suppress(FileNotFoundError):  # listdir's own descriptor, closed by now
+                names.append(os.readlink(f"/proc/self/fd/{fd}"))
+        return sum(name.endswith("-writers") for name in names)
+
+    before = open_files()
+    for idea_id in ids[1:]:
+        thread = threading.Thread(target=_vote_connections, args=(app, client, [idea_id]))
+        thread.start()
+        thread.join()
+    assert open_files() <= before  # (earlier tests' threads may let theirs go meanwhile)
