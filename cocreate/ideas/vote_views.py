@@ -68,15 +68,19 @@ def _vote_box(box, my_vote) -> str:
 
 
 def _cast(idea_id: int, change) -> object:
-    """Vote or withdraw through `change(idea)`, then answer from what the change left in the session.
+    """Vote or withdraw through `change(session, person, idea)`, then answer from what the change left in
+    the session.
+
+    The session and the person are looked up once and handed on as themselves: through `db.session` and
+    `current_user` each use looks them up again (a vote used them some thirty times).
 
     The vote box that htmx swaps in is built from the idea as the vote's UPDATE returned it, before the
     commit: asking the database again after the commit would take SQLite's write lock a second time. So
     the commit leaves what the session holds as it is (expiring it all is work nothing would use).
     """
-    session = db.session()
-    idea = check_view_idea(q.idea_with_board(session, idea_id), current_user)
-    my_vote = change(idea)
+    session, person = db.session(), current_user._get_current_object()
+    idea = check_view_idea(q.idea_with_board(session, idea_id), person)
+    my_vote = change(session, person, idea)
     box = VoteBox(idea.id, idea.title, idea.vote_count, idea.status)
     session.expire_on_commit = False  # this request's session only: it ends with the answer
     session.commit()
@@ -91,8 +95,8 @@ def vote(idea_id: int):
     importance = request.form.get("importance", "nice")
     return _cast(
         idea_id,
-        lambda idea: (
-            services.do_vote(db.session, actor=current_user, idea=idea, importance=importance).importance
+        lambda session, person, idea: (
+            services.do_vote(session, actor=person, idea=idea, importance=importance).importance
         ),
     )
 
@@ -102,7 +106,10 @@ def vote(idea_id: int):
 @reads_first
 def unvote(idea_id: int):
     """Withdraw one's vote."""
-    return _cast(idea_id, lambda idea: services.do_withdraw_vote(db.session, actor=current_user, idea=idea))
+    return _cast(
+        idea_id,
+        lambda session, person, idea: services.do_withdraw_vote(session, actor=person, idea=idea),
+    )
 
 
 @bp.post("/i/<int:idea_id>/importance")

@@ -73,9 +73,10 @@ def _keys(kind: str) -> list[tuple[str, int]]:
         email = (request.form.get("email") or "").strip().lower()[:254]
         keys = [(f"web:signin:ip:{address}", count)]
         return keys + ([(f"web:signin:email:{email}", count)] if email else [])
-    if kind == "signup" or not current_user.is_authenticated:
+    person = current_user._get_current_object()  # once, not through the proxy at each use
+    if kind == "signup" or not person.is_authenticated:
         return [(f"web:{kind}:ip:{address}", count)]
-    return [(f"web:{kind}:user:{current_user.id}", int(count * room_factor(current_user)))]
+    return [(f"web:{kind}:user:{person.id}", int(count * room_factor(person)))]
 
 
 def check_rate_limit():
