@@ -338,3 +338,16 @@ def test_a_kept_reader_whose_server_connection_ended_is_made_again(app, session,
     session.commit()
     again, new_pid = _in_a_read_unit(app, read)
     assert again == row == (False, "again") and new_pid != pid
+
+
+def test_nothing_listens_to_the_events_attach_as_stored_leaves_out(app):
+    """attach_as_stored() attaches as the ORM's loading does, without the attach and expire events of
+    make_transient_to_detached() and Session.add(): should anything come to listen to them (or to `load`,
+    which a query's loading sends), it would miss the instances attached that way."""
+    with app.app_context():
+        session = db.session()
+        for name in ("before_attach", "after_attach", "detached_to_persistent", "transient_to_pending"):
+            assert not getattr(session.dispatch, name), name
+        for mapper in db.Model.registry.mappers:
+            for name in ("expire", "load", "refresh"):
+                assert not getattr(mapper.class_manager.dispatch, name), (mapper, name)
