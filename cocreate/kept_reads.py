@@ -132,7 +132,7 @@ def immutable_rows(rows: list) -> bool:
     return all(type(row) is tuple and all(isinstance(v, _IMMUTABLE) for v in row) for row in rows)
 
 
-def _keeps_readers(engine: Engine) -> bool:
+def keeps_connections(engine: Engine) -> bool:
     """A database whose version a read unit can ask (VERSION_SQL), but not an in-memory SQLite one: each of
     its connections would be a database of its own."""
     if engine.dialect.name not in VERSION_SQL:
@@ -158,7 +158,7 @@ def _usable(reader: _Reader | None) -> bool:
 def _reader_for(engine: Engine) -> _Reader:
     reader = getattr(_held, "last", None)  # nearly always the one engine of the app
     if not _usable(reader) or reader.connection.engine is not engine:
-        if not _keeps_readers(engine):
+        if not keeps_connections(engine):
             return _Reader(engine.connect(), kept=False)
         reader = _held.last = _kept_reader(engine)
     try:
@@ -183,15 +183,23 @@ def _kept_reader(engine: Engine) -> _Reader:
         readers = _held.readers = weakref.WeakKeyDictionary()
     reader = readers.get(engine)
     if not _usable(reader):
-        # Outside the pool: it is never checked in (and rolled back) or counted against its size.
-        fairy = engine.raw_connection()
-        fairy.detach()
-        fairy.info.clear()  # what the pool's record knew (a writer's turn) is not this reader's
+        connection = outside_pool(engine)
         if engine.dialect.name == "postgresql":
-            fairy.dbapi_connection.rollback()  # whatever the pool's first use of it left open
-            fairy.dbapi_connection.autocommit = True  # never in a transaction: see the module's text
-        reader = readers[engine] = _Reader(Connection(engine, connection=fairy), kept=True, pid=os.getpid())
+            dbapi_connection = connection.connection.dbapi_connection
+            dbapi_connection.rollback()  # whatever the pool's first use of it left open
+            dbapi_connection.autocommit = True  # never in a transaction: see the module's text
+        reader = readers[engine] = _Reader(connection, kept=True, pid=os.getpid())
     return reader
+
+
+def outside_pool(engine: Engine) -> Connection:
+    """A connection of the engine's for a thread to keep (a kept reader, a vote's kept writer,
+    cocreate/kept_writes.py): taken out of the pool, it is never checked in (and rolled back) or counted
+    against the pool's size, and what the pool's record knew of it (a writer's turn) stays behind."""
+    fairy = engine.raw_connection()
+    fairy.detach()
+    fairy.info.clear()
+    return Connection(engine, connection=fairy)
 
 
 VERSION_SQL = {"sqlite": "PRAGMA data_version", "postgresql": "SELECT pg_current_snapshot()::text"}

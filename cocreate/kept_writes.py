@@ -63,9 +63,9 @@ def _kept_writer(engine: Engine) -> Connection | None:
 
 
 def _keeps_writer(engine: Engine) -> bool:
-    from cocreate.kept_reads import _keeps_readers
+    from cocreate.kept_reads import keeps_connections
 
-    return engine.dialect.name == "sqlite" and _keeps_readers(engine)
+    return engine.dialect.name == "sqlite" and keeps_connections(engine)
 
 
 def _usable(connection: Connection) -> bool:
@@ -74,12 +74,11 @@ def _usable(connection: Connection) -> bool:
 
 def _connect(engine: Engine) -> Connection:
     from cocreate.db import _TURN_FD, _open_turns
+    from cocreate.kept_reads import outside_pool
 
-    fairy = engine.raw_connection()
-    fairy.detach()  # outside the pool: never checked in, counted or reset
-    fairy.info.clear()  # the pool's record closed its turn file on detaching: this one opens its own
-    _open_turns(fairy.dbapi_connection, fairy.info)
-    connection = Connection(engine, connection=fairy)
+    connection = outside_pool(engine)
+    fairy = connection.connection
+    _open_turns(fairy.dbapi_connection, fairy.info)  # the pool's record closed its own turn file
     fd = fairy.info.get(_TURN_FD)
     if fd is not None:  # a thread that ends lets its connection go: its turn file goes with it
         weakref.finalize(connection, os.close, fd)
