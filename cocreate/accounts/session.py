@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from hashlib import sha512
 from urllib.parse import urlsplit
 
 from flask import Flask, flash, redirect, request, session, url_for
 from flask_login import login_user, logout_user
+from flask_login.utils import _create_identifier
 from sqlalchemy import bindparam, select
 
 from cocreate.accounts.models import User
@@ -85,18 +85,17 @@ def init_login(app: Flask) -> None:
 
 def _browser_identifier() -> str:
     """Flask-Login's identifier of the browser a session is used from (its session protection compares it
-    on every signed-in request): the same SHA-512 of the address and the User-Agent as its own, worked out
-    once per pair in this worker instead of on every request."""
+    on every signed-in request; a SHA-512), made by Flask-Login itself once per address and agent in this
+    worker instead of on every request."""
     headers = request.headers
     return _identifier_of(headers.get("X-Forwarded-For", request.remote_addr), headers.get("User-Agent"))
 
 
 @lru_cache(maxsize=4096)
-def _identifier_of(address: str | None, agent: str | None) -> str:
-    """flask_login.utils._create_identifier() for this address (or X-Forwarded-For list) and agent."""
-    first = address.encode("utf-8").split(b",")[0].strip() if address is not None else None
-    named = agent.encode("utf-8") if agent is not None else None
-    return sha512(f"{first}|{named}".encode()).hexdigest()
+def _identifier_of(_address: str | None, _agent: str | None) -> str:
+    """Flask-Login's own identifier: it reads from the request exactly the address and agent it is kept
+    under."""
+    return _create_identifier()
 
 
 def safe_next(target: str | None, default: str) -> str:
