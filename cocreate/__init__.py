@@ -17,6 +17,9 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(
         __name__, instance_path=os.environ.get("COCREATE_INSTANCE_PATH"), instance_relative_config=True
     )
+    from cocreate.web.request import CoCreateRequest
+
+    app.request_class = CoCreateRequest  # small URL-encoded forms parsed in one step
     app.template_folder = str(Path(app.root_path).parent / "templates")
     app.static_folder = str(Path(app.root_path).parent / "static")
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
