@@ -91,6 +91,9 @@ def on_content_approved(session: Session, event: ContentApproved) -> None:
         idea = _idea(session, event.object_id)
         if idea is not None:
             idea_published(session, idea)
+            # A rejection or the flags took its milestone credits back with the rest (on_rejected,
+            # on_hidden): approval gives back those its supporters still hold.
+            milestone(session, idea, idea.vote_count)
     elif event.kind == "review":
         from cocreate.reviews.models import Review
 
@@ -172,7 +175,20 @@ def on_vote(session: Session, event: VoteCast) -> None:
     if idea is None or event.actor_id == idea.author_id:
         return
     # The counter as of this vote: its atomic UPDATE returned it into the idea (ideas/services/votes.py).
-    milestone(session, idea, idea.vote_count)
+    supporters = idea.vote_count
+    if reaches_milestone(supporters):
+        milestone(session, idea, supporters)
+
+
+def reaches_milestone(supporters: int) -> bool:
+    """Whether a vote that left the count at `supporters` can be the one that earns a milestone: the
+    count is one, or one past it (the author's own vote, which earns nothing, may have been the one that
+    reached it; the next vote then does). A count only rises one vote at a time, so every milestone is
+    reached by a vote that asks; the many votes between milestones do not read the ledger. A credit taken
+    back with its idea is given back when the idea is approved again (on_content_approved); votes moved
+    by a merge are counted by on_merged; a milestone added to the settings later is credited by
+    `flask --app cocreate rewards replay`."""
+    return any(0 <= supporters - n <= 1 for n in settings().milestones)
 
 
 @subscribe(IdeaMerged)

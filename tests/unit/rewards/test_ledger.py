@@ -161,9 +161,12 @@ def test_rejection_reverses_by_compensating_entries_and_approval_credits_again(s
     assert _balance(session, author) == 10 == _sum(session, author)
 
 
-def test_a_milestone_reversed_with_its_idea_is_credited_again_by_the_next_vote(session, monkeypatch, app):
-    """Votes past a milestone ask once which milestone credits stand (rewards.services.standing_series):
-    a standing one is not credited again, a reversed one is, under the series' next key."""
+def test_a_milestone_reversed_with_its_idea_is_credited_again_when_it_is_approved_again(
+    session, monkeypatch, app
+):
+    """A rejection takes the milestone credits back with the rest; approval gives back those the idea's
+    supporters still hold, under the series' next key (rewards.services.standing_series), and the next
+    milestone is credited by the vote that reaches it."""
     monkeypatch.setitem(app.config, "REWARDS_MILESTONES", (2, 4))
     author, moderator = UserFactory(created_at=OLD), UserFactory(role="moderator")
     idea = do_create_idea(session, actor=author, board=BoardFactory(), title="Trail maps that work offline")
@@ -174,9 +177,12 @@ def test_a_milestone_reversed_with_its_idea_is_credited_again_by_the_next_vote(s
     assert [r.key for r in _rows(session, author, "idea_milestone")] == [first]
     assert services.standing_series(session, [first, f"idea_milestone:idea:{idea.id}:4"]) == {first}
     do_moderate(session, actor=moderator, obj=idea, action="reject", reason="off_topic")
-    do_moderate(session, actor=moderator, obj=idea, action="approve")
     session.commit()
     assert services.standing_series(session, [first]) == set()
+    do_moderate(session, actor=moderator, obj=idea, action="approve")
+    session.commit()
+    assert services.standing_series(session, [first]) == {first}
+    assert [r.key for r in _rows(session, author, "idea_milestone") if r.amount > 0] == [first, f"{first}#2"]
     do_vote(session, actor=UserFactory(created_at=OLD), idea=idea)  # the 4th supporter
     session.commit()
     credits = [r.key for r in _rows(session, author, "idea_milestone") if r.amount > 0]
@@ -184,6 +190,34 @@ def test_a_milestone_reversed_with_its_idea_is_credited_again_by_the_next_vote(s
     do_vote(session, actor=UserFactory(created_at=OLD), idea=idea)  # both stand: nothing more
     session.commit()
     assert len([r for r in _rows(session, author, "idea_milestone") if r.amount > 0]) == 3
+    assert _balance(session, author) == _sum(session, author)
+
+
+def test_only_the_votes_that_can_reach_a_milestone_read_the_ledger(session, monkeypatch, app):
+    """The ledger is asked at a milestone's count and one past it, and at no other count: a milestone the
+    author's own vote reached is credited by the next vote."""
+    from sqlalchemy import event
+
+    monkeypatch.setitem(app.config, "REWARDS_MILESTONES", (3, 6))
+    author = UserFactory(created_at=OLD)
+    idea = do_create_idea(session, actor=author, board=BoardFactory(), title="A torch that charges by USB")
+    asked: list[int] = []
+
+    def before(conn, cursor, statement, params, context, executemany):
+        if "points_ledger" in statement and statement.lstrip().upper().startswith("SELECT"):
+            asked.append(idea.vote_count)
+
+    event.listen(session.get_bind(), "before_cursor_execute", before)
+    try:
+        for n in range(1, 9):
+            voter = author if n == 3 else UserFactory(created_at=OLD)  # the author's own vote is the 3rd
+            do_vote(session, actor=voter, idea=idea)
+            session.commit()
+    finally:
+        event.remove(session.get_bind(), "before_cursor_execute", before)
+    assert sorted(set(asked)) == [4, 6, 7]  # not at 3 (the author's), nor at 1, 2, 5 or 8
+    credits = [r.key for r in _rows(session, author, "idea_milestone")]
+    assert credits == [f"idea_milestone:idea:{idea.id}:3", f"idea_milestone:idea:{idea.id}:6"]
     assert _balance(session, author) == _sum(session, author)
 
 
