@@ -131,8 +131,7 @@ class Prepared:
         for name, process in form.binds:
             values[name] = process(values[name])
         args = [values[name] for name in form.order] if form.order is not None else values
-        dbapi_connection = connection.connection.dbapi_connection
-        cursor = dbapi_connection.cursor()
+        cursor = _cursor(connection.connection)
         dispatch = connection.dispatch
         if dispatch.before_cursor_execute:
             dispatch.before_cursor_execute(connection, cursor, form.sql, args, None, False)
@@ -140,12 +139,12 @@ class Prepared:
             cursor.execute(form.sql, args)
             found = cursor.fetchall() if fetch else cursor.rowcount
         except dialect.loaded_dbapi.Error as exc:
+            connection.connection.info.pop(_CURSOR, None)
             cursor.close()
             connection._handle_dbapi_exception(exc, form.sql, args, cursor, None)  # raises SQLAlchemy's
         results = form.results
         if results is None and fetch:
             results = self._learn_results(dialect, form, cursor.description)
-        cursor.close()
         if not fetch or not results:
             return found
         converted = []
@@ -187,6 +186,21 @@ class Prepared:
         form = _Compiled(compiled.string, order, tuple(given), tuple(fixed), tuple(binds), None)
         self._forms[dialect] = form
         return form
+
+
+_CURSOR = "cocreate_prepared_cursor"
+
+
+def _cursor(fairy):
+    """The DB-API cursor prepared statements run on, one per DB-API connection, made once: making and
+    closing one for each statement cost a vote some 3 % of its time under load (bench/RESULTS.md,
+    2026-12-06, late). Every statement is read to its end (fetchall) before the next runs, which leaves the
+    cursor reset; one that failed is closed and a new one made."""
+    info, dbapi_connection = fairy.info, fairy.dbapi_connection
+    cursor = info.get(_CURSOR)
+    if cursor is None or cursor.connection is not dbapi_connection:  # none yet, or the connection's new
+        cursor = info[_CURSOR] = dbapi_connection.cursor()
+    return cursor
 
 
 def persistent(session: Session, model: type, values: dict[str, Any]):

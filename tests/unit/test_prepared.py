@@ -77,6 +77,34 @@ def test_listeners_see_each_statement_and_driver_errors_become_sqlalchemys(sessi
     session.rollback()
 
 
+def test_statements_share_one_cursor_per_connection_and_a_failed_one_is_replaced(session, app):
+    """Prepared statements run on one DB-API cursor per connection, made once; a statement that fails
+    takes its cursor with it, and the next statement runs on a new one."""
+    cursors = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        cursors.append(cursor)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        board = BoardFactory()
+        cursors.clear()
+        assert _BOARD.first(session, {"id": board.id}) == (False, board.slug)
+        assert _READ.rows(session, {"name": "nothing"}) == []
+        assert _BOARD.scalar(session, {"id": board.id}) is False
+        assert len(cursors) == 3 and cursors[0] is cursors[1] is cursors[2]
+        session.commit()
+        with pytest.raises(IntegrityError):
+            _WRITE.execute(session, {"name": None, "actor_id": None, "payload": {}, "created_at": None})
+        session.rollback()
+        assert _BOARD.first(session, {"id": board.id}) == (False, board.slug)
+        assert cursors[-1] is not cursors[-2]  # the failed statement's cursor was closed and replaced
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
 def test_statements_it_cannot_prepare_are_refused(session):
     with pytest.raises(ValueError, match="expanding"):
         Prepared(select(Idea.id).where(Idea.id.in_(bindparam("ids", expanding=True)))).rows(
