@@ -124,7 +124,9 @@ def test_a_switched_off_kiosk_stops_at_once_and_a_busy_one_is_slowed(app, client
     team, kiosk, plain = _kiosk(session)
     session.commit()
     client.set_cookie(COOKIE, plain, path="/kiosk")
-    app.extensions["cocreate_ratelimiter"] = RateLimiter(None)  # fresh counts for this test
+    # Fresh counts for this test, on a clock stopped mid-window: on the real clock a slow machine could
+    # cross into the next minute's window during the loop, which starts the count again.
+    app.extensions["cocreate_ratelimiter"] = RateLimiter(None, clock=lambda: 1_800_000_030.0)
     for _ in range(SUBMISSIONS_PER_MINUTE):
         assert client.post_form("/kiosk/idea", {"title": "ab"}).status_code == 422
     assert client.post_form("/kiosk/idea", {"title": "Enough now"}).status_code == 429
