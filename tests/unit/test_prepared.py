@@ -1,6 +1,8 @@
 """Prepared statements (cocreate/prepared.py) against the suite's database: the same values as
 Session.execute, statements visible to listeners, errors as SQLAlchemy's, and instances as if loaded."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
@@ -11,7 +13,7 @@ from cocreate.accounts.models import User
 from cocreate.events import EventRecord
 from cocreate.extensions import db
 from cocreate.ideas.models import Board, Idea
-from cocreate.prepared import Prepared, driver_sql, persistent
+from cocreate.prepared import _CURSOR, Prepared, driver_sql, persistent
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
 
 _EVENTS = EventRecord.__table__
@@ -44,20 +46,28 @@ def test_values_go_in_and_come_out_through_the_column_types(session):
     assert _READ.first(session, {"name": "nothing"}) is None and _READ.rows(session, {"name": "no"}) == []
 
 
-def test_listeners_see_each_statement_and_driver_errors_become_sqlalchemys(session, app):
-    seen = []
+@contextmanager
+def _cursor_executions(app) -> Iterator[list[tuple[object, str]]]:
+    """(cursor, statement) of each statement sent to the database while the block runs."""
+    seen: list[tuple[object, str]] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
+        seen.append((cursor, statement))
 
     with app.app_context():
         engine = db.engine
     event.listen(engine, "before_cursor_execute", record)
     try:
-        _READ.rows(session, {"name": "nothing"})
-        driver_sql(session.connection(), "SELECT 1")
+        yield seen
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+def test_listeners_see_each_statement_and_driver_errors_become_sqlalchemys(session, app):
+    with _cursor_executions(app) as executions:
+        _READ.rows(session, {"name": "nothing"})
+        driver_sql(session.connection(), "SELECT 1")
+    seen = [statement for _, statement in executions]
     assert seen[-2].startswith("SELECT event_log.name") and seen[-1] == "SELECT 1"
     user = UserFactory()
     duplicate = Prepared(
@@ -80,29 +90,25 @@ def test_listeners_see_each_statement_and_driver_errors_become_sqlalchemys(sessi
 def test_statements_share_one_cursor_per_connection_and_a_failed_one_is_replaced(session, app):
     """Prepared statements run on one DB-API cursor per connection, made once; a statement that fails
     takes its cursor with it, and the next statement runs on a new one."""
-    cursors = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        cursors.append(cursor)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        board = BoardFactory()
-        cursors.clear()
-        assert _BOARD.first(session, {"id": board.id}) == (False, board.slug)
+    board = BoardFactory()
+    session.flush()
+    params, row = {"id": board.id}, (False, board.slug)  # the ORM reads nothing while listened to
+    with _cursor_executions(app) as executions:
+        assert _BOARD.first(session, params) == row
         assert _READ.rows(session, {"name": "nothing"}) == []
-        assert _BOARD.scalar(session, {"id": board.id}) is False
+        assert _BOARD.scalar(session, params) is False
+        cursors = [cursor for cursor, _ in executions]
         assert len(cursors) == 3 and cursors[0] is cursors[1] is cursors[2]
         session.commit()
         with pytest.raises(IntegrityError):
             _WRITE.execute(session, {"name": None, "actor_id": None, "payload": {}, "created_at": None})
         session.rollback()
-        assert _BOARD.first(session, {"id": board.id}) == (False, board.slug)
-        assert cursors[-1] is not cursors[-2]  # the failed statement's cursor was closed and replaced
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+        assert _BOARD.first(session, params) == row
+        kept = session.connection().connection.info[_CURSOR]
+    failed = [cursor for cursor, sql in executions if sql.startswith("INSERT INTO event_log")]
+    reads = [cursor for cursor, sql in executions if sql.startswith("SELECT boards")]
+    assert len(failed) == 1 and len(reads) == 3
+    assert reads[2] is kept and kept is not failed[0]  # the failed one went with its failure
 
 
 def test_statements_it_cannot_prepare_are_refused(session):
