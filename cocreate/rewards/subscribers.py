@@ -142,8 +142,9 @@ def review_helpful(session: Session, review_id: int, author_id: int, voter_id: i
 
 
 def milestone(session: Session, idea, supporters: int, at=None) -> None:
-    """Credit the author each milestone the supporters have reached, once. Every vote past the first
-    milestone asks, so the keys already credited are found in one read instead of a credit() each."""
+    """Credit the author each milestone the supporters have reached, once. Asked by the vote at a milestone
+    or one past it (reaches_milestone), by an approval and by a merge, each time for every milestone
+    reached so far: the keys already credited are found in one read instead of a credit() each."""
     keys = {f"idea_milestone:idea:{idea.id}:{n}": n for n in settings().milestones if supporters >= n}
     if not keys:
         return
