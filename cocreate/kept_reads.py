@@ -30,6 +30,7 @@ import os
 import threading
 import weakref
 from collections.abc import Callable, Hashable, Mapping
+from contextlib import suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -163,11 +164,17 @@ def _reader_for(engine: Engine) -> _Reader:
         reader = _held.last = _kept_reader(engine)
     try:
         version = _data_version(reader.connection)
-    except DBAPIError as exc:
+    except DBAPIError:
         # The server ended the connection (a restart, an administrator): the version is the unit's first
         # statement, so it serves as the pool's pre-ping does, and the unit goes on with a new reader.
-        if not exc.connection_invalidated:
+        # Whether the driver takes the error for a disconnect depends on timing (psycopg can find the socket
+        # closed before it reads the server's farewell, and then keeps a connection that answers every
+        # later statement "another command is already in progress"), so any error here retires the kept
+        # reader; a new one that fails as well raises.
+        if not reader.kept:
             raise
+        with suppress(Exception):  # closing what is left of it must not keep the unit from a new one
+            reader.connection.invalidate()
         reader = _held.last = _kept_reader(engine)
         version = _data_version(reader.connection)
     if version != reader.version:

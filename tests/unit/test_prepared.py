@@ -374,6 +374,39 @@ def test_a_kept_reader_whose_server_connection_ended_is_made_again(app, session,
     assert again == row == (False, "again") and new_pid != pid
 
 
+def test_a_kept_reader_whose_first_statement_fails_any_way_is_replaced(app, session, monkeypatch):
+    """The server's end of a connection can reach the driver as an error it does not take for a disconnect
+    (psycopg finding the socket closed before the server's farewell; once in a CI run). The kept reader is
+    retired all the same and the unit goes on with a new one; the units after it are served too."""
+    from sqlalchemy.exc import OperationalError
+
+    from cocreate import kept_reads
+
+    board = BoardFactory(slug="anyway")
+    session.commit()
+
+    def read(s):
+        return _BOARD.first(s, {"id": board.id}), kept_reads.reading(s)
+
+    row, first = _in_a_read_unit(app, read)
+    if not first.kept:
+        pytest.skip("an in-memory database keeps no reader")
+    real, failures = kept_reads._data_version, []
+
+    def version_failing_once(connection):
+        if not failures:
+            failures.append(connection)
+            raise OperationalError("SELECT version", {}, Exception("connection socket closed"))
+        return real(connection)
+
+    monkeypatch.setattr(kept_reads, "_data_version", version_failing_once)
+    again, second = _in_a_read_unit(app, read)
+    assert failures == [first.connection] and first.connection.invalidated
+    assert again == row == (False, "anyway") and second.connection is not first.connection
+    third_row, third = _in_a_read_unit(app, read)
+    assert third_row == row and third is second  # kept from then on
+
+
 def test_nothing_listens_to_the_events_attach_as_stored_leaves_out(app):
     """attach_as_stored() attaches as the ORM's loading does, without the attach and expire events of
     make_transient_to_detached() and Session.add(): should anything come to listen to them (or to `load`,
