@@ -39,15 +39,8 @@ class CoCreateRequest(Request):
         ):
             super()._load_form_data()
             return
-        try:
-            app = current_app._get_current_object()
-        except RuntimeError:  # no app: Werkzeug's way, with its own limits
-            super()._load_form_data()
-            return
         size = int(length)
-        limit = self._max_content_length
-        if limit is None:
-            limit = app.config["MAX_CONTENT_LENGTH"]
+        limit = self.max_content_length  # Flask's: this request's, else the app's MAX_CONTENT_LENGTH
         if limit is not None and size > limit:
             raise RequestEntityTooLarge()
         body = environ["wsgi.input"].read(size) if size else b""
@@ -61,7 +54,7 @@ class CoCreateRequest(Request):
         state["stream"] = io.BytesIO()  # read to its end, as Werkzeug leaves it
         state["form"] = self.parameter_storage_class(pairs)
         state["files"] = self.parameter_storage_class()
-        if app.debug:
+        if current_app and current_app.debug:  # as Flask's own _load_form_data does
             from flask.debughelpers import attach_enctype_error_multidict
 
             attach_enctype_error_multidict(self)

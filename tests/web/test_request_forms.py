@@ -92,7 +92,7 @@ def test_other_bodies_take_werkzeugs_way_with_the_same_answer(app, environ, monk
         assert taken and form == theirs.form.to_dict()
 
 
-def test_a_multipart_form_is_werkzeugs(client, app):
+def test_a_multipart_form_is_werkzeugs(app):
     with app.test_request_context(
         "/", method="POST", data={"caption": "Trail", "photo": (io.BytesIO(b"\x89PNG"), "p.png")}
     ):
