@@ -170,9 +170,7 @@ def _reader_for(engine: Engine) -> _Reader:
         # Whether the driver takes the error for a disconnect depends on timing (psycopg can find the socket
         # closed before it reads the server's farewell, and then keeps a connection that answers every
         # later statement "another command is already in progress"), so any error here retires the kept
-        # reader; a new one that fails as well raises.
-        if not reader.kept:
-            raise
+        # reader (here always a kept one: `last` holds no other); a new one that fails as well raises.
         with suppress(Exception):  # closing what is left of it must not keep the unit from a new one
             reader.connection.invalidate()
         reader = _held.last = _kept_reader(engine)
