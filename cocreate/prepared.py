@@ -273,13 +273,13 @@ def driver_sql(connection, sql: str, *, fetch: bool = False) -> list | None:
     """A statement without parameters (BEGIN, ROLLBACK, a PRAGMA) on the connection's DB-API connection,
     seen by `before_cursor_execute` listeners like any other, and its rows if `fetch`:
     Connection.exec_driver_sql's machinery cost ten times the statement on every request."""
-    cursor = connection.connection.dbapi_connection.cursor()
+    cursor = _cursor(connection.connection)  # the prepared statements' own
     if connection.dispatch.before_cursor_execute:
         connection.dispatch.before_cursor_execute(connection, cursor, sql, (), None, False)
     try:
         cursor.execute(sql)
         return cursor.fetchall() if fetch else None
     except connection.dialect.loaded_dbapi.Error as exc:
-        connection._handle_dbapi_exception(exc, sql, (), cursor, None)  # raises SQLAlchemy's
-    finally:
+        connection.connection.info.pop(_CURSOR, None)
         cursor.close()
+        connection._handle_dbapi_exception(exc, sql, (), cursor, None)  # raises SQLAlchemy's
