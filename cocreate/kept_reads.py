@@ -171,8 +171,7 @@ def _reader_for(engine: Engine) -> _Reader:
         # closed before it reads the server's farewell, and then keeps a connection that answers every
         # later statement "another command is already in progress"), so any error here retires the kept
         # reader (here always a kept one: `last` holds no other); a new one that fails as well raises.
-        with suppress(Exception):  # closing what is left of it must not keep the unit from a new one
-            reader.connection.invalidate()
+        retire(reader.connection)
         reader = _held.last = _kept_reader(engine)
         version = _data_version(reader.connection)
     if version != reader.version:
@@ -205,6 +204,19 @@ def outside_pool(engine: Engine) -> Connection:
     fairy.detach()
     fairy.info.clear()
     return Connection(engine, connection=fairy)
+
+
+def retire(connection: Connection) -> None:
+    """A kept connection that is broken or gone: marked invalid, and its DB-API connection closed (a
+    connection outside the pool has no pool record to close it). What is left of it fails quietly: it
+    must not keep the caller from a new one."""
+    dbapi_connection = None
+    with suppress(Exception):
+        dbapi_connection = connection.connection.dbapi_connection  # None once invalidated
+        connection.invalidate()
+    if dbapi_connection is not None:
+        with suppress(Exception):
+            dbapi_connection.close()
 
 
 VERSION_SQL = {"sqlite": "PRAGMA data_version", "postgresql": "SELECT pg_current_snapshot()::text"}

@@ -1,4 +1,4 @@
-"""A vote's session on a connection its thread keeps (a SQLite database file).
+"""A vote's session on a connection its thread keeps (a SQLite database file, PostgreSQL).
 
 Each request's session takes a connection from the pool and hands it back at its end. For a vote, which
 writes a few rows, that machinery cost more than its statements: on every request a connection object
@@ -9,19 +9,32 @@ thread keeps, outside the pool, as page reads already do (cocreate/kept_reads.py
 The session begins and ends its transactions on that connection as on a pooled one: BEGIN IMMEDIATE after
 the writer's turn (cocreate/db.py), COMMIT or ROLLBACK, then the turn goes to the next writer. A connection
 is handed to a request only outside a transaction (one left open by anything is rolled back first), so each
-request's session begins, commits and ends its own transaction. PostgreSQL and in-memory SQLite databases
-keep using the pool.
+request's session begins, commits and ends its own transaction. An in-memory SQLite database keeps using
+the pool.
+
+On PostgreSQL the pool would also have pinged the server first ("SELECT 1", a round trip: 14 % of a vote's
+time under load, bench/RESULTS.md, 2026-12-06, last session). A kept connection is instead looked at before
+each request without asking the server: it is replaced when the driver knows it is broken, when it is in the
+middle of a statement (what psycopg can be left in when the server ended it), or when its socket has
+something to read while it is idle. An idle connection's server sends nothing unasked unless it is ending the
+connection (a restart, pg_terminate_backend, idle timeouts all send an error and close), so that last test
+finds what the ping would have found, at the cost of a poll() instead of a round trip. A server that vanished
+without a word (a cable pulled) is found by the request's first statement failing, as a ping would find it
+one statement earlier; the connection is then invalidated and the next request makes a new one.
 """
 
 from __future__ import annotations
 
 import os
+import select
 import threading
 import weakref
 from contextvars import ContextVar
 
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy.engine import Connection, Engine
+
+from cocreate.kept_reads import retire
 
 _writer: ContextVar[Connection | None] = ContextVar("cocreate_kept_writer", default=None)
 _held = threading.local()  # .writers: each engine's kept connection of this thread, with its process id
@@ -49,12 +62,14 @@ class KeptSession(FlaskSession):
 
 def _kept_writer(engine: Engine) -> Connection | None:
     """This thread's connection to the engine's database, outside any transaction; None where none is
-    kept (PostgreSQL, an in-memory SQLite database). What each engine keeps is worked out once per thread."""
+    kept (an in-memory SQLite database). What each engine keeps is worked out once per thread."""
     writers = getattr(_held, "writers", None)
     if writers is None:
         writers = _held.writers = weakref.WeakKeyDictionary()
     kept = writers.get(engine)
     if kept is None or kept[1] != os.getpid() or (kept[0] is not None and not _usable(kept[0])):
+        if kept is not None and kept[0] is not None and kept[1] == os.getpid():
+            retire(kept[0])
         kept = writers[engine] = (_connect(engine) if _keeps_writer(engine) else None, os.getpid())
     connection = kept[0]
     if connection is not None and connection.in_transaction():
@@ -65,11 +80,32 @@ def _kept_writer(engine: Engine) -> Connection | None:
 def _keeps_writer(engine: Engine) -> bool:
     from cocreate.kept_reads import keeps_connections
 
-    return engine.dialect.name == "sqlite" and keeps_connections(engine)
+    return keeps_connections(engine)
 
 
 def _usable(connection: Connection) -> bool:
-    return not connection.closed and not connection.invalidated
+    if connection.closed or connection.invalidated:
+        return False
+    return connection.dialect.name != "postgresql" or _server_still_there(connection)
+
+
+def _server_still_there(connection: Connection) -> bool:
+    """A kept PostgreSQL connection that is sound and between statements, and whose server has not said
+    goodbye (see the module's text): no round trip, one poll of its socket."""
+    import psycopg
+    from psycopg.pq import ConnStatus, TransactionStatus
+
+    pgconn = connection.connection.dbapi_connection.pgconn
+    # Between statements: outside a transaction, or inside one (rolled back before a request is handed it).
+    # ACTIVE is a statement whose answer was never read: nothing can be sent on that connection again.
+    if pgconn.status != ConnStatus.OK or pgconn.transaction_status == TransactionStatus.ACTIVE:
+        return False
+    try:
+        poll = select.poll()
+        poll.register(pgconn.socket, select.POLLIN)
+        return not poll.poll(0)
+    except (OSError, psycopg.OperationalError):  # its socket is gone already
+        return False
 
 
 def _connect(engine: Engine) -> Connection:
@@ -77,6 +113,8 @@ def _connect(engine: Engine) -> Connection:
     from cocreate.kept_reads import outside_pool
 
     connection = outside_pool(engine)
+    if engine.dialect.name != "sqlite":
+        return connection
     fairy = connection.connection
     _open_turns(fairy.dbapi_connection, fairy.info)  # the pool's record closed its own turn file
     fd = fairy.info.get(_TURN_FD)

@@ -199,9 +199,9 @@ def _vote_connections(app, client, idea_ids, action="vote"):
 
 
 def test_votes_run_on_a_connection_their_thread_keeps(app, client, session, database_url):
-    """On a SQLite file a vote's session works on its thread's kept connection, outside the pool (no
-    connection checked out while it writes), the same from one vote to the next; another thread has its
-    own. PostgreSQL's votes take pooled connections (their pre-ping finds a server that went away)."""
+    """A vote's session works on its thread's kept connection (a SQLite file, PostgreSQL), outside the
+    pool (no connection checked out while it writes), the same from one vote to the next; another thread
+    has its own."""
     import threading
 
     from cocreate.extensions import db
@@ -217,11 +217,8 @@ def test_votes_run_on_a_connection_their_thread_keeps(app, client, session, data
     thread = threading.Thread(target=lambda: theirs.extend(_vote_connections(app, client, ids[2:])))
     thread.start()
     thread.join()
-    if database_url.startswith("sqlite"):
-        assert mine[0][0] is mine[1][0] and theirs[0][0] is not mine[0][0]
-        assert {n for _, n in mine + theirs} == {checked_out}
-    else:
-        assert {n for _, n in mine + theirs} == {checked_out + 1}
+    assert mine[0][0] is mine[1][0] and theirs[0][0] is not mine[0][0]
+    assert {n for _, n in mine + theirs} == {checked_out}
     session.rollback()  # the test's own snapshot began before the votes
     assert session.scalar(select(func.count(Vote.id)).where(Vote.user_id == user.id)) == 3
 
@@ -232,14 +229,11 @@ def test_a_kept_connection_left_in_a_transaction_is_rolled_back_before_the_next_
     """Whatever left the thread's kept connection inside a transaction (here a row written and never
     committed), the next vote begins, commits and ends its own: the vote is stored, the stray row is not;
     and a refused vote (409) leaves no transaction open behind it."""
-    import pytest
     from sqlalchemy import text
 
     from cocreate.extensions import db
     from cocreate.kept_writes import _kept_writer
 
-    if not database_url.startswith("sqlite"):
-        pytest.skip("PostgreSQL's votes take pooled connections")
     idea, user = _setup(session)
     idea_id = idea.id
     client.sign_in(user)
@@ -258,6 +252,40 @@ def test_a_kept_connection_left_in_a_transaction_is_rolled_back_before_the_next_
     _vote_connections(app, client, [idea_id], action="unvote")
     session.rollback()
     assert session.scalar(select(func.count(Vote.id)).where(Vote.idea_id == idea_id)) == 0
+
+
+def test_a_kept_postgresql_connection_that_the_server_ended_is_replaced_before_the_next_vote(
+    app, client, session, database_url
+):
+    """No ping before a vote on PostgreSQL: a kept connection whose server ended it (a restart, an
+    administrator) has its farewell waiting on its socket, so the next vote takes a new connection and is
+    stored, with no error for the person. One left in the middle of a statement (psycopg's state when it
+    found the socket closed first) is replaced as well."""
+    import pytest
+    from psycopg.pq import TransactionStatus
+    from sqlalchemy import text
+
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's server ends connections")
+    ideas, user = [IdeaFactory() for _ in range(3)], UserFactory()
+    session.commit()
+    ids = [i.id for i in ideas]
+    client.sign_in(user)
+    ((first, _),) = _vote_connections(app, client, ids[:1])
+    pid = first.info.backend_pid
+    # Waits (up to 5 s) until the backend has gone, so its farewell is on the socket.
+    assert session.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid}).scalar()
+    session.commit()
+    ((second, _),) = _vote_connections(app, client, ids[1:2])
+    assert second is not first and second.info.backend_pid != pid and first.closed
+
+    # A statement sent whose answer was never read: nothing more can be sent on that connection.
+    second.pgconn.send_query(b"SELECT 1")
+    assert second.pgconn.transaction_status == TransactionStatus.ACTIVE
+    ((third, _),) = _vote_connections(app, client, ids[2:])
+    assert third is not second and second.closed
+    session.rollback()
+    assert session.scalar(select(func.count(Vote.id)).where(Vote.user_id == user.id)) == 3
 
 
 def test_a_thread_that_voted_leaves_no_file_open_behind_it(app, client, session, database_url):
