@@ -12,6 +12,14 @@ def _setup(session):
     return idea, user
 
 
+def _three_ideas_and_a_voter(session, client) -> tuple[list[int], object]:
+    """Three ideas' ids, and a person signed in on `client`."""
+    ideas, user = [IdeaFactory() for _ in range(3)], UserFactory()
+    session.commit()
+    client.sign_in(user)
+    return [i.id for i in ideas], user
+
+
 def test_htmx_vote_returns_the_vote_box_with_the_new_count(client, session):
     idea, user = _setup(session)
     client.sign_in(user)
@@ -206,10 +214,7 @@ def test_votes_run_on_a_connection_their_thread_keeps(app, client, session, data
 
     from cocreate.extensions import db
 
-    ideas, user = [IdeaFactory(), IdeaFactory(), IdeaFactory()], UserFactory()
-    session.commit()
-    ids = [i.id for i in ideas]
-    client.sign_in(user)
+    ids, user = _three_ideas_and_a_voter(session, client)
     with app.app_context():
         checked_out = db.engine.pool.checkedout()
     mine = _vote_connections(app, client, ids[:2])
@@ -267,10 +272,7 @@ def test_a_kept_postgresql_connection_that_the_server_ended_is_replaced_before_t
 
     if not database_url.startswith("postgresql"):
         pytest.skip("PostgreSQL's server ends connections")
-    ideas, user = [IdeaFactory() for _ in range(3)], UserFactory()
-    session.commit()
-    ids = [i.id for i in ideas]
-    client.sign_in(user)
+    ids, user = _three_ideas_and_a_voter(session, client)
     ((first, _),) = _vote_connections(app, client, ids[:1])
     pid = first.info.backend_pid
     # Waits (up to 5 s) until the backend has gone, so its farewell is on the socket.
@@ -300,10 +302,7 @@ def test_a_thread_that_voted_leaves_no_file_open_behind_it(app, client, session,
 
     if not database_url.startswith("sqlite"):
         pytest.skip("SQLite's writers' turn file")
-    ideas, user = [IdeaFactory() for _ in range(3)], UserFactory()
-    session.commit()
-    ids = [i.id for i in ideas]
-    client.sign_in(user)
+    ids, user = _three_ideas_and_a_voter(session, client)
     _vote_connections(app, client, ids[:1])  # this thread's own, made before counting
 
     def open_files() -> int:
