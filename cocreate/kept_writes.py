@@ -19,8 +19,8 @@ middle of a statement (what psycopg can be left in when the server ended it), or
 something to read while it is idle. An idle connection's server sends nothing unasked unless it is ending the
 connection (a restart, pg_terminate_backend, idle timeouts all send an error and close), so that last test
 finds what the ping would have found, at the cost of a poll() instead of a round trip. A server that vanished
-without a word (a cable pulled) is found by the request's first statement failing, as a ping would find it
-one statement earlier; the connection is then invalidated and the next request makes a new one.
+without a word (a cable pulled) is found by the request's first statement failing where a ping would have
+failed; the connection is then replaced before the next request.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from contextvars import ContextVar
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy.engine import Connection, Engine
 
-from cocreate.kept_reads import retire
+from cocreate.kept_reads import keeps_connections, outside_pool, retire
 
 _writer: ContextVar[Connection | None] = ContextVar("cocreate_kept_writer", default=None)
 _held = threading.local()  # .writers: each engine's kept connection of this thread, with its process id
@@ -78,9 +78,10 @@ def _kept_writer(engine: Engine) -> Connection | None:
 
 
 def _keeps_writer(engine: Engine) -> bool:
-    from cocreate.kept_reads import keeps_connections
-
-    return keeps_connections(engine)
+    """A SQLite file; PostgreSQL through psycopg, whose connection's state and socket _usable() reads
+    (another driver's connections stay in the pool, pinged before each use)."""
+    dialect = engine.dialect
+    return keeps_connections(engine) and (dialect.name == "sqlite" or dialect.driver == "psycopg")
 
 
 def _usable(connection: Connection) -> bool:
@@ -110,7 +111,6 @@ def _server_still_there(connection: Connection) -> bool:
 
 def _connect(engine: Engine) -> Connection:
     from cocreate.db import _TURN_FD, _open_turns
-    from cocreate.kept_reads import outside_pool
 
     connection = outside_pool(engine)
     if engine.dialect.name != "sqlite":
