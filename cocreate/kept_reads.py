@@ -16,6 +16,16 @@ unit, at its first, tells whether it did; if not, every kept result is forgotten
   is the transactions in progress (xip) below the first one not yet seen to end (xmax): every transaction
   that ends changes it, as its id leaves the list or moves xmax past it. Two equal snapshots therefore see
   the same rows. (The WAL position is no such test: a commit's record is written before it is visible.)
+A kept connection (a reader here, a vote's writer in cocreate/kept_writes.py) is looked at before each use
+without a round trip (alive()): it is replaced when it was closed or invalidated, and on PostgreSQL (psycopg)
+when it is broken, in the middle of a statement (what psycopg can be left in when the server ended it), or
+has something to read on its socket while it is idle. An idle connection's server sends nothing unasked
+unless it is ending the connection (a restart, pg_terminate_backend, idle timeouts all send an error and
+close), so that finds what the pool's ping would, at the cost of a poll(). A server that vanished without a
+word (a cable pulled) fails the first statement instead, where a ping would have failed: a reader's version
+query is then retried once on a new connection (_reader_for), a vote fails and its connection is replaced
+before the next.
+
 A kept result is served only for the same statement with the same parameters, and only if its values are
 immutable (strings, numbers, times). A statement read this way must be a function of the rows and its
 parameters (no time or random function in its SQL), as every prepared statement is. The results were read
@@ -27,6 +37,7 @@ suite), every kept result served is read again and must be the same.
 from __future__ import annotations
 
 import os
+import select
 import threading
 import weakref
 from collections.abc import Callable, Hashable, Mapping
@@ -147,13 +158,35 @@ def keeps_connections(engine: Engine) -> bool:
 
 
 def _usable(reader: _Reader | None) -> bool:
-    """Made in this process (not inherited through a fork) and still connected."""
-    return (
-        reader is not None
-        and reader.pid == os.getpid()
-        and not reader.connection.closed
-        and not reader.connection.invalidated
-    )
+    """Made in this process (not inherited through a fork) and still fit for use."""
+    return reader is not None and reader.pid == os.getpid() and alive(reader.connection)
+
+
+def alive(connection: Connection) -> bool:
+    """A kept connection fit for its next unit of work, by what can be seen without a round trip (see the
+    module's text)."""
+    if connection.closed or connection.invalidated:
+        return False
+    dialect = connection.dialect
+    return dialect.name != "postgresql" or dialect.driver != "psycopg" or _server_still_there(connection)
+
+
+def _server_still_there(connection: Connection) -> bool:
+    """A psycopg connection that is sound and between statements, whose server has not said goodbye."""
+    import psycopg
+    from psycopg.pq import ConnStatus, TransactionStatus
+
+    pgconn = connection.connection.dbapi_connection.pgconn
+    # Between statements: outside a transaction, or inside one (a vote's writer rolls it back first).
+    # ACTIVE is a statement whose answer was never read: nothing can be sent on that connection again.
+    if pgconn.status != ConnStatus.OK or pgconn.transaction_status == TransactionStatus.ACTIVE:
+        return False
+    try:
+        poll = select.poll()
+        poll.register(pgconn.socket, select.POLLIN)
+        return not poll.poll(0)
+    except (OSError, psycopg.OperationalError):  # its socket is gone already
+        return False
 
 
 def _reader_for(engine: Engine) -> _Reader:
@@ -187,6 +220,8 @@ def _kept_reader(engine: Engine) -> _Reader:
         readers = _held.readers = weakref.WeakKeyDictionary()
     reader = readers.get(engine)
     if not _usable(reader):
+        if reader is not None and reader.pid == os.getpid():  # not one inherited through a fork
+            retire(reader.connection)
         connection = outside_pool(engine)
         if engine.dialect.name == "postgresql":
             dbapi_connection = connection.connection.dbapi_connection

@@ -13,20 +13,13 @@ request's session begins, commits and ends its own transaction. An in-memory SQL
 the pool.
 
 On PostgreSQL the pool would also have pinged the server first ("SELECT 1", a round trip: 14 % of a vote's
-time under load, bench/RESULTS.md, 2026-12-06, last session). A kept connection is instead looked at before
-each request without asking the server: it is replaced when the driver knows it is broken, when it is in the
-middle of a statement (what psycopg can be left in when the server ended it), or when its socket has
-something to read while it is idle. An idle connection's server sends nothing unasked unless it is ending the
-connection (a restart, pg_terminate_backend, idle timeouts all send an error and close), so that last test
-finds what the ping would have found, at the cost of a poll() instead of a round trip. A server that vanished
-without a word (a cable pulled) is found by the request's first statement failing where a ping would have
-failed; the connection is then replaced before the next request.
+time under load, bench/RESULTS.md, 2026-12-06, last session). A kept connection is looked at instead, without
+a round trip, as kept readers are (kept_reads.alive()), and replaced when it is no longer fit.
 """
 
 from __future__ import annotations
 
 import os
-import select
 import threading
 import weakref
 from contextvars import ContextVar
@@ -34,7 +27,7 @@ from contextvars import ContextVar
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy.engine import Connection, Engine
 
-from cocreate.kept_reads import keeps_connections, outside_pool, retire
+from cocreate.kept_reads import alive, keeps_connections, outside_pool, retire
 
 _writer: ContextVar[Connection | None] = ContextVar("cocreate_kept_writer", default=None)
 _held = threading.local()  # .writers: each engine's kept connection of this thread, with its process id
@@ -67,7 +60,7 @@ def _kept_writer(engine: Engine) -> Connection | None:
     if writers is None:
         writers = _held.writers = weakref.WeakKeyDictionary()
     kept = writers.get(engine)
-    if kept is None or kept[1] != os.getpid() or (kept[0] is not None and not _usable(kept[0])):
+    if kept is None or kept[1] != os.getpid() or (kept[0] is not None and not alive(kept[0])):
         if kept is not None and kept[0] is not None and kept[1] == os.getpid():
             retire(kept[0])
         kept = writers[engine] = (_connect(engine) if _keeps_writer(engine) else None, os.getpid())
@@ -78,35 +71,10 @@ def _kept_writer(engine: Engine) -> Connection | None:
 
 
 def _keeps_writer(engine: Engine) -> bool:
-    """A SQLite file; PostgreSQL through psycopg, whose connection's state and socket _usable() reads
-    (another driver's connections stay in the pool, pinged before each use)."""
+    """A SQLite file; PostgreSQL through psycopg, whose connection's state and socket alive() reads in
+    place of a ping (another driver's connections stay in the pool, pinged before each use)."""
     dialect = engine.dialect
     return keeps_connections(engine) and (dialect.name == "sqlite" or dialect.driver == "psycopg")
-
-
-def _usable(connection: Connection) -> bool:
-    if connection.closed or connection.invalidated:
-        return False
-    return connection.dialect.name != "postgresql" or _server_still_there(connection)
-
-
-def _server_still_there(connection: Connection) -> bool:
-    """A kept PostgreSQL connection that is sound and between statements, and whose server has not said
-    goodbye (see the module's text): no round trip, one poll of its socket."""
-    import psycopg
-    from psycopg.pq import ConnStatus, TransactionStatus
-
-    pgconn = connection.connection.dbapi_connection.pgconn
-    # Between statements: outside a transaction, or inside one (rolled back before a request is handed it).
-    # ACTIVE is a statement whose answer was never read: nothing can be sent on that connection again.
-    if pgconn.status != ConnStatus.OK or pgconn.transaction_status == TransactionStatus.ACTIVE:
-        return False
-    try:
-        poll = select.poll()
-        poll.register(pgconn.socket, select.POLLIN)
-        return not poll.poll(0)
-    except (OSError, psycopg.OperationalError):  # its socket is gone already
-        return False
 
 
 def _connect(engine: Engine) -> Connection:

@@ -350,13 +350,14 @@ def test_memo_check_tells_a_stale_kept_result_from_a_commit_made_during_the_read
         _in_a_read_unit(app, forget_the_version)
 
 
-def test_a_kept_reader_whose_server_connection_ended_is_made_again(app, session, is_postgres):
-    """PostgreSQL restarted, or an administrator ended the backend: the read unit's first statement (the
-    version) finds the connection gone, and the unit goes on with a new one, as the pool's pre-ping does
-    for pooled connections; no page fails for it."""
+def test_a_kept_reader_whose_server_connection_ended_is_made_again(app, session, is_postgres, monkeypatch):
+    """PostgreSQL restarted, or an administrator ended the backend: the server's farewell waits on the
+    kept reader's socket, so the next read unit takes a new connection before its first statement, as the
+    pool's pre-ping does for pooled connections (without its round trip); no page fails for it, and the
+    old connection is closed."""
     from sqlalchemy import text
 
-    from cocreate.kept_reads import reading
+    from cocreate import kept_reads
 
     if not is_postgres:
         pytest.skip("a PostgreSQL backend ended from outside")
@@ -364,14 +365,18 @@ def test_a_kept_reader_whose_server_connection_ended_is_made_again(app, session,
     session.commit()
 
     def read(s):
-        row = _BOARD.first(s, {"id": board.id})
-        return row, reading(s).connection.connection.dbapi_connection.info.backend_pid
+        return _BOARD.first(s, {"id": board.id}), kept_reads.reading(s).connection.connection.dbapi_connection
 
-    row, pid = _in_a_read_unit(app, read)
-    assert session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar()
+    row, old = _in_a_read_unit(app, read)
+    pid = old.info.backend_pid
+    # Waits (up to 5 s) until the backend has gone, so its farewell is on the socket.
+    assert session.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid}).scalar()
     session.commit()
-    again, new_pid = _in_a_read_unit(app, read)
-    assert again == row == (False, "again") and new_pid != pid
+    real, asked = kept_reads._data_version, []
+    monkeypatch.setattr(kept_reads, "_data_version", lambda c: asked.append(c) or real(c))
+    again, new = _in_a_read_unit(app, read)
+    assert again == row == (False, "again") and new.info.backend_pid != pid
+    assert old.closed and [c.connection.dbapi_connection for c in asked] == [new]  # none sent on the old one
 
 
 def test_a_kept_reader_whose_first_statement_fails_any_way_is_replaced(app, session, monkeypatch):
