@@ -56,6 +56,28 @@ def test_the_app_uses_it_and_a_view_sees_the_form(app):
         assert request.form["importance"] == "critical" and request.form.getlist("x") == ["1", "2"]
 
 
+@pytest.mark.parametrize("body", [b"a=1&a=2&n=42&bad=x&empty=", b"x=" + b"1" * 70_000])  # ours, Werkzeug's
+def test_get_answers_as_werkzeugs_form_does_for_names_there_and_not(app, body):
+    """FormValues.get (the request's form and query string) skips the exception Werkzeug's get catches for
+    a missing name, and gives the same answers: the first value, the default, a type's conversion or the
+    default where it fails; a missing name asked for with [] is still Werkzeug's 400."""
+    from werkzeug.exceptions import BadRequestKeyError
+
+    from cocreate.web.request import FormValues
+
+    with app.app_context():
+        ours = CoCreateRequest(_environ(body))
+        theirs = Request(_environ(body))
+        assert type(ours.form) is FormValues and type(ours.args) is FormValues
+        for name in ("a", "n", "bad", "empty", "x", "missing"):
+            for default in (None, "", "nice"):
+                assert ours.form.get(name, default) == theirs.form.get(name, default)
+                assert ours.form.get(name, default, type=int) == theirs.form.get(name, default, type=int)
+            assert ours.args.get(name) is None
+        with pytest.raises(BadRequestKeyError):
+            ours.form["missing"]
+
+
 def test_a_form_beyond_the_content_limit_is_413_without_reading_it(app):
     body = b"a=" + b"x" * 100
     with app.app_context():
