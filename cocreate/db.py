@@ -128,7 +128,7 @@ _TURN_FD, _HOLDS_TURN = "cocreate_writers_fd", "cocreate_holds_turn"
 # looks (sched_yield), then sleeps between looks. A vote holds the turn for a few hundred µs, and a sleep
 # of 200 µs lasted about 260 µs: under the vote load the waiter overslept, and the machine sat 8-10 % idle
 # with both workers waiting (against 2-3 % under the bare route's load). Yielding in place of it left 1.5 %
-# idle and served 3.6 % more votes (bench/RESULTS.md, 2026-12-06, night).
+# idle and served 3.6 % more votes (bench/RESULTS.md, 2026-12-06, closing session).
 SPIN_SECONDS = 0.002
 
 
