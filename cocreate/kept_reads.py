@@ -56,7 +56,6 @@ from sqlalchemy.orm import Session
 # False: statements run on the session's connection. None or an Engine (not connected yet) or a _Reader: a
 # unit of work that only reads.
 _reader: ContextVar[_Reader | Engine | None | bool] = ContextVar("cocreate_reader", default=False)
-_held = threading.local()  # .readers: each engine's kept reader of this thread; .last: the one used last
 MAX_KEPT_RESULTS = 2_000
 _IMMUTABLE = (str, int, float, bool, type(None), datetime, date, time, Decimal, bytes)
 
@@ -68,7 +67,6 @@ class _Reader:
 
     connection: Connection
     kept: bool
-    pid: int = 0
     version: int | str | None = None
     results: dict = field(default_factory=dict)
 
@@ -157,9 +155,30 @@ def keeps_connections(engine: Engine) -> bool:
     )
 
 
-def _usable(reader: _Reader | None) -> bool:
-    """Made in this process (not inherited through a fork) and still fit for use."""
-    return reader is not None and reader.pid == os.getpid() and alive(reader.connection)
+class ThreadKept:
+    """Each thread's kept connection to each engine, held in what `make(engine)` returns (a reader with its
+    kept results, a vote's writer, or None where nothing is kept) and found in it by `connection_of`. It is
+    made again when it was made in another process (inherited through a fork: it is the parent's to use and
+    close) or is no longer alive(); one made in this process is retired first. Kept readers and the votes'
+    kept writers (cocreate/kept_writes.py) are held this way."""
+
+    def __init__(self, make: Callable[[Engine], Any], connection_of: Callable[[Any], Connection | None]):
+        self._make, self._connection_of = make, connection_of
+        self._held = threading.local()  # .by_engine: a weak dictionary, engine -> (what make() gave, pid)
+
+    def get(self, engine: Engine) -> Any:
+        by_engine = getattr(self._held, "by_engine", None)
+        if by_engine is None:
+            by_engine = self._held.by_engine = weakref.WeakKeyDictionary()
+        kept = by_engine.get(engine)
+        if kept is not None and kept[1] == os.getpid():
+            connection = self._connection_of(kept[0])
+            if connection is None or alive(connection):
+                return kept[0]
+            retire(connection)
+        value = self._make(engine)
+        by_engine[engine] = (value, os.getpid())
+        return value
 
 
 def alive(connection: Connection) -> bool:
@@ -190,11 +209,9 @@ def _server_still_there(connection: Connection) -> bool:
 
 
 def _reader_for(engine: Engine) -> _Reader:
-    reader = getattr(_held, "last", None)  # nearly always the one engine of the app
-    if not _usable(reader) or reader.connection.engine is not engine:
-        if not keeps_connections(engine):
-            return _Reader(engine.connect(), kept=False)
-        reader = _held.last = _kept_reader(engine)
+    reader = _readers.get(engine)
+    if reader is None:  # an in-memory SQLite database: a pooled connection for this unit alone
+        return _Reader(engine.connect(), kept=False)
     try:
         version = _data_version(reader.connection)
     except DBAPIError:
@@ -203,9 +220,9 @@ def _reader_for(engine: Engine) -> _Reader:
         # Whether the driver takes the error for a disconnect depends on timing (psycopg can find the socket
         # closed before it reads the server's farewell, and then keeps a connection that answers every
         # later statement "another command is already in progress"), so any error here retires the kept
-        # reader (here always a kept one: `last` holds no other); a new one that fails as well raises.
+        # reader; a new one that fails as well raises.
         retire(reader.connection)
-        reader = _held.last = _kept_reader(engine)
+        reader = _readers.get(engine)
         version = _data_version(reader.connection)
     if version != reader.version:
         reader.results.clear()
@@ -213,22 +230,19 @@ def _reader_for(engine: Engine) -> _Reader:
     return reader
 
 
-def _kept_reader(engine: Engine) -> _Reader:
-    """This thread's reading connection to the engine's database, made the first time."""
-    readers = getattr(_held, "readers", None)
-    if readers is None:
-        readers = _held.readers = weakref.WeakKeyDictionary()
-    reader = readers.get(engine)
-    if not _usable(reader):
-        if reader is not None and reader.pid == os.getpid():  # not one inherited through a fork
-            retire(reader.connection)
-        connection = outside_pool(engine)
-        if engine.dialect.name == "postgresql":
-            dbapi_connection = connection.connection.dbapi_connection
-            dbapi_connection.rollback()  # whatever the pool's first use of it left open
-            dbapi_connection.autocommit = True  # never in a transaction: see the module's text
-        reader = readers[engine] = _Reader(connection, kept=True, pid=os.getpid())
-    return reader
+def _new_reader(engine: Engine) -> _Reader | None:
+    """A reading connection to the engine's database for this thread to keep; None where none is kept."""
+    if not keeps_connections(engine):
+        return None
+    connection = outside_pool(engine)
+    if engine.dialect.name == "postgresql":
+        dbapi_connection = connection.connection.dbapi_connection
+        dbapi_connection.rollback()  # whatever the pool's first use of it left open
+        dbapi_connection.autocommit = True  # never in a transaction: see the module's text
+    return _Reader(connection, kept=True)
+
+
+_readers = ThreadKept(_new_reader, lambda reader: reader and reader.connection)
 
 
 def outside_pool(engine: Engine) -> Connection:

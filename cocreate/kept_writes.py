@@ -20,17 +20,15 @@ a round trip, as kept readers are (kept_reads.alive()), and replaced when it is 
 from __future__ import annotations
 
 import os
-import threading
 import weakref
 from contextvars import ContextVar
 
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy.engine import Connection, Engine
 
-from cocreate.kept_reads import alive, keeps_connections, outside_pool, retire
+from cocreate.kept_reads import ThreadKept, keeps_connections, outside_pool
 
 _writer: ContextVar[Connection | None] = ContextVar("cocreate_kept_writer", default=None)
-_held = threading.local()  # .writers: each engine's kept connection of this thread, with its process id
 
 
 def begin_kept_writing(engine: Engine) -> None:
@@ -55,16 +53,9 @@ class KeptSession(FlaskSession):
 
 def _kept_writer(engine: Engine) -> Connection | None:
     """This thread's connection to the engine's database, outside any transaction; None where none is
-    kept (an in-memory SQLite database). What each engine keeps is worked out once per thread."""
-    writers = getattr(_held, "writers", None)
-    if writers is None:
-        writers = _held.writers = weakref.WeakKeyDictionary()
-    kept = writers.get(engine)
-    if kept is None or kept[1] != os.getpid() or (kept[0] is not None and not alive(kept[0])):
-        if kept is not None and kept[0] is not None and kept[1] == os.getpid():
-            retire(kept[0])
-        kept = writers[engine] = (_connect(engine) if _keeps_writer(engine) else None, os.getpid())
-    connection = kept[0]
+    kept (an in-memory SQLite database, another driver than psycopg). What each engine keeps is worked out
+    once per thread."""
+    connection = _writers.get(engine)
     if connection is not None and connection.in_transaction():
         connection.rollback()
     return connection
@@ -89,3 +80,6 @@ def _connect(engine: Engine) -> Connection:
     if fd is not None:  # a thread that ends lets its connection go: its turn file goes with it
         weakref.finalize(connection, os.close, fd)
     return connection
+
+
+_writers = ThreadKept(lambda engine: _connect(engine) if _keeps_writer(engine) else None, lambda kept: kept)

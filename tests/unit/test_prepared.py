@@ -272,6 +272,34 @@ def test_kept_readers_are_outside_the_pool_one_per_thread(app, session):
     assert mine[0] == mine[1] and theirs[0] != mine[0]
 
 
+def test_thread_kept_connections_are_made_once_and_again_only_when_unfit_or_inherited(app, monkeypatch):
+    """ThreadKept (readers and votes' writers): one connection per thread and engine, made once (so is a
+    None: nothing kept); made again when alive() finds it unfit, the unfit one retired; and after a fork
+    the child makes its own, leaving the parent's connection open for the parent."""
+    import os
+
+    from cocreate import kept_reads
+    from cocreate.kept_reads import ThreadKept, outside_pool
+
+    with app.app_context():
+        engine = db.engine
+    made = []
+    kept = ThreadKept(lambda e: made.append(outside_pool(e)) or made[-1], lambda c: c)
+    first = kept.get(engine)
+    assert kept.get(engine) is first and len(made) == 1
+    first.invalidate()  # unfit: alive() says so
+    second = kept.get(engine)
+    assert second is not first and len(made) == 2 and not second.invalidated
+    parent = os.getpid()
+    monkeypatch.setattr(kept_reads.os, "getpid", lambda: parent + 1)  # as in a forked child
+    third = kept.get(engine)
+    assert third is not second and len(made) == 3 and not second.closed  # the parent's is left alone
+    for connection in (second, third):
+        connection.close()
+    nothing, asked = ThreadKept(lambda e: asked.append(e), lambda c: c), []
+    assert nothing.get(engine) is None and nothing.get(engine) is None and asked == [engine]
+
+
 def test_a_read_unit_loads_complete_instances_detached_and_makes_no_session(app, session):
     """In a read unit an instance with every column stays out of the session (the board page then never
     makes one); one that misses a column joins the session as before, so the column can still load."""
