@@ -54,12 +54,14 @@ def register_extensions(app: Flask) -> None:
     import cocreate.db  # noqa: F401  (engine event listeners)
     from cocreate.accounts.session import init_login
     from cocreate.extensions import csrf, db, migrate
+    from cocreate.web.input_guard import init_input_guard
     from cocreate.web.limits import init_web_limits
     from cocreate.web.ratelimit import init_rate_limits
     from cocreate.web.security import init_security
     from cocreate.web.signatures import init_signatures
 
     db.init_app(app)
+    init_input_guard(app)  # before any hook or view reads the path, the query string or the form
     # First of all before_request hooks: anything later may query (the rate limits look up the person), and
     # a POST's transaction must begin as a write (BEGIN IMMEDIATE on SQLite), never be upgraded from a read.
     _register_write_intent(app)

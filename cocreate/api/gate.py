@@ -11,7 +11,6 @@ from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.exceptions import HTTPException
 
 from cocreate.api import bp
-from cocreate.api.inputs import storable
 from cocreate.api.models import ApiToken
 from cocreate.api.problems import ApiError, from_domain, from_http, problem
 from cocreate.api.tokens import find_token, needs_touch
@@ -19,6 +18,7 @@ from cocreate.channels import Channel, Origin
 from cocreate.db import utcnow, write_intent
 from cocreate.errors import DomainError
 from cocreate.extensions import csrf, db
+from cocreate.storable import storable
 from cocreate.web.ratelimit import limiter
 
 SAFE = frozenset({"GET", "HEAD", "OPTIONS"})

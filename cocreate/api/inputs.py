@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from flask import request
 
 from cocreate.api.problems import ApiError
+from cocreate.storable import UNSTORABLE, storable
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +42,6 @@ def json_object(spec: dict[str, Field]) -> dict:
             422, errors[0]["message"] if len(errors) == 1 else "Some fields are not valid.", errors
         )
     return data
-
-
-def storable(text: str) -> bool:
-    """Text every database keeps: no NUL character (PostgreSQL refuses it) and no lone surrogate."""
-    if "\x00" in text:
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-UNSTORABLE = "Contains a NUL character or invalid Unicode."
 
 
 def _type_problem(value, field: Field) -> str | None:

@@ -19,6 +19,7 @@ from cocreate.backlog.models import BacklogItem, Connector, InboundReceipt
 from cocreate.backlog.signing import BadSignature, verify
 from cocreate.ideas.models import Idea, Status
 from cocreate.ideas.services.statuses import apply_status
+from cocreate.storable import storable
 
 SETTABLE = (Status.PLANNED, Status.IN_PROGRESS, Status.SHIPPED, Status.DECLINED)
 
@@ -36,6 +37,9 @@ def _body(raw: bytes) -> dict:
         raise InboundError(400, "The body is not JSON.") from None
     if not isinstance(body, dict):
         raise InboundError(422, "The body is a JSON object with idea_id or external_key, and status.")
+    texts = [v for v in body.values() if isinstance(v, str)] + list(body)
+    if not all(storable(t) for t in texts):
+        raise InboundError(422, "A field holds a NUL character or invalid Unicode.")
     return body
 
 

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from cocreate.api import bp
 from cocreate.api.gate import origin
-from cocreate.api.inputs import Field, json_object, limit_arg, storable, text_arg
+from cocreate.api.inputs import Field, json_object, limit_arg, text_arg
 from cocreate.api.problems import ApiError
 from cocreate.api.views.catalog import product_or_404
 from cocreate.api.views.shapes import link, when
@@ -22,6 +22,7 @@ from cocreate.reviews.media import MAX_BYTES
 from cocreate.reviews.models import UGCItem
 from cocreate.reviews.services.ugc import PHOTOS_MAX, do_submit_ugc
 from cocreate.reviews.views import uploads_dir
+from cocreate.storable import storable
 from cocreate.web.pagination import decode_cursor, encode_cursor
 from cocreate.web.routing import allow_large_bodies
 

@@ -15,6 +15,7 @@ from cocreate.accounts.services import EMAIL_RE
 from cocreate.errors import InvalidInput
 from cocreate.reviews.models import OrderRecord, Product, Review
 from cocreate.reviews.services.products import check_product_manager
+from cocreate.storable import storable
 
 MAX_ROWS = 100_000
 COLUMNS = ("email", "product", "order_date")
@@ -38,6 +39,8 @@ def import_orders(session: Session, text: str) -> OrderImport:
     """Add the valid rows, skip rows already imported, report the rest by line; mark matching reviews.
 
     Trusted callers only (the CLI runs with shell access); the web goes through do_import_orders."""
+    if not storable(text):
+        raise InvalidInput("The file holds NUL characters or invalid Unicode: it is not a CSV text file.")
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None or [c.strip().lower() for c in reader.fieldnames][:3] != list(COLUMNS):
         raise InvalidInput("The first line must be the header: email,product,order_date")

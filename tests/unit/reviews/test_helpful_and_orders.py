@@ -119,6 +119,8 @@ def test_order_import_verifies_reviews_and_reports_bad_lines(session):
         do_import_orders(session, actor=manager, text="mail;product\n")
     with pytest.raises(NotAllowed):
         do_import_orders(session, actor=UserFactory(), text=text)
+    with pytest.raises(InvalidInput, match="NUL"):  # PostgreSQL refuses it, SQLite would keep it
+        do_import_orders(session, actor=manager, text=text.replace("buyer@", "bu\x00yer@"))
 
 
 def test_large_order_import_is_batched_across_chunks_and_products(session):

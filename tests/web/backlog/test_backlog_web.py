@@ -200,3 +200,19 @@ def test_the_product_team_sends_an_idea_from_its_page(client, session):
     assert "The product team has this idea in its backlog." in client.get(f"/i/{idea.id}").get_data(
         as_text=True
     )
+
+
+def test_a_nul_in_an_inbound_note_or_key_is_refused_not_stored(client, session):
+    connector, idea = _setup(session)
+    for n, body in enumerate(
+        [
+            {"idea_id": idea.id, "status": "planned", "note": "In\x00 4.2"},
+            {"external_key": "KEY\x00-1", "status": "planned"},
+        ]
+    ):
+        answer = _post(client, connector, body, message_id=f"nul{n}")
+        assert answer.status_code == 422, answer.get_json()
+        assert "NUL" in answer.get_json()["error"]
+    session.rollback()
+    assert session.get(Idea, idea.id).status == "open"
+    assert session.scalar(select(func.count(StatusChange.id))) == 0
