@@ -58,6 +58,11 @@ class User(UserMixin, db.Model):
         return self.role in (Role.MODERATOR, Role.PRODUCT, Role.ADMIN)
 
     @property
+    def is_team(self) -> bool:
+        """The product team: ranking, weights, backlog, KPIs, surveys, kiosks, sentiment."""
+        return self.role in (Role.PRODUCT, Role.ADMIN)
+
+    @property
     def is_moderator(self) -> bool:
         return self.role in (Role.MODERATOR, Role.ADMIN)
 

@@ -14,14 +14,15 @@ from cocreate.backlog.services import board_connector
 @dataclass
 class BacklogState:
     item: BacklogItem | None
-    connector: Connector | None  # where "Send to backlog" would go (staff, no item yet)
+    connector: Connector | None  # where "Send to backlog" would go (the product team, no item yet)
+    team: bool = False  # the viewer is of the product team: the item's details are shown
 
 
-def backlog_state(session: Session, idea, staff: bool) -> BacklogState:
+def backlog_state(session: Session, idea, team: bool) -> BacklogState:
     item = session.scalar(
         select(BacklogItem)
         .where(BacklogItem.idea_id == idea.id)
         .options(joinedload(BacklogItem.connector), joinedload(BacklogItem.message))
     )
-    connector = board_connector(session, idea.board_id) if staff and item is None else None
-    return BacklogState(item=item, connector=connector)
+    connector = board_connector(session, idea.board_id) if team and item is None else None
+    return BacklogState(item=item, connector=connector, team=team)

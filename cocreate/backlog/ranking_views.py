@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from cocreate.backlog import bp, ranking, ranking_reads
 from cocreate.backlog.models import SavedView
-from cocreate.backlog.weights import check_team, check_weights, do_set_weights, pending
+from cocreate.backlog.weights import check_weights, do_set_weights, pending
 from cocreate.backlog.workspace import (
     SENTIMENTS,
     Filters,
@@ -20,7 +20,7 @@ from cocreate.backlog.workspace import (
 from cocreate.db import utcnow
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
-from cocreate.ideas.access import check_view_idea
+from cocreate.ideas.access import check_team, check_view_idea
 from cocreate.ideas.models import Channel, Idea
 from cocreate.ideas.queries import visible_boards
 from cocreate.web.rendering import is_htmx, render

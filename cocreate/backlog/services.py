@@ -18,8 +18,8 @@ from cocreate.backlog.payloads import idea_data
 from cocreate.backlog.signing import new_secret
 from cocreate.backlog.transport import Refused, check_url, public
 from cocreate.db import utcnow
-from cocreate.errors import Conflict, InvalidInput, NotAllowed
-from cocreate.ideas.access import can_change_status, check_admin, check_view_idea
+from cocreate.errors import Conflict, InvalidInput
+from cocreate.ideas.access import check_admin, check_team, check_view_idea
 from cocreate.ideas.models import Board, Idea
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.outbox.services import enqueue
@@ -161,8 +161,7 @@ def do_send_to_backlog(
     """Create the idea's backlog item through its board's connector (once per idea)."""
     if not automatic:
         check_view_idea(idea, actor)
-        if not can_change_status(actor):
-            raise NotAllowed("Only the product team, moderators and admins send ideas to a backlog.")
+        check_team(actor, "send ideas to a backlog")
     if idea.moderation_state not in VISIBLE_STATES or idea.merged_into_id is not None:
         raise Conflict("Only published ideas can be sent to a backlog.")
     existing = item_of(session, idea.id)

@@ -10,8 +10,8 @@ from cocreate.accounts.models import User
 from cocreate.backlog.models import RankingWeights
 from cocreate.backlog.ranking import IMPORTANCE, MAX_HALF_LIFE, MIN_HALF_LIFE, TIERS, Weights, rescore_board
 from cocreate.db import expire_loaded, utcnow
-from cocreate.errors import InvalidInput, NotAllowed
-from cocreate.ideas.access import can_change_status
+from cocreate.errors import InvalidInput
+from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Board, Idea, Vote
 
 RESCORE_NOW_UP_TO = 20_000  # votes on the board; above that the worker re-scores it
@@ -52,12 +52,6 @@ def check_weights(fields: dict) -> Weights:
         beta_weight=_factor(fields.get("beta_weight", base.beta_weight), "beta_weight", 50),
         review_weight=_factor(fields.get("review_weight", base.review_weight), "review_weight", 10),
     )
-
-
-def check_team(actor: User | None) -> User:
-    if not can_change_status(actor):
-        raise NotAllowed("Only the product team, moderators and admins see and tune the ranking.")
-    return actor
 
 
 def do_set_weights(session: Session, *, actor: User | None, board: Board, weights: Weights) -> bool:

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.backlog.models import SavedView
-from cocreate.errors import Conflict, DomainError, InvalidInput, NotAllowed, NotFound
-from cocreate.ideas.access import can_change_status
+from cocreate.errors import Conflict, DomainError, InvalidInput, NotFound
+from cocreate.ideas.access import check_team
 from cocreate.ideas.models import CLOSED_STATUSES, Channel, Idea, Status, Tag, Vote, idea_tags
 from cocreate.ideas.services.statuses import check_status, do_change_status
 
@@ -127,8 +127,7 @@ def do_bulk_status(
     session: Session, *, actor: User, board_id: int, idea_ids: list[int], status: str, note: str = ""
 ) -> tuple[int, list[str]]:
     """Move many ideas of one board at once; returns (moved, why the others were not)."""
-    if not can_change_status(actor):
-        raise NotAllowed("Only the product team, moderators and admins change statuses.")
+    check_team(actor, "move ideas from the ranking")
     check_status(status)
     if not idea_ids:
         raise InvalidInput("Tick the ideas to move first.", field="idea_ids")

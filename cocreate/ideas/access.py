@@ -67,6 +67,19 @@ def can_change_status(user: User | None) -> bool:
     return bool(user and user.is_authenticated and user.is_staff)
 
 
+def is_team(user: User | None) -> bool:
+    """Product people and admins: the ranking, its weights, the backlog, KPIs, surveys, kiosks, sentiment.
+    Moderators curate what is published; they do not weigh the product team's priorities."""
+    return bool(user and user.is_authenticated and user.is_team)
+
+
+def check_team(user: User | None, what: str = "see and tune the ranking") -> User:
+    """A product person or an admin, or NotAllowed."""
+    if not is_team(user):
+        raise NotAllowed(f"Only the product team and admins {what}.")
+    return user
+
+
 def check_admin(user: User | None) -> User:
     """An administrator, or NotAllowed."""
     if user is None or not user.is_authenticated or not user.is_admin:

@@ -46,7 +46,7 @@ def page_keys(board: BoardView, page: BoardPage, *, sort: str, status, tag, my_b
     user = current_user._get_current_object()
     signed_in = user.is_authenticated
     board_url = url_for("ideas.board", slug=board.slug)
-    staff = signed_in and user.is_staff
+    staff = (signed_in and user.is_staff, signed_in and user.is_team)  # the head's links differ by both
     head = ("board-head", request.script_root, board, sort, status, tag, staff, my_budget)
     votes = page.my_votes
     now = datetime.now(UTC)

@@ -20,6 +20,7 @@ from cocreate.ideas.access import (
     can_edit_idea,
     check_view_board,
     check_view_idea,
+    is_team,
 )
 from cocreate.ideas.board_reads import SORT_LABELS
 from cocreate.ideas.board_rows import board_page
@@ -130,7 +131,7 @@ def _rating(idea):
 def _backlog(idea):
     from cocreate.backlog.queries import backlog_state
 
-    return backlog_state(db.session, idea, staff=can_change_status(current_user))
+    return backlog_state(db.session, idea, team=is_team(current_user))
 
 
 @bp.get("/i/<int:idea_id>")

@@ -6,9 +6,9 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
-from cocreate.backlog.weights import check_team
 from cocreate.errors import DomainError
 from cocreate.extensions import db
+from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Board
 from cocreate.insights.kiosks import do_create_kiosk, do_revoke_kiosk
 from cocreate.insights.models import Kiosk, SurveyResponse
@@ -43,7 +43,7 @@ def _page(new_token: str | None = None, error: str | None = None):
 @login_required
 def team_kiosks():
     """List kiosks; set up a new one (its token is shown once)."""
-    check_team(current_user)
+    check_team(current_user, "manage kiosks")
     if request.method == "GET":
         return _page()
     board = db.session.scalar(select(Board).where(Board.slug == (request.form.get("board") or "")[:200]))
@@ -69,7 +69,7 @@ def team_kiosks():
 @login_required
 def revoke_kiosk(kiosk_id: int):
     """Switch a kiosk off (a lost or replaced device)."""
-    check_team(current_user)
+    check_team(current_user, "manage kiosks")
     kiosk = db.session.get(Kiosk, kiosk_id) if kiosk_id else None
     if kiosk is None:
         abort(404, "No such kiosk.")

@@ -12,11 +12,10 @@ from sqlalchemy.orm import Session
 from cocreate.accounts.customers import UNCLAIMED
 from cocreate.accounts.models import User
 from cocreate.api.tokens import hash_token
-from cocreate.backlog.weights import check_team
 from cocreate.channels import VIA_MAX, Channel, Origin
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotFound
-from cocreate.ideas.access import check_view_board
+from cocreate.ideas.access import check_team, check_view_board
 from cocreate.ideas.models import Board, Idea
 from cocreate.ideas.services.ideas import do_create_idea
 from cocreate.insights.models import Kiosk
@@ -26,7 +25,7 @@ PREFIX = "kiosk_"
 
 def do_create_kiosk(session: Session, *, actor: User | None, name: str, board: Board) -> tuple[Kiosk, str]:
     """A kiosk for a store; the plain token is shown once, to be entered on the device."""
-    check_team(actor)
+    check_team(actor, "manage kiosks")
     name = " ".join((name or "").split())
     if not name:
         raise InvalidInput("Name the store or place, e.g. “Berlin Mitte, entrance”.", field="name")
@@ -59,7 +58,7 @@ def do_create_kiosk(session: Session, *, actor: User | None, name: str, board: B
 
 def do_revoke_kiosk(session: Session, *, actor: User | None, kiosk: Kiosk) -> None:
     """Switch a kiosk off: its token stops working at once."""
-    check_team(actor)
+    check_team(actor, "manage kiosks")
     if kiosk.revoked_at is None:
         kiosk.revoked_at = utcnow()
 

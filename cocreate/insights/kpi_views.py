@@ -9,8 +9,8 @@ from flask import Response, abort, request
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from cocreate.backlog.weights import check_team
 from cocreate.extensions import db
+from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Board
 from cocreate.insights import kpi
 from cocreate.insights.views import bp
@@ -32,7 +32,7 @@ def _filters() -> tuple[kpi.Filters, list[str]]:
 @login_required
 def kpi_dashboard():
     """Channels, funnels, time to ship, survey scores, sentiment, contributors and beta fill, with filters."""
-    check_team(current_user)
+    check_team(current_user, "see the KPIs")
     filters, notes = _filters()
     charts = kpi.dashboard(db.session, filters)
     return render(
@@ -49,7 +49,7 @@ def kpi_dashboard():
 @login_required
 def kpi_csv():
     """One chart's data as CSV (cells that look like formulas are escaped)."""
-    check_team(current_user)
+    check_team(current_user, "see the KPIs")
     build = kpi.CHARTS.get(request.args.get("chart", ""))
     if build is None:
         abort(404, f"Choose a chart: {', '.join(kpi.CHARTS)}.")

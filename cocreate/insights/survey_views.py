@@ -7,11 +7,10 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from cocreate.backlog.weights import check_team
 from cocreate.db import MAX_ID
 from cocreate.errors import Conflict, DomainError
 from cocreate.extensions import db
-from cocreate.ideas.access import check_view_idea
+from cocreate.ideas.access import check_team, check_view_idea
 from cocreate.ideas.models import Board, Idea
 from cocreate.insights import shipped, surveys
 from cocreate.insights.models import Moment, Survey, SurveyKind
@@ -129,7 +128,7 @@ def _team_page(error: str | None = None):
 @login_required
 def team_surveys():
     """Attach NPS, CSAT and CES questions to moments, and read their scores."""
-    check_team(current_user)
+    check_team(current_user, "run surveys")
     if request.method == "GET":
         return _team_page()
     form = request.form
@@ -166,7 +165,7 @@ def team_surveys():
 @login_required
 def set_active(survey_id: int):
     """Pause or resume a survey."""
-    check_team(current_user)
+    check_team(current_user, "run surveys")
     survey = db.session.get(Survey, survey_id) if survey_id else None
     if survey is None:
         abort(404, "No such survey.")

@@ -11,7 +11,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
-from cocreate.backlog.weights import check_team
 from cocreate.beta.models import BetaProgram, BetaSignup
 from cocreate.channels import WEB, Origin
 from cocreate.db import MAX_ID, dialect_insert, utcnow
@@ -23,6 +22,7 @@ from cocreate.events import (
     emit,
     subscribe,
 )
+from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Board, Idea
 from cocreate.insights.models import Kiosk, Moment, Survey, SurveyInvitation, SurveyKind, SurveyResponse
 from cocreate.notifications.services import notify_many
@@ -98,7 +98,7 @@ def do_create_survey(
     board: Board | None = None,
 ) -> Survey:
     """Attach a question to a moment; the question defaults to the standard wording for its kind."""
-    check_team(actor)
+    check_team(actor, "run surveys")
     kind = check_kind(kind)
     try:
         moment = Moment(moment)
@@ -129,7 +129,7 @@ def do_create_survey(
 
 def do_set_active(session: Session, *, actor: User | None, survey: Survey, active: bool) -> None:
     """Pause or resume a survey; a paused one invites nobody and accepts no kiosk answers."""
-    check_team(actor)
+    check_team(actor, "run surveys")
     survey.active = bool(active)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, request
 from flask_login import current_user, login_required
 
-from cocreate.errors import NotAllowed
 from cocreate.extensions import db
+from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.queries import board_by_slug
 from cocreate.insights.queries import sentiment_mix, sentiment_trend
@@ -21,8 +21,7 @@ bp = Blueprint("insights", __name__)
 @login_required
 def sentiment():
     """Monthly sentiment of a product's reviews and stories, or of a board's ideas and comments."""
-    if not current_user.is_staff:
-        raise NotAllowed("Sentiment trends are for the product team, moderators and admins.")
+    check_team(current_user, "see sentiment trends")
     product_slug, board_slug = request.args.get("product"), request.args.get("board")
     if product_slug:
         product = product_by_slug(db.session, product_slug) or abort(404, "No such product.")

@@ -14,10 +14,9 @@ from cocreate.api.problems import ApiError
 from cocreate.api.views.ideas import visible_board
 from cocreate.api.views.shapes import link, when
 from cocreate.backlog.ranking_reads import ranked
-from cocreate.backlog.weights import check_team
 from cocreate.backlog.workspace import Filters
 from cocreate.extensions import db
-from cocreate.ideas.access import check_member
+from cocreate.ideas.access import check_member, check_team
 from cocreate.ideas.models import Comment, Idea, Vote
 from cocreate.reviews.models import Review
 from cocreate.rewards.queries import standing

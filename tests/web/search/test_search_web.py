@@ -56,9 +56,10 @@ def test_search_page_full_and_fragment(client, session):
         "q=" + "x" * 3000,
         "q=hiking&page=abc",
         "q=hiking&page=-4",
-        "q=%00%01",
+        "q=%01%1f",
     ):
         assert client.get(f"/search?{query}").status_code == 200, query
+    assert client.get("/search?q=%00%01").status_code == 400  # no NUL in any query string
     typo = client.get("/search?q=hikng").get_data(as_text=True)
     assert "Did you mean" in typo and "hiking" in typo
 

@@ -19,7 +19,10 @@ SIGNED_IN = EVERYONE - {"anonymous"}
 OWNER = {"member", "moderator", "admin"}  # the member's own things; moderators and admins may act on them
 OWNER_ONLY = {"member"}
 STAFF = {"moderator", "product", "admin"}
-PRODUCT = {"product", "admin"}
+PRODUCT = {
+    "product",
+    "admin",
+}  # the product team: ranking, weights, backlog, KPIs, surveys, kiosks, sentiment
 MODERATORS = {"moderator", "admin"}
 ADMIN = {"admin"}
 NOBODY: set[str] = set()  # a kiosk's device token or a backlog's signature, which none of them has
@@ -110,28 +113,28 @@ ACCESS = {
     "beta.decide_feedback": PRODUCT,
     "beta.participants_csv": PRODUCT,
     # the product team's workspace and insights
-    "backlog.ranked_list": STAFF,
-    "backlog.why": STAFF,
-    "backlog.export": STAFF,
-    "backlog.preview": STAFF,
-    "backlog.save_weights": STAFF,
-    "backlog.bulk_status": STAFF,
-    "backlog.save_view": STAFF,
-    "backlog.delete_view": STAFF,
-    "backlog.send": STAFF,
+    "backlog.ranked_list": PRODUCT,
+    "backlog.why": PRODUCT,
+    "backlog.export": PRODUCT,
+    "backlog.preview": PRODUCT,
+    "backlog.save_weights": PRODUCT,
+    "backlog.bulk_status": PRODUCT,
+    "backlog.save_view": PRODUCT,
+    "backlog.delete_view": PRODUCT,
+    "backlog.send": PRODUCT,
     "backlog.admin": ADMIN,
     "backlog.allow_host": ADMIN,
     "backlog.remove_host": ADMIN,
     "backlog.delete": ADMIN,
     "backlog.set_enabled": ADMIN,
     "backlog.inbound": NOBODY,
-    "insights.sentiment": STAFF,
-    "insights.kpi_dashboard": STAFF,
-    "insights.kpi_csv": STAFF,
-    "insights.team_surveys": STAFF,
-    "insights.set_active": STAFF,
-    "insights.team_kiosks": STAFF,
-    "insights.revoke_kiosk": STAFF,
+    "insights.sentiment": PRODUCT,
+    "insights.kpi_dashboard": PRODUCT,
+    "insights.kpi_csv": PRODUCT,
+    "insights.team_surveys": PRODUCT,
+    "insights.set_active": PRODUCT,
+    "insights.team_kiosks": PRODUCT,
+    "insights.revoke_kiosk": PRODUCT,
     "insights.my_surveys": SIGNED_IN,
     "insights.answer": OWNER_ONLY,
     "insights.rate_shipped": SIGNED_IN,
@@ -175,7 +178,7 @@ ACCESS = {
     "api.share_story": SIGNED_IN,
     "api.sign_up": SIGNED_IN,
     "api.withdraw": SIGNED_IN,
-    "api.ranking": STAFF,
+    "api.ranking": PRODUCT,
 }
 LAST = ("accounts.logout", "admin.set_role")  # they end sessions: each role sends them after the rest
 
