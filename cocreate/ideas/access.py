@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from cocreate.accounts.models import Role, User
+from cocreate.accounts.models import User
 from cocreate.errors import NotAllowed, NotFound
 from cocreate.ideas.models import Board, Comment, Idea
-from cocreate.moderation.access import can_see
+from cocreate.moderation.access import can_see, can_view_private
 
 
 def can_view_board(board: Board, user: User | None) -> bool:
     """Public boards: everyone. Private boards: admins and the chosen roles."""
     return not board.is_private or can_view_private(board.allowed_role_set, user)
-
-
-def can_view_private(allowed_roles: frozenset[str], user: User | None) -> bool:
-    """A private board with these roles: admins and those roles."""
-    if user is None or not user.is_authenticated:
-        return False
-    return user.role == Role.ADMIN or user.role in allowed_roles
 
 
 def check_view_board(board: Board | None, user: User | None) -> Board:
@@ -32,7 +25,7 @@ def check_view_board(board: Board | None, user: User | None) -> Board:
 def check_view_idea(idea: Idea | None, user: User | None) -> Idea:
     """The idea, or NotFound when it is missing, on a board this person cannot see, or held by moderation
     (its author and moderators still see it)."""
-    if idea is None or not can_view_board(idea.board, user) or not can_see(idea, user):
+    if idea is None or not can_see(idea, user):  # can_see asks whether the board may be seen too
         raise NotFound("No such idea.")
     return idea
 

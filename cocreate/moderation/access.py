@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from cocreate.accounts.models import User
+from cocreate.accounts.models import Role, User
 from cocreate.errors import NotAllowed
 from cocreate.moderation.models import VISIBLE_STATES
 
@@ -27,8 +27,26 @@ def is_trusted(session: Session, user: User) -> bool:
     return user.is_staff or skips_moderation(session, user.id)
 
 
+def can_view_private(allowed_roles: frozenset[str], user: User | None) -> bool:
+    """A private board with these roles: admins and those roles."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.role == Role.ADMIN or user.role in allowed_roles
+
+
+def board_allows(obj, viewer: User | None) -> bool:
+    """False when the contribution lives on a private board this person may not see (ideas, comments)."""
+    from cocreate.moderation.kinds import kind_of
+
+    board = kind_of(obj).board(obj)
+    return board is None or not board.is_private or can_view_private(board.allowed_role_set, viewer)
+
+
 def can_see(obj, viewer: User | None) -> bool:
-    """Visible contributions: everyone. Held, hidden or rejected ones: their author and moderators."""
+    """Nothing on a private board the viewer may not see. Otherwise visible contributions: everyone; held,
+    hidden or rejected ones: their author and moderators."""
+    if not board_allows(obj, viewer):
+        return False
     if obj.moderation_state in VISIBLE_STATES:
         return True
     if viewer is None or not viewer.is_authenticated:

@@ -23,6 +23,7 @@ class Kind:
     model: type
     on_visibility: Callable[[Session, object, bool], None]  # (session, obj, now_visible)
     preview: Callable[[object], tuple[str, str]]  # (title, excerpt) for the queue
+    board: Callable[[object], object | None] = lambda _obj: None  # its board, if any (private ones hide it)
 
     def load(self, session: Session, object_id: int):
         return session.get(self.model, object_id)
@@ -66,9 +67,16 @@ def kinds() -> dict[str, Kind]:
     from cocreate.reviews.models import Review, UGCItem
 
     return {
-        "idea": Kind("idea", "Idea", Idea, _idea_visibility, lambda o: (o.title, o.excerpt)),
+        "idea": Kind(
+            "idea", "Idea", Idea, _idea_visibility, lambda o: (o.title, o.excerpt), lambda o: o.board
+        ),
         "comment": Kind(
-            "comment", "Comment", Comment, _comment_visibility, lambda o: ("", plain_excerpt(o.body, 400))
+            "comment",
+            "Comment",
+            Comment,
+            _comment_visibility,
+            lambda o: ("", plain_excerpt(o.body, 400)),
+            lambda o: o.idea.board,
         ),
         "review": Kind(
             "review",

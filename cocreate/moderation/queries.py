@@ -13,6 +13,7 @@ from cocreate.accounts.models import User
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput
 from cocreate.insights.sentiment import LABELS
+from cocreate.moderation.access import can_view_private
 from cocreate.moderation.kinds import kinds
 from cocreate.moderation.models import (
     FLAG_REASONS,
@@ -56,6 +57,23 @@ def _loader(kind: str, ids: list[int]):
     )
 
 
+def _on_hidden_boards(session: Session, viewer: User | None):
+    """A condition true for the cases of ideas and comments on private boards this person may not see, or
+    None when there are none (the usual case: no private board, or an admin)."""
+    from cocreate.ideas.models import Board, Comment, Idea, role_set
+
+    rows = session.execute(select(Board.id, Board.allowed_roles).where(Board.is_private)).all()
+    hidden = [i for i, roles in rows if not can_view_private(role_set(roles), viewer)]
+    if not hidden:
+        return None
+    ideas = select(Idea.id).where(Idea.board_id.in_(hidden))
+    comments = select(Comment.id).join(Idea, Idea.id == Comment.idea_id).where(Idea.board_id.in_(hidden))
+    return or_(
+        and_(ModerationCase.kind == "idea", ModerationCase.object_id.in_(ideas)),
+        and_(ModerationCase.kind == "comment", ModerationCase.object_id.in_(comments)),
+    )
+
+
 @dataclass
 class QueueRow:
     case: ModerationCase
@@ -93,10 +111,15 @@ def queue(
     sentiment: str | None = None,
     cursor: str | None = None,
     limit: int = QUEUE_PAGE,
+    viewer: User | None = None,
 ) -> QueuePage:
-    """Open cases, oldest first, with their objects, authors and flag reasons (a fixed number of queries)."""
+    """Open cases, oldest first, with their objects, authors and flag reasons (a fixed number of queries);
+    none of a private board the viewer may not see."""
     check_filters(kind, reason, age, sentiment)
     stmt = select(ModerationCase).where(ModerationCase.is_open.is_(True))
+    hidden = _on_hidden_boards(session, viewer)
+    if hidden is not None:
+        stmt = stmt.where(~hidden)
     if kind:
         stmt = stmt.where(ModerationCase.kind == kind)
     if reason in QUEUE_REASONS:

@@ -23,7 +23,7 @@ from cocreate.events import (
     UGCFeatured,
     emit,
 )
-from cocreate.moderation.access import check_moderator
+from cocreate.moderation.access import board_allows, can_see, check_moderator
 from cocreate.moderation.kinds import Kind, kind_of, kinds
 from cocreate.moderation.models import (
     FLAG_REASONS,
@@ -138,6 +138,8 @@ def do_flag(
     """Report a contribution; once the weight of distinct flaggers reaches the threshold it is hidden."""
     if actor is None or not actor.is_authenticated:
         raise NotAllowed("Sign in to flag.")
+    if not can_see(obj, actor):
+        raise NotFound("No such contribution.")
     kind = kind_of(obj)
     if obj.moderation_state not in VISIBLE_STATES:
         raise NotFound("This is already with the moderators.")
@@ -218,7 +220,7 @@ def do_moderate(
 ) -> ModerationCase:
     """Approve, reject (with a reason the author sees) or feature a contribution; closes its case."""
     check_moderator(actor)
-    if obj is None:
+    if obj is None or not board_allows(obj, actor):  # a private board's things are for its roles only
         raise NotFound("That contribution no longer exists.")
     kind = kind_of(obj)
     if action not in ACTIONS:
@@ -305,7 +307,7 @@ def do_moderate_many(
         try:
             with session.begin_nested():
                 do_moderate(session, actor=actor, obj=obj, action=action, reason=reason, note=note)
-        except Conflict:
+        except (Conflict, NotFound):
             continue
         done += 1
     return done

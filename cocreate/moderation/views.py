@@ -9,7 +9,7 @@ from cocreate.errors import DomainError, InvalidInput, NotAllowed
 from cocreate.extensions import db
 from cocreate.moderation import queries as q
 from cocreate.moderation import services
-from cocreate.moderation.access import check_moderator
+from cocreate.moderation.access import can_see, check_moderator
 from cocreate.moderation.kinds import kinds
 from cocreate.moderation.models import (
     FLAG_REASONS,
@@ -40,7 +40,7 @@ def queue():
     check_moderator(current_user)
     filters = _filters()
     cursor = request.args.get("cursor") or None
-    page = q.queue(db.session, cursor=cursor, **filters)
+    page = q.queue(db.session, cursor=cursor, viewer=current_user, **filters)
     return render(
         QUEUE_TEMPLATE,
         block="case_rows" if cursor else "queue_list",
@@ -86,7 +86,9 @@ def duplicates(idea_id: int):
     from cocreate.ideas.models import Idea
     from cocreate.search import service as search
 
-    idea = db.session.get(Idea, idea_id) or abort(404, "No such idea.")
+    idea = db.session.get(Idea, idea_id)
+    if idea is None or not can_see(idea, current_user):  # nor any idea of a board the moderator may not see
+        abort(404, "No such idea.")
     hits = [h for h in search.similar_ideas(idea.title, idea.board_id, limit=6) if h.object_id != idea.id]
     return render("moderation/duplicates.html", block="duplicates", idea=idea, hits=hits[:5])
 
