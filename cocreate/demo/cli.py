@@ -27,6 +27,9 @@ from cocreate.search import service as search_service
 from cocreate.search.documents import count_documents
 
 REPLAY_LIMIT = 5_000  # ideas; bigger (benchmark) communities skip crediting points
+# The smallest community the demo's stories, flags and beta program are written for: the four demo accounts,
+# the stories' authors and their flaggers (demo/moderation.py), and ideas on several boards.
+MIN_USERS, MIN_IDEAS = 20, 10
 demo_cli = click.Group("demo", help="Demo data.")
 
 
@@ -39,14 +42,19 @@ def print_sign_ins() -> None:
 @demo_cli.command("load")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has people in it.")
 @click.option("--reset", is_flag=True, help="Delete everything first.")
-@click.option("--users", default=200, show_default=True)
-@click.option("--ideas", default=1_000, show_default=True)
-@click.option("--votes", default=20_000, show_default=True)
-@click.option("--comments", default=3_000, show_default=True)
+@click.option("--users", default=200, show_default=True, type=click.IntRange(min=MIN_USERS))
+@click.option("--ideas", default=1_000, show_default=True, type=click.IntRange(min=MIN_IDEAS))
+@click.option("--votes", default=20_000, show_default=True, type=click.IntRange(min=0))
+@click.option("--comments", default=3_000, show_default=True, type=click.IntRange(min=0))
 @click.option("--seed", default=42, show_default=True)
 @with_appcontext
 def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, comments: int, seed: int) -> None:
     """Load a deterministic demo community: boards, people, ideas, votes, comments, statuses."""
+    if votes > users * ideas:  # refused before anything is written
+        raise click.ClickException(
+            f"--votes {votes:,} is more than people × ideas ({users * ideas:,}): each person votes once "
+            "per idea. Ask for fewer votes or more people or ideas."
+        )
     with write_intent():
         if not database_is_empty(db.session):
             if if_empty:
@@ -57,8 +65,6 @@ def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, commen
             if not reset:
                 raise click.ClickException("The database is not empty. Use --reset to replace everything.")
             wipe(db.session)
-        if votes > users * ideas:
-            raise click.ClickException("More votes than people × ideas: each person votes once per idea.")
         size = Size(users=users, ideas=ideas, votes=votes, comments=comments)
         with click.progressbar(length=expected_rows(size), label="Building the demo community") as bar:
             uploads = uploads_dir()

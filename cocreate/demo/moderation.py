@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.db import utcnow
-from cocreate.ideas.models import Idea
+from cocreate.ideas.models import Board, Idea
 from cocreate.ideas.services import do_add_comment
 from cocreate.moderation.services import do_add_watched_word, do_flag, do_moderate
 from cocreate.reviews.models import Product, Review
@@ -128,16 +128,20 @@ def generate_moderation(session: Session, rng: random.Random, member_ids: list[i
     flaggers = members[len(STORIES) :]
     # Two reviews and an idea reported by members; the idea gets enough flags to be hidden.
     reviews = session.scalars(select(Review).order_by(Review.id).limit(2)).all()
-    for review, reason in zip(reviews, ("not_genuine", "off_topic"), strict=True):
+    for review, reason in zip(reviews, ("not_genuine", "off_topic"), strict=False):
         for person in flaggers[:2]:
             if person.id != review.author_id:
                 do_flag(session, actor=person, obj=review, reason=reason, note="", threshold=3)
-    idea = session.scalar(select(Idea).where(Idea.board_id == 1).order_by(Idea.id.desc()))
+    # The newest public idea is flagged; the most voted of the others gets a comment the queue holds.
+    ideas = session.scalars(
+        select(Idea).join(Board, Board.id == Idea.board_id).where(~Board.is_private).order_by(Idea.id.desc())
+    ).all()
+    if len(ideas) < 2:  # `demo load` asks for more ideas than this
+        return {"stories": len(items)}
+    idea, target = ideas[0], max(ideas[1:], key=lambda i: (i.vote_count, i.id))
     for person in flaggers[:3]:
         if person.id != idea.author_id:
             do_flag(session, actor=person, obj=idea, reason="spam", note="Looks like an advert.", threshold=3)
-    # A comment with a watched phrase waits in the queue.
-    target = session.scalar(select(Idea).where(Idea.board_id == 1).order_by(Idea.vote_count.desc()))
     do_add_comment(
         session,
         actor=flaggers[3],

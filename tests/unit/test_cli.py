@@ -1,5 +1,6 @@
 """The flask CLI: demo data (deterministic, consistent counters) and admin creation."""
 
+import pytest
 from sqlalchemy import func, select
 
 from cocreate.accounts.models import User
@@ -66,6 +67,42 @@ def test_demo_load_is_consistent_and_deterministic(app, session):
     reset = runner.invoke(args=["demo", "load", "--reset", *SMALL])
     assert reset.exit_code == 0, reset.output
     assert _snapshot(session) == first
+
+
+@pytest.mark.parametrize(
+    "size",
+    [
+        ("--users", "20", "--ideas", "10", "--votes", "0", "--comments", "0", "--seed", "1"),
+        ("--users", "20", "--ideas", "10", "--votes", "200", "--comments", "40", "--seed", "2"),
+        ("--users", "21", "--ideas", "11", "--votes", "5", "--comments", "3", "--seed", "3"),
+        ("--users", "60", "--ideas", "12", "--votes", "700", "--comments", "5", "--seed", "4"),
+    ],
+)
+def test_every_size_the_command_accepts_loads(app, session, size):
+    result = app.test_cli_runner().invoke(args=["demo", "load", *size])
+    assert result.exit_code == 0, result.output
+    assert f"Loaded {size[1]} users" in result.output and f"{size[3]} ideas" in result.output
+    session.commit()
+    assert session.scalar(select(func.count(Idea.id))) == int(size[3])
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--users", "10"], "--users"),  # failed with "Sample larger than population" after writing
+        (["--users", "0"], "--users"),
+        (["--ideas", "0"], "--ideas"),
+        (["--votes", "-1"], "--votes"),
+        (["--comments", "-5"], "--comments"),
+        (["--users", "20", "--ideas", "10", "--votes", "201"], "each person votes once per idea"),
+    ],
+)
+def test_a_size_the_demo_cannot_make_is_refused_before_anything_is_written(app, session, args, says):
+    result = app.test_cli_runner().invoke(args=["demo", "load", *args])
+    assert result.exit_code == 2 if args[-1] != "201" else result.exit_code == 1
+    assert says in result.output
+    session.commit()
+    assert session.scalar(select(func.count(User.id))) == 0
 
 
 def test_services_work_after_bulk_load(app, session):
