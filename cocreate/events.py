@@ -196,6 +196,17 @@ class ContentRejected(DomainEvent):
 
 
 @dataclass(frozen=True)
+class ContentRemoved(DomainEvent):
+    """An author removed their own idea, comment, review or story; rewards reverse its points on this."""
+
+    name: ClassVar[str] = "content.removed"
+    kind: str
+    object_id: int
+    author_id: int
+    was_visible: bool
+
+
+@dataclass(frozen=True)
 class ContentFlagged(DomainEvent):
     name: ClassVar[str] = "content.flagged"
     kind: str

@@ -25,3 +25,7 @@ class EmailLinkForm(FlaskForm):
 class NewPasswordForm(FlaskForm):
     password = PasswordField("New password", validators=[DataRequired(), Length(min=10, max=200)])
     confirm = PasswordField("The same again", validators=[DataRequired(), Length(max=200)])
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])

@@ -25,7 +25,6 @@ from cocreate.accounts.services import authenticate
 from cocreate.errors import Conflict, InvalidInput, NotAllowed
 
 SECRET_COLUMNS = {"password_hash", "token_hash", "session_version", "prefix"}
-REMOVED = "[removed by its author]"
 FORMER = "Former member"
 
 
@@ -249,7 +248,7 @@ def _remove_contributions(session: Session, actor: User, uploads: Path) -> None:
     from cocreate.ideas.models import Comment, Idea, IdeaRevision, Vote
     from cocreate.ideas.services.votes import do_withdraw_vote
     from cocreate.moderation.kinds import kind_of
-    from cocreate.moderation.models import VISIBLE_STATES, ModerationCase
+    from cocreate.moderation.models import VISIBLE_STATES, ModerationCase, State
     from cocreate.reviews.models import HelpfulVote, Review, ReviewRevision, UGCItem, UGCPhoto
 
     for vote in session.scalars(select(Vote).where(Vote.user_id == actor.id)).all():
@@ -264,20 +263,13 @@ def _remove_contributions(session: Session, actor: User, uploads: Path) -> None:
         column = Review.helpful_count if helpful.helpful else Review.unhelpful_count
         session.execute(update(Review).where(Review.id == helpful.review_id).values({column: column - 1}))
         session.delete(helpful)
-    fields = {
-        Idea: {"title": REMOVED, "body": "", "body_html": "", "excerpt": ""},
-        Comment: {"body": REMOVED, "body_html": f"<p>{REMOVED}</p>"},
-        Review: {"title": REMOVED, "body": "", "body_html": "", "pros": "", "cons": ""},
-        UGCItem: {"title": REMOVED, "story": "", "story_html": "", "video_url": None},
-    }
-    for model, blank in fields.items():
+    for model in (Idea, Comment, Review, UGCItem):
         for obj in session.scalars(select(model).where(model.author_id == actor.id)).all():
             kind = kind_of(obj)
             if obj.moderation_state in VISIBLE_STATES:
                 kind.on_visibility(session, obj, False)
-            for name, value in blank.items():
-                setattr(obj, name, value)
-            obj.moderation_state = "rejected"
+            kind.erase(obj)
+            obj.moderation_state = State.REMOVED.value
             session.execute(
                 update(ModerationCase)
                 .where(ModerationCase.kind == kind.name, ModerationCase.object_id == obj.id)

@@ -32,19 +32,41 @@ def hash_password(password: str) -> str:
     return generate_password_hash(password, method=PASSWORD_METHOD)
 
 
+DISPLAY_NAME_MAX = 80
+
+
+def check_display_name(name: str) -> str:
+    """A name to show beside what someone writes: 1–80 printable characters, spaces collapsed."""
+    kept = "".join(ch if ch.isprintable() else " " if ch.isspace() else "" for ch in name or "")
+    name = " ".join(kept.split())  # tabs and line breaks become spaces; invisible characters go
+    if not name:
+        raise InvalidInput("Enter the name to show beside what you write.", field="display_name")
+    if len(name) > DISPLAY_NAME_MAX:
+        raise InvalidInput(f"Display names are at most {DISPLAY_NAME_MAX} characters.", field="display_name")
+    return name
+
+
+def do_set_display_name(session: Session, *, actor: User | None, display_name: str) -> User:
+    """Change one's display name; pages show the new one beside everything the person wrote."""
+    if actor is None or not actor.is_authenticated:
+        raise NotAllowed("Sign in to change your name.")
+    actor.display_name = check_display_name(display_name)
+    session.flush()
+    return actor
+
+
 def check_registration(
     session: Session, *, email: str, username: str, display_name: str, password: str
 ) -> tuple[str, str, str]:
     """Validate sign-up input; returns normalised (email, username, display_name)."""
     email = email.strip().lower()
     username = username.strip()
-    display_name = display_name.strip() or username
+    display_name = " ".join(display_name.split()) or username
     if not EMAIL_RE.match(email) or len(email) > 254:
         raise InvalidInput("Enter a valid e-mail address.", field="email")
     if not USERNAME_RE.match(username):
         raise InvalidInput("Usernames are 3–30 letters, digits or underscores.", field="username")
-    if len(display_name) > 80:
-        raise InvalidInput("Display names are at most 80 characters.", field="display_name")
+    display_name = check_display_name(display_name)
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise InvalidInput(f"Passwords are {MIN_PASSWORD}–{MAX_PASSWORD} characters long.", field="password")
     if session.scalar(select(User.id).where(User.email == email)):

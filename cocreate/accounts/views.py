@@ -7,9 +7,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from cocreate.accounts import bp
-from cocreate.accounts.forms import LoginForm, RegisterForm
+from cocreate.accounts.forms import LoginForm, ProfileForm, RegisterForm
 from cocreate.accounts.models import User
-from cocreate.accounts.services import authenticate, do_register
+from cocreate.accounts.services import authenticate, do_register, do_set_display_name
 from cocreate.accounts.session import end_session, safe_next, start_session
 from cocreate.errors import DomainError
 from cocreate.extensions import db
@@ -86,3 +86,20 @@ def profile(username: str):
         stories=gallery(db.session, author=user, limit=12),
         standing=standing(db.session, user.id),
     )
+
+
+@bp.route("/settings/profile", methods=["GET", "POST"])
+@login_required
+def profile_settings():
+    """Change the name shown beside what one writes."""
+    form = ProfileForm(obj=current_user if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            do_set_display_name(db.session, actor=current_user, display_name=form.display_name.data)
+        except DomainError as exc:
+            show_on_form(form, exc, "display_name")
+        else:
+            db.session.commit()
+            flash("Your name is saved.", "success")
+            return redirect(url_for("accounts.profile", username=current_user.username))
+    return render_template("accounts/profile_settings.html", form=form), 422 if form.errors else 200

@@ -13,6 +13,7 @@ from cocreate.events import (
     ContentApproved,
     ContentHidden,
     ContentRejected,
+    ContentRemoved,
     IdeaCreated,
     IdeaMerged,
     IdeaMilestoneReached,
@@ -85,6 +86,7 @@ def on_merged(session: Session, event: IdeaMerged) -> None:
 @subscribe(ContentApproved)
 @subscribe(ContentRejected)
 @subscribe(ContentHidden)
+@subscribe(ContentRemoved)
 def on_comment_moderated(session: Session, event) -> None:
     if event.kind == "comment":
         from cocreate.ideas.models import Comment

@@ -39,7 +39,7 @@ def check_member(user: User | None, action: str) -> User:
 
 def can_edit_idea(idea: Idea, user: User | None, *, now: datetime, window: timedelta) -> bool:
     """Moderators always; the author within the edit window, or any time to fix a returned idea."""
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or idea.moderation_state == "removed":
         return False
     if user.is_moderator:
         return True
@@ -51,6 +51,8 @@ def can_edit_idea(idea: Idea, user: User | None, *, now: datetime, window: timed
 def can_edit_comment(comment: Comment, user: User | None, *, now: datetime, window: timedelta) -> bool:
     """The author, within the edit window, or any time to fix a comment moderators returned."""
     if user is None or not user.is_authenticated or user.id != comment.author_id:
+        return False
+    if comment.moderation_state == "removed":
         return False
     return now - comment.created_at <= window or comment.moderation_state == "rejected"
 

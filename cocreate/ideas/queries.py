@@ -98,8 +98,9 @@ class Discussion:
 
 def discussion(session: Session, idea: Idea, viewer: User | None = None) -> Discussion:
     """An idea's comments with their authors, threaded one level. Held comments show to their author and to
-    moderators only."""
-    shown = Comment.moderation_state.in_(VISIBLE_STATES)
+    moderators only; a comment its author removed shows as a note only where replies to it remain."""
+    removed = State.REMOVED.value
+    shown = Comment.moderation_state.in_((*VISIBLE_STATES, removed))
     if is_moderator(viewer):
         shown = True
     elif viewer is not None and viewer.is_authenticated:
@@ -117,10 +118,13 @@ def discussion(session: Session, idea: Idea, viewer: User | None = None) -> Disc
         )
     )
     for comment in comments:
-        if comment.parent_id is None:
-            found.comments.append(comment)
-        else:
+        if comment.parent_id is not None and comment.moderation_state != removed:
             found.replies.setdefault(comment.parent_id, []).append(comment)
+    found.comments = [
+        c
+        for c in comments
+        if c.parent_id is None and (c.moderation_state != removed or found.replies.get(c.id))
+    ]
     return found
 
 

@@ -152,7 +152,47 @@ def idea(idea_id: int):
         backlog=_backlog(idea),
         rating=_rating(idea),
         case=case_for(db.session, "idea", idea.id) if idea.moderation_state not in VISIBLE_STATES else None,
+        removal=_removal(idea),
     )
+
+
+def _removal(idea: Idea) -> dict | None:
+    """For the author of an idea they may still take down: how many others' votes it would release."""
+    from cocreate.ideas.services.removal import REMOVABLE, others_votes
+
+    mine = current_user.is_authenticated and current_user.id == idea.author_id
+    if not mine or idea.status not in REMOVABLE or idea.merged_into_id is not None:
+        return None
+    return {"others": others_votes(db.session, idea)}
+
+
+@bp.post("/i/<int:idea_id>/delete")
+@login_required
+def delete_idea(idea_id: int):
+    """The author deletes their idea, or withdraws it when others voted (their votes come free)."""
+    idea = load_idea(idea_id)
+    board = idea.board
+    released = services.do_remove_idea(db.session, actor=current_user, idea=idea)
+    db.session.commit()
+    if released:
+        flash(
+            f"Your idea is withdrawn. The {released} people who voted for it have their vote back.", "success"
+        )
+    else:
+        flash("Your idea is deleted.", "success")
+    return redirect(url_for("ideas.board", slug=board.slug))
+
+
+@bp.post("/comments/<int:comment_id>/delete")
+@login_required
+def delete_comment(comment_id: int):
+    """The author deletes their comment; replies to it stay."""
+    comment = db.session.get(Comment, comment_id) or abort(404, "No such comment.")
+    idea = load_idea(comment.idea_id)
+    services.do_remove_comment(db.session, actor=current_user, comment=comment)
+    db.session.commit()
+    flash("Your comment is deleted.", "success")
+    return _back_to(idea, "#discussion")
 
 
 @bp.route("/i/<int:idea_id>/edit", methods=["GET", "POST"])

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import Role, User
 from cocreate.errors import NotAllowed
-from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.moderation.models import VISIBLE_STATES, State
 
 
 def check_moderator(user: User | None) -> User:
@@ -44,11 +44,13 @@ def board_allows(obj, viewer: User | None) -> bool:
 
 def can_see(obj, viewer: User | None) -> bool:
     """Nothing on a private board the viewer may not see. Otherwise visible contributions: everyone; held,
-    hidden or rejected ones: their author and moderators."""
+    hidden or rejected ones: their author and moderators; removed ones: moderators."""
     if not board_allows(obj, viewer):
         return False
     if obj.moderation_state in VISIBLE_STATES:
         return True
     if viewer is None or not viewer.is_authenticated:
         return False
+    if obj.moderation_state == State.REMOVED.value:  # its author took it down: moderators only (the log)
+        return viewer.is_moderator
     return viewer.is_moderator or viewer.id == obj.author_id

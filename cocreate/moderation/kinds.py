@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from cocreate.markup import plain_excerpt
 
+REMOVED_TEXT = "[removed by its author]"
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -24,9 +26,16 @@ class Kind:
     on_visibility: Callable[[Session, object, bool], None]  # (session, obj, now_visible)
     preview: Callable[[object], tuple[str, str]]  # (title, excerpt) for the queue
     board: Callable[[object], object | None] = lambda _obj: None  # its board, if any (private ones hide it)
+    erased: tuple[tuple[str, object], ...] = ()  # (attribute, value): what removing it leaves of its text
 
     def load(self, session: Session, object_id: int):
         return session.get(self.model, object_id)
+
+    def erase(self, obj) -> None:
+        """Blank the contribution's text (its author removed it or their account); the row stays, so that
+        votes, points and the moderation log still point at something."""
+        for name, value in self.erased:
+            setattr(obj, name, value)
 
 
 def _idea_visibility(session: Session, idea, visible: bool) -> None:
@@ -68,7 +77,13 @@ def kinds() -> dict[str, Kind]:
 
     return {
         "idea": Kind(
-            "idea", "Idea", Idea, _idea_visibility, lambda o: (o.title, o.excerpt), lambda o: o.board
+            "idea",
+            "Idea",
+            Idea,
+            _idea_visibility,
+            lambda o: (o.title, o.excerpt),
+            lambda o: o.board,
+            (("title", REMOVED_TEXT), ("body", ""), ("body_html", ""), ("excerpt", "")),
         ),
         "comment": Kind(
             "comment",
@@ -77,6 +92,7 @@ def kinds() -> dict[str, Kind]:
             _comment_visibility,
             lambda o: ("", plain_excerpt(o.body, 400)),
             lambda o: o.idea.board,
+            (("body", REMOVED_TEXT), ("body_html", f"<p>{REMOVED_TEXT}</p>")),
         ),
         "review": Kind(
             "review",
@@ -84,9 +100,15 @@ def kinds() -> dict[str, Kind]:
             Review,
             _review_visibility,
             lambda o: (f"{'★' * o.rating} {o.title}", plain_excerpt(o.body, 400)),
+            erased=(("title", REMOVED_TEXT), ("body", ""), ("body_html", ""), ("pros", ""), ("cons", "")),
         ),
         "ugc": Kind(
-            "ugc", "Story / photos", UGCItem, _nothing, lambda o: (o.title, plain_excerpt(o.story, 400))
+            "ugc",
+            "Story / photos",
+            UGCItem,
+            _nothing,
+            lambda o: (o.title, plain_excerpt(o.story, 400)),
+            erased=(("title", REMOVED_TEXT), ("story", ""), ("story_html", ""), ("video_url", None)),
         ),
     }
 

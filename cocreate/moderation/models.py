@@ -32,6 +32,7 @@ class State(StrEnum):
     FEATURED = "featured"
     HIDDEN = "hidden"  # enough flags: out of sight until a moderator decides
     REJECTED = "rejected"
+    REMOVED = "removed"  # its author took it down: text erased, out of every list, count and search
 
     @property
     def label(self) -> str:
@@ -41,6 +42,7 @@ class State(StrEnum):
             "featured": "Featured",
             "hidden": "Hidden after flags, under review",
             "rejected": "Returned to the author",
+            "removed": "Removed by its author",
         }[self.value]
 
 

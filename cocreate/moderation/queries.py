@@ -22,6 +22,7 @@ from cocreate.moderation.models import (
     AuditEntry,
     Flag,
     ModerationCase,
+    State,
     WatchedWord,
 )
 from cocreate.web.pagination import after_cursor, decode_cursor, encode_cursor
@@ -210,7 +211,7 @@ def held_for_author(session: Session, user: User) -> list[QueueRow]:
     return [
         r
         for r in rows_for(session, cases)
-        if r.obj is not None and r.obj.moderation_state not in VISIBLE_STATES
+        if r.obj is not None and r.obj.moderation_state not in (*VISIBLE_STATES, State.REMOVED.value)
     ]
 
 

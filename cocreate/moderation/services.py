@@ -19,6 +19,7 @@ from cocreate.events import (
     ContentFlagged,
     ContentHidden,
     ContentRejected,
+    ContentRemoved,
     UGCApproved,
     UGCFeatured,
     emit,
@@ -212,6 +213,50 @@ def _auto_hide(session: Session, kind: Kind, obj, total: int) -> None:
     )
 
 
+# --- removal by the author ---------------------------------------------------------------------------------
+
+
+def do_remove_own(session: Session, *, actor: User | None, obj) -> None:
+    """The author takes their contribution down: it leaves every list, count and search, its text is erased,
+    its points are reversed (ContentRemoved), open flags and its case are closed, and the moderation log
+    records it. Feature services call this after their own part (an idea's votes, a story's photos)."""
+    if actor is None or not actor.is_authenticated:
+        raise NotAllowed("Sign in to remove what you wrote.")
+    kind = kind_of(obj)
+    session.refresh(obj, ["moderation_state"], with_for_update=True)  # two removals at once: one wins
+    if obj.author_id != actor.id or obj.moderation_state == State.REMOVED.value or not can_see(obj, actor):
+        raise NotFound("There is nothing of yours here to remove.")
+    before = obj.moderation_state
+    was_visible = before in VISIBLE_STATES
+    if was_visible:
+        kind.on_visibility(session, obj, False)
+    obj.moderation_state = State.REMOVED.value
+    kind.erase(obj)
+    session.execute(
+        update(ModerationCase)
+        .where(ModerationCase.kind == kind.name, ModerationCase.object_id == obj.id)
+        .values(title="", excerpt="", is_open=False, closed_at=utcnow())
+    )
+    session.execute(
+        update(Flag)
+        .where(Flag.kind == kind.name, Flag.object_id == obj.id, Flag.resolved.is_(False))
+        .values(resolved=True)
+    )
+    touch(session, obj)
+    _log(session, actor, "author_removed", obj, before, State.REMOVED.value, "", "")
+    session.flush()
+    emit(
+        session,
+        ContentRemoved(
+            actor_id=actor.id,
+            kind=kind.name,
+            object_id=obj.id,
+            author_id=obj.author_id,
+            was_visible=was_visible,
+        ),
+    )
+
+
 # --- decisions ----------------------------------------------------------------------------------------------
 
 
@@ -237,6 +282,8 @@ def do_moderate(
             raise InvalidInput("Say what the author should change.", field="note")
     case = _ensure_case(session, kind, obj, "flags")
     session.refresh(obj, ["moderation_state"])  # the state as of the lock, not as first loaded
+    if obj.moderation_state == State.REMOVED.value:
+        raise Conflict("Its author removed this; there is nothing left to decide.")
     before, after = obj.moderation_state, ACTIONS[action].value
     if before == after and not case.is_open:
         raise Conflict(f"Already {State(after).label.lower()}.")

@@ -72,7 +72,11 @@ def product_reviews(
         page.next_cursor = encode_cursor(getattr(page.reviews[-1], column.key), page.reviews[-1].id)
     if viewer is not None and viewer.is_authenticated:
         page.my_review = session.scalar(
-            select(Review).where(Review.product_id == product.id, Review.author_id == viewer.id)
+            select(Review).where(
+                Review.product_id == product.id,
+                Review.author_id == viewer.id,
+                Review.moderation_state != "removed",
+            )
         )
         if page.reviews:
             page.my_helpful = dict(

@@ -194,3 +194,19 @@ def manage_campaigns():
     return render(
         "reviews/manage_campaigns.html", form=form, campaigns=q.campaigns(db.session), today=utcnow().date()
     ), 422 if form.errors else 200
+
+
+@bp.post("/ugc/<int:item_id>/delete")
+@login_required
+def delete_ugc(item_id: int):
+    """The author deletes their story: out of galleries and search, photos deleted, points taken back."""
+    item = _item(item_id)
+    where = (
+        url_for("reviews.campaign", slug=item.campaign.slug)
+        if item.campaign
+        else url_for("reviews.product", slug=item.product.slug)
+    )
+    services.do_remove_ugc(db.session, actor=current_user, item=item, uploads=uploads_dir())
+    db.session.commit()
+    flash("Your story is deleted.", "success")
+    return redirect(where)

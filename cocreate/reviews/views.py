@@ -14,7 +14,7 @@ from cocreate.extensions import db
 from cocreate.ideas.models import Board
 from cocreate.insights.queries import sentiment_mix
 from cocreate.moderation.access import can_see
-from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.moderation.models import VISIBLE_STATES, State
 from cocreate.moderation.queries import case_for
 from cocreate.reviews import bp, services
 from cocreate.reviews import queries as q
@@ -75,7 +75,11 @@ def write_review(slug: str):
     """Write a review, or change the one already written."""
     product = _product(slug)
     mine = db.session.scalar(
-        select(Review).where(Review.product_id == product.id, Review.author_id == current_user.id)
+        select(Review).where(
+            Review.product_id == product.id,
+            Review.author_id == current_user.id,
+            Review.moderation_state != State.REMOVED.value,  # removed: a new review is written in its place
+        )
     )
     form = ReviewForm(obj=mine if request.method == "GET" else None)
     if request.method == "GET" and mine:
@@ -196,3 +200,15 @@ def import_orders():
     for error in result.errors:
         flash(error, "error")
     return redirect(url_for("reviews.manage_products"))
+
+
+@bp.post("/reviews/<int:review_id>/delete")
+@login_required
+def delete_review(review_id: int):
+    """The author deletes their review: out of the product's rating, its points taken back."""
+    review = db.session.get(Review, review_id) or abort(404, "No such review.")
+    product = review.product
+    services.do_remove_review(db.session, actor=current_user, review=review)
+    db.session.commit()
+    flash("Your review is deleted.", "success")
+    return redirect(url_for("reviews.product", slug=product.slug))

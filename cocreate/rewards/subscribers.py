@@ -16,6 +16,7 @@ from cocreate.events import (
     ContentApproved,
     ContentHidden,
     ContentRejected,
+    ContentRemoved,
     HelpfulVoteCast,
     IdeaCreated,
     IdeaMerged,
@@ -258,6 +259,16 @@ def on_rejected(session: Session, event: ContentRejected) -> None:
         user_id=event.author_id,
         source=(event.kind, event.object_id),
         why="Reversed: the moderators rejected this contribution.",
+    )
+
+
+@subscribe(ContentRemoved)
+def on_removed(session: Session, event: ContentRemoved) -> None:
+    services.reverse_for(
+        session,
+        user_id=event.author_id,
+        source=(event.kind, event.object_id),
+        why="Reversed: you removed this contribution.",
     )
 
 

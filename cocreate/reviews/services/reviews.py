@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.channels import WEB, Origin
 from cocreate.db import utcnow
-from cocreate.errors import Conflict, InvalidInput, NotAllowed
+from cocreate.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from cocreate.events import ReviewEdited, ReviewPublished, emit
 from cocreate.ideas.access import check_member
 from cocreate.markup import render_markdown
 from cocreate.moderation.access import is_trusted
-from cocreate.moderation.models import VISIBLE_STATES
+from cocreate.moderation.models import VISIBLE_STATES, State
 from cocreate.moderation.screening import screen
-from cocreate.moderation.services import after_create, after_edit, initial_state
-from cocreate.reviews.models import INCENTIVES, OrderRecord, Product, Review, ReviewRevision
+from cocreate.moderation.services import after_create, after_edit, do_remove_own, initial_state
+from cocreate.reviews.models import INCENTIVES, HelpfulVote, OrderRecord, Product, Review, ReviewRevision
 from cocreate.reviews.ratings import change_ratings
 
 TITLE_MAX, BODY_MAX, PROS_CONS_MAX = 120, 10_000, 1_000
@@ -69,14 +69,15 @@ def do_write_review(
     incentive: str | None = None,
     origin: Origin = WEB,
 ) -> Review:
-    """Publish a review; a person reviews a product once (then edits)."""
+    """Publish a review; a person reviews a product once (then edits). A review its author removed is
+    written again in its place (its points come back with it, once)."""
     check_member(actor, "write a review")
     stars, title, body, pros, cons = check_review_fields(rating, title, body, pros, cons)
     if incentive is not None and incentive not in INCENTIVES:
         raise InvalidInput("Unknown incentive.", field="incentive")
     screening = screen(session, actor, {"title": title, "body": body, "pros": pros, "cons": cons})
     title, body, pros, cons = (screening.fields[k] for k in ("title", "body", "pros", "cons"))
-    review = Review(
+    values = dict(
         product_id=product.id,
         author_id=actor.id,
         rating=stars,
@@ -92,11 +93,28 @@ def do_write_review(
             screening, pre=product.moderation == "pre", trusted=is_trusted(session, actor)
         ),
     )
-    try:
-        with session.begin_nested():
-            session.add(review)
-    except IntegrityError:
-        raise Conflict("You have already reviewed this product. Edit your review instead.") from None
+    removed = session.scalar(
+        select(Review)
+        .where(
+            Review.product_id == product.id,
+            Review.author_id == actor.id,
+            Review.moderation_state == State.REMOVED.value,
+        )
+        .with_for_update()
+    )
+    if removed is not None:
+        review = removed
+        for name, value in values.items():
+            setattr(review, name, value)
+        review.created_at = review.updated_at = utcnow()
+        session.flush()
+    else:
+        review = Review(**values)
+        try:
+            with session.begin_nested():
+                session.add(review)
+        except IntegrityError:
+            raise Conflict("You have already reviewed this product. Edit your review instead.") from None
     if review.moderation_state in VISIBLE_STATES:
         change_ratings(session, product.id, add=stars)
         session.expire(product)
@@ -131,6 +149,8 @@ def do_edit_review(
     check_member(actor, "edit a review")
     if actor.id != review.author_id:
         raise NotAllowed("You can only edit your own review.")
+    if review.moderation_state == State.REMOVED.value:
+        raise NotFound("You removed this review; write a new one instead.")
     stars, title, body, pros, cons = check_review_fields(rating, title, body, pros, cons)
     if (stars, title, body, pros, cons) == (
         review.rating,
@@ -170,3 +190,13 @@ def do_edit_review(
     after_edit(session, review, actor, screening)
     emit(session, ReviewEdited(actor_id=actor.id, review_id=review.id, product_id=review.product_id))
     return review
+
+
+def do_remove_review(session: Session, *, actor: User | None, review: Review) -> None:
+    """Delete one's review: out of the product's rating and lists, its text and history erased, its points
+    reversed. Writing a review of the product again starts afresh."""
+    check_member(actor, "remove a review")
+    do_remove_own(session, actor=actor, obj=review)
+    session.execute(delete(ReviewRevision).where(ReviewRevision.review_id == review.id))
+    session.execute(delete(HelpfulVote).where(HelpfulVote.review_id == review.id))  # they judged the old text
+    review.helpful_count = review.unhelpful_count = 0

@@ -21,7 +21,7 @@ from cocreate.ideas.services.boards import slugify
 from cocreate.markup import render_markdown
 from cocreate.moderation.access import is_trusted
 from cocreate.moderation.screening import screen
-from cocreate.moderation.services import after_create, after_edit, initial_state
+from cocreate.moderation.services import after_create, after_edit, do_remove_own, initial_state
 from cocreate.reviews.media import StoredImage, store_image
 from cocreate.reviews.models import Campaign, Product, UGCItem, UGCPhoto
 from cocreate.reviews.services.products import check_product_manager
@@ -252,3 +252,15 @@ def do_create_campaign(
     except IntegrityError:
         raise Conflict(f"A campaign with the address “{slug}” already exists.", field="title") from None
     return campaign
+
+
+def do_remove_ugc(session: Session, *, actor: User | None, item: UGCItem, uploads: Path) -> None:
+    """Delete one's story: out of galleries and search, its text erased, its photos deleted, its points
+    reversed."""
+    check_member(actor, "remove a story")
+    do_remove_own(session, actor=actor, obj=item)
+    names = [p.name for p in item.photos]
+    item.photos = []
+    session.flush()
+    for name in names:  # after the rows are gone; a crash here leaves an orphan file, never a broken row
+        (uploads / name).unlink(missing_ok=True)

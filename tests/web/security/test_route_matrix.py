@@ -38,6 +38,7 @@ ACCESS = {
     "accounts.logout": SIGNED_IN,
     "accounts.profile": EVERYONE,
     "accounts.privacy_page": SIGNED_IN,
+    "accounts.profile_settings": SIGNED_IN,
     "accounts.export": SIGNED_IN,
     "accounts.delete_account": SIGNED_IN,
     "accounts.set_consents": SIGNED_IN,
@@ -62,6 +63,8 @@ ACCESS = {
     "ideas.importance": SIGNED_IN,
     "ideas.edit_idea": OWNER,
     "ideas.edit_comment": OWNER,
+    "ideas.delete_idea": OWNER_ONLY,  # the author alone; moderators reject instead
+    "ideas.delete_comment": OWNER_ONLY,
     "ideas.change_status": STAFF,
     "ideas.merge": STAFF,
     "ideas.capture_idea": STAFF,
@@ -79,6 +82,8 @@ ACCESS = {
     "reviews.helpful": SIGNED_IN,
     "reviews.share": SIGNED_IN,
     "reviews.edit_ugc": OWNER,
+    "reviews.delete_ugc": OWNER_ONLY,
+    "reviews.delete_review": {"other"},  # the world's review is the other member's, and only theirs to delete
     "reviews.manage_products": PRODUCT,
     "reviews.manage_campaigns": PRODUCT,
     "reviews.import_orders": PRODUCT,
