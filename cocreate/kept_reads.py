@@ -53,10 +53,12 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from cocreate.bounded_cache import ByteBoundedLRU
+
 # False: statements run on the session's connection. None or an Engine (not connected yet) or a _Reader: a
 # unit of work that only reads.
 _reader: ContextVar[_Reader | Engine | None | bool] = ContextVar("cocreate_reader", default=False)
-MAX_KEPT_RESULTS = 2_000
+KEPT_BYTES = 8 * 1024 * 1024  # per thread: results of a database that does not change, oldest out first
 _IMMUTABLE = (str, int, float, bool, type(None), datetime, date, time, Decimal, bytes)
 
 
@@ -68,7 +70,7 @@ class _Reader:
     connection: Connection
     kept: bool
     version: int | str | None = None
-    results: dict = field(default_factory=dict)
+    results: ByteBoundedLRU = field(default_factory=lambda: ByteBoundedLRU(KEPT_BYTES))
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self.results
@@ -131,9 +133,7 @@ def through(reader: _Reader, key: tuple, compute: Callable[[], Any], keep_if: Ca
             return kept
         raise AssertionError(f"a kept result differs from the one read now: {key!r:.300}")
     if keep_if(value):
-        if len(reader.results) >= MAX_KEPT_RESULTS:
-            reader.results.clear()
-        reader.results[key] = value
+        reader.results.put(key, value)
     return value
 
 

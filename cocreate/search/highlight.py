@@ -22,12 +22,22 @@ SIMILAR_CHARS = 160
 ELLIPSIS = " … "
 
 
-@lru_cache(maxsize=100_000)
+STEMS_KEPT, KEPT_WORD_CHARS = 20_000, 32  # at most some 7 MB per worker: words people type are short
+
+
 def _stem(lowered: str) -> str | None:
-    """A lowercased token's stem, or None for stop words and single characters (never matched)."""
+    """A lowercased token's stem, or None for stop words and single characters (never matched). Stems of
+    words up to KEPT_WORD_CHARS are kept (an entry's size is bounded, so the cache is bounded in bytes)."""
+    return _kept_stem(lowered) if len(lowered) <= KEPT_WORD_CHARS else _stem_now(lowered)
+
+
+def _stem_now(lowered: str) -> str | None:
     if len(lowered) < 2 or lowered in STOP_WORDS:
         return None
     return _porter(lowered)
+
+
+_kept_stem = lru_cache(maxsize=STEMS_KEPT)(_stem_now)
 
 
 class ContentAnalyzer(CompositeAnalyzer):

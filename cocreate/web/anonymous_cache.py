@@ -8,20 +8,18 @@ what a person does is never hidden from them. The per-request CSP nonce is put b
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from functools import wraps
 
 from flask import Response, current_app, make_response, request
 
+from cocreate.bounded_cache import ByteBoundedLRU
 from cocreate.web.rendering import wants_fragment
 from cocreate.web.security import csp_nonce
 
 NONCE_SLOT = "\x00csp-nonce\x00"
-MAX_ENTRIES = 256
-_entries: OrderedDict[tuple, tuple[float, str, str]] = OrderedDict()
-_lock = threading.Lock()
+BUDGET = 16 * 1024 * 1024  # bytes of pages per worker (a board page is some 100 kB); the oldest go first
+_entries = ByteBoundedLRU(BUDGET)  # (path, fragment?) -> (expires, body, mimetype)
 
 
 def _cacheable_request() -> bool:
@@ -41,8 +39,7 @@ def _key() -> tuple:
 
 def clear() -> None:
     """Forget every cached page (tests; a deploy restarts workers anyway)."""
-    with _lock:
-        _entries.clear()
+    _entries.clear()
 
 
 def anonymous_cache(view):
@@ -53,8 +50,7 @@ def anonymous_cache(view):
         if not _cacheable_request():
             return view(*args, **kwargs)
         key, now = _key(), time.monotonic()
-        with _lock:
-            hit = _entries.get(key)
+        hit = _entries.get(key)
         if hit and hit[0] > now:
             response = Response(hit[1].replace(NONCE_SLOT, csp_nonce()), mimetype=hit[2])
             response.headers["X-Anonymous-Cache"] = "hit"
@@ -66,11 +62,7 @@ def anonymous_cache(view):
             and "Set-Cookie" not in response.headers
         ):
             body = response.get_data(as_text=True).replace(csp_nonce(), NONCE_SLOT)
-            with _lock:
-                _entries[key] = (now + current_app.config["ANON_CACHE_SECONDS"], body, response.mimetype)
-                _entries.move_to_end(key)
-                while len(_entries) > MAX_ENTRIES:
-                    _entries.popitem(last=False)
+            _entries.put(key, (now + current_app.config["ANON_CACHE_SECONDS"], body, response.mimetype))
             response.headers["X-Anonymous-Cache"] = "miss"
         return response
 

@@ -22,19 +22,21 @@ be the same: a key that misses a value the part shows fails the tests instead of
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 
 from flask import current_app, g
 from markupsafe import Markup, escape
 
-MAX_ENTRIES = 20_000  # rows of about 1.5 kB: some 30 MB per worker at most
+from cocreate.bounded_cache import ByteBoundedLRU
+
+# Bytes of kept parts and their keys per worker. A key holds every value its part shows, so it changes with
+# each vote on a row and old entries are never asked for again: counted in entries, the memo once grew to
+# over a gigabyte per worker (a whole board page is some 100 kB, its key some 20 kB). The oldest go first.
+BUDGET = 32 * 1024 * 1024
 _SLOT = "\x00slot:{}\x00"
 _MARKS = re.compile("\x00slot:([^\x00]*)\x00")
 # Each kept part is stored split at its markers: text, slot name, text, slot name, …, text.
-_entries: OrderedDict[tuple, tuple[str, ...]] = OrderedDict()
-_lock = threading.Lock()
+_entries = ByteBoundedLRU(BUDGET)
 
 
 def memo(*key: Hashable, caller: Callable[[], str]) -> Markup:
@@ -49,20 +51,13 @@ def memo_each(keys: Sequence[tuple], render: Callable[[int], str]) -> Markup:
     if current_app.jinja_env.auto_reload:  # someone is editing templates: kept HTML would hide their change
         kept = [_rendered(render, i) for i in range(len(keys))]
     else:
-        with _lock:
-            kept = [_entries.get(key) for key in keys]
-            for key, parts in zip(keys, kept, strict=True):
-                if parts is not None:
-                    _entries.move_to_end(key)
+        kept = _entries.get_many(keys)
         missing = [i for i, parts in enumerate(kept) if parts is None]
         if missing:
             for i in missing:
                 kept[i] = _rendered(render, i)
-            with _lock:
-                for i in missing:
-                    _entries[keys[i]] = kept[i]
-                while len(_entries) > MAX_ENTRIES:
-                    _entries.popitem(last=False)
+            for i in missing:
+                _entries.put(keys[i], kept[i])
         if current_app.config.get("MEMO_CHECK"):
             _check(keys, kept, render, missing)
     if g.get("fragment_depth"):  # inside a part being rendered: it keeps the markers
@@ -117,11 +112,9 @@ def _join(parts: tuple[str, ...], slots: dict[str, str]) -> str:
 
 def clear() -> None:
     """Forget every memoised part (tests)."""
-    with _lock:
-        _entries.clear()
+    _entries.clear()
 
 
 def size(kind: str | None = None) -> int:
     """Parts kept in this worker (of one kind: the first value of their key)."""
-    with _lock:
-        return sum(1 for key in _entries if kind is None or (key and key[0] == kind))
+    return sum(1 for key in _entries.key_list() if kind is None or (key and key[0] == kind))

@@ -25,10 +25,7 @@ from __future__ import annotations
 
 import hmac
 import logging
-import threading
 import time
-from collections import OrderedDict
-from collections.abc import Hashable
 
 from flask import Flask, current_app, g, request, session
 from flask.sessions import SecureCookieSessionInterface
@@ -36,37 +33,17 @@ from flask_wtf.csrf import CSRFProtect, generate_csrf, same_origin, validate_csr
 from itsdangerous import BadSignature
 from wtforms import ValidationError
 
-MAX_ENTRIES = 20_000
+from cocreate.bounded_cache import ByteBoundedLRU
+
+BUDGET = 4 * 1024 * 1024  # bytes per map and worker (a cookie is up to 4 kB); the oldest go first
 _PLAIN = (str, int, float, bool, type(None))
-
-
-class _Kept:
-    """A bounded map, oldest first out, safe across threads."""
-
-    def __init__(self, size: int = MAX_ENTRIES) -> None:
-        self._size = size
-        self._items: OrderedDict[Hashable, object] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable):
-        return self._items.get(key)
-
-    def put(self, key: Hashable, value: object) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
 
 
 class RememberedCookieSessions(SecureCookieSessionInterface):
     """Flask's signed cookie sessions, each cookie verified once per worker (see the module's text)."""
 
     def __init__(self) -> None:
-        self.opened = _Kept()
+        self.opened = ByteBoundedLRU(BUDGET)
         self._serializers: dict[tuple, object] = {}
 
     def get_signing_serializer(self, app: Flask):
@@ -96,8 +73,8 @@ class RememberedCookieSessions(SecureCookieSessionInterface):
         return self.session_class(data)
 
 
-_signed_tokens = _Kept()
-_verified_tokens = _Kept()
+_signed_tokens = ByteBoundedLRU(BUDGET)
+_verified_tokens = ByteBoundedLRU(BUDGET)
 log = logging.getLogger("flask_wtf.csrf")
 
 

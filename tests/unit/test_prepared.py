@@ -371,7 +371,7 @@ def test_memo_check_tells_a_stale_kept_result_from_a_commit_made_during_the_read
 
     def forget_the_version(s):
         reader = reading(s)
-        reader.results[next(iter(reader.results))] = [(False, "stale")]  # kept, but not what is stored
+        reader.results.put(reader.results.key_list()[0], [(False, "stale")])  # kept, but not what is stored
         return _BOARD.first(s, {"id": board.id})
 
     with pytest.raises(AssertionError, match="a kept result differs"):

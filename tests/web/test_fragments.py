@@ -174,12 +174,16 @@ def test_memo_each_renders_only_the_parts_not_kept_in_order_with_this_requests_s
     assert fragments.size("p") == 3
 
 
-def test_old_entries_age_out(app, monkeypatch):
-    monkeypatch.setattr(fragments, "MAX_ENTRIES", 3)
+def test_old_entries_age_out_by_bytes(app, monkeypatch):
+    from cocreate.bounded_cache import ByteBoundedLRU, deep_size
+
+    one = deep_size(("t", 0), ("x" * 1_000,))
+    monkeypatch.setattr(fragments, "_entries", ByteBoundedLRU(3 * one + 10))
     with app.test_request_context("/"):
         for i in range(5):
-            render_template_string('{% call memo("t", n) %}{{ n }}{% endcall %}', n=i)
+            render_template_string('{% call memo("t", n) %}{{ "x" * 1000 }}{% endcall %}', n=i)
     assert fragments.size() == 3
+    assert fragments._entries.key_list() == [("t", 2), ("t", 3), ("t", 4)]  # the oldest went first
 
 
 def test_the_menu_is_each_persons_own_and_follows_their_notifications_and_role(app, session):
