@@ -252,33 +252,23 @@ def on_beta_feedback_accepted(session: Session, event: BetaFeedbackAccepted) -> 
     )
 
 
+REVERSED_BECAUSE = {
+    ContentRejected: "Reversed: the moderators rejected this contribution.",
+    ContentHidden: "Reversed: the community's flags hid this contribution until a moderator decides.",
+    ContentRemoved: "Reversed: you removed this contribution.",
+}
+
+
 @subscribe(ContentRejected)
-def on_rejected(session: Session, event: ContentRejected) -> None:
-    services.reverse_for(
-        session,
-        user_id=event.author_id,
-        source=(event.kind, event.object_id),
-        why="Reversed: the moderators rejected this contribution.",
-    )
-
-
-@subscribe(ContentRemoved)
-def on_removed(session: Session, event: ContentRemoved) -> None:
-    services.reverse_for(
-        session,
-        user_id=event.author_id,
-        source=(event.kind, event.object_id),
-        why="Reversed: you removed this contribution.",
-    )
-
-
 @subscribe(ContentHidden)
-def on_hidden(session: Session, event: ContentHidden) -> None:
+@subscribe(ContentRemoved)
+def on_taken_down(session: Session, event: ContentRejected | ContentHidden | ContentRemoved) -> None:
+    """A contribution left public view: the points it earned its author are reversed, saying why."""
     services.reverse_for(
         session,
         user_id=event.author_id,
         source=(event.kind, event.object_id),
-        why="Reversed: the community's flags hid this contribution until a moderator decides.",
+        why=REVERSED_BECAUSE[type(event)],
     )
 
 
