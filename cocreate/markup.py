@@ -85,6 +85,24 @@ def _link_mentions(tokens: list[Token], known: set[str]) -> None:
         block.children = out
 
 
+# Characters that show as boxes or silently reorder what surrounds them: C0 and C1 controls (line breaks
+# and tabs aside), the bidirectional overrides and isolates ("Trojan source"), zero-width spaces and the
+# byte order mark. The zero-width joiner stays: emoji are made with it.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def one_line(text: str | None) -> str:
+    """A title, a name, a short field: invisible characters out, every run of whitespace one space."""
+    return " ".join(_INVISIBLE.sub("", text or "").split())
+
+
+def clean_text(text: str | None) -> str:
+    """Longer text (a body, a comment, a story): the same characters out, line breaks kept, ends trimmed."""
+    return _INVISIBLE.sub("", (text or "").replace("\r\n", "\n")).strip()
+
+
 def render_markdown(text: str, known_usernames: Iterable[str] = ()) -> str:
     """Render user Markdown to sanitized HTML; `known_usernames` (lowercase) become profile links."""
     env: dict = {}

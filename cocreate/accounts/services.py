@@ -46,11 +46,34 @@ def check_display_name(name: str) -> str:
     return name
 
 
+RESERVED_NAMES = frozenset(
+    {"former member", "cocreate", "admin", "administrator", "moderator", "product team"}
+)
+
+
+def check_name_free(session: Session, name: str, user_id: int | None = None) -> str:
+    """A name that passes for nobody else: not one the site speaks with ("Former member" marks deleted
+    accounts) and not the name of a staff member, whose words carry weight."""
+    folded = name.casefold()
+    if folded in RESERVED_NAMES:
+        raise InvalidInput("That name is kept for the site itself; choose another.", field="display_name")
+    staff = session.scalar(
+        select(User.id).where(
+            func.lower(User.display_name) == name.lower(),
+            User.role != Role.MEMBER.value,
+            User.id != (user_id or 0),
+        )
+    )
+    if staff is not None:
+        raise InvalidInput("A member of staff goes by that name; choose another.", field="display_name")
+    return name
+
+
 def do_set_display_name(session: Session, *, actor: User | None, display_name: str) -> User:
     """Change one's display name; pages show the new one beside everything the person wrote."""
     if actor is None or not actor.is_authenticated:
         raise NotAllowed("Sign in to change your name.")
-    actor.display_name = check_display_name(display_name)
+    actor.display_name = check_name_free(session, check_display_name(display_name), actor.id)
     session.flush()
     return actor
 
@@ -66,7 +89,7 @@ def check_registration(
         raise InvalidInput("Enter a valid e-mail address.", field="email")
     if not USERNAME_RE.match(username):
         raise InvalidInput("Usernames are 3–30 letters, digits or underscores.", field="username")
-    display_name = check_display_name(display_name)
+    display_name = check_name_free(session, check_display_name(display_name))
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise InvalidInput(f"Passwords are {MIN_PASSWORD}–{MAX_PASSWORD} characters long.", field="password")
     if session.scalar(select(User.id).where(User.email == email)):

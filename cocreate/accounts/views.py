@@ -82,7 +82,7 @@ def profile(username: str):
         "accounts/profile.html",
         person=user,
         activity=activity,
-        held=held_for_author(db.session, user) if own else [],
+        held=held_for_author(db.session, user, current_user) if own else [],
         stories=gallery(db.session, author=user, limit=12),
         standing=standing(db.session, user.id),
     )

@@ -11,13 +11,23 @@ from sqlalchemy.orm import Session
 from cocreate.accounts.models import User
 from cocreate.beta import services
 from cocreate.db import utcnow
-from cocreate.ideas.models import Idea
+from cocreate.ideas.models import Board, Idea
 
 
 def generate_beta(session: Session) -> int:
     """Returns the number of sign-ups made (0 when the demo lacks a planned idea or people)."""
     team = session.scalar(select(User).where(User.email == "product@demo.cocreate"))
-    idea = session.scalar(select(Idea).where(Idea.status == "planned").order_by(Idea.vote_count.desc()))
+    idea = session.scalar(
+        select(Idea)
+        .join(Board, Board.id == Idea.board_id)
+        .where(
+            Idea.status == "planned",
+            Idea.moderation_state == "approved",  # the moderation demo may have hidden one
+            Idea.merged_into_id.is_(None),
+            ~Board.is_private,
+        )
+        .order_by(Idea.vote_count.desc(), Idea.id)
+    )
     testers = session.scalars(
         select(User)
         .where(User.role == "member", User.email != "member@demo.cocreate")

@@ -30,6 +30,8 @@ REPLAY_LIMIT = 5_000  # ideas; bigger (benchmark) communities skip crediting poi
 # The smallest community the demo's stories, flags and beta program are written for: the four demo accounts,
 # the stories' authors and their flaggers (demo/moderation.py), and ideas on several boards.
 MIN_USERS, MIN_IDEAS = 20, 10
+# The largest community it builds (in memory first, then in bulk): the benches' 1M ideas fit well within.
+MAX = {"users": 1_000_000, "ideas": 2_000_000, "votes": 20_000_000, "comments": 2_000_000}
 demo_cli = click.Group("demo", help="Demo data.")
 
 
@@ -42,10 +44,10 @@ def print_sign_ins() -> None:
 @demo_cli.command("load")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has people in it.")
 @click.option("--reset", is_flag=True, help="Delete everything first.")
-@click.option("--users", default=200, show_default=True, type=click.IntRange(min=MIN_USERS))
-@click.option("--ideas", default=1_000, show_default=True, type=click.IntRange(min=MIN_IDEAS))
-@click.option("--votes", default=20_000, show_default=True, type=click.IntRange(min=0))
-@click.option("--comments", default=3_000, show_default=True, type=click.IntRange(min=0))
+@click.option("--users", default=200, show_default=True, type=click.IntRange(MIN_USERS, MAX["users"]))
+@click.option("--ideas", default=1_000, show_default=True, type=click.IntRange(MIN_IDEAS, MAX["ideas"]))
+@click.option("--votes", default=20_000, show_default=True, type=click.IntRange(0, MAX["votes"]))
+@click.option("--comments", default=3_000, show_default=True, type=click.IntRange(0, MAX["comments"]))
 @click.option("--seed", default=42, show_default=True)
 @with_appcontext
 def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, comments: int, seed: int) -> None:

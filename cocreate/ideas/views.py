@@ -28,6 +28,7 @@ from cocreate.ideas.board_versions import board_with_page
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.services.votes import vote_budget
+from cocreate.moderation.access import can_see
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.queries import case_for
 from cocreate.web.anonymous_cache import anonymous_cache
@@ -166,6 +167,15 @@ def _removal(idea: Idea) -> dict | None:
     return {"others": others_votes(db.session, idea)}
 
 
+def _comment_or_404(comment_id: int) -> Comment:
+    """The comment, if this person may see it: one answer for a missing one and for one on a board or idea
+    they may not see, so that the answer tells nothing of what exists."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or not can_see(comment, current_user) or not can_see(comment.idea, current_user):
+        abort(404, "No such comment.")
+    return comment
+
+
 @bp.post("/i/<int:idea_id>/delete")
 @login_required
 def delete_idea(idea_id: int):
@@ -187,7 +197,7 @@ def delete_idea(idea_id: int):
 @login_required
 def delete_comment(comment_id: int):
     """The author deletes their comment; replies to it stay."""
-    comment = db.session.get(Comment, comment_id) or abort(404, "No such comment.")
+    comment = _comment_or_404(comment_id)
     idea = load_idea(comment.idea_id)
     services.do_remove_comment(db.session, actor=current_user, comment=comment)
     db.session.commit()
@@ -270,7 +280,7 @@ def comment(idea_id: int):
 @login_required
 def edit_comment(comment_id: int):
     """Edit one's comment (soon after posting, or to fix one moderators returned)."""
-    comment = db.session.get(Comment, comment_id) or abort(404, "No such comment.")
+    comment = _comment_or_404(comment_id)
     idea = load_idea(comment.idea_id)
     if not can_edit_comment(comment, current_user, now=utcnow(), window=_edit_window()):
         abort(403, "You can only edit your own comments, for a short while after posting.")

@@ -43,14 +43,12 @@ def board_allows(obj, viewer: User | None) -> bool:
 
 
 def can_see(obj, viewer: User | None) -> bool:
-    """Nothing on a private board the viewer may not see. Otherwise visible contributions: everyone; held,
-    hidden or rejected ones: their author and moderators; removed ones: moderators."""
-    if not board_allows(obj, viewer):
-        return False
+    """Nothing on a private board the viewer may not see, and nothing its author removed. Otherwise visible
+    contributions: everyone; held, hidden or rejected ones: their author and moderators."""
+    if not board_allows(obj, viewer) or obj.moderation_state == State.REMOVED.value:
+        return False  # removed: its author took it down; what is left (no text) is for the log alone
     if obj.moderation_state in VISIBLE_STATES:
         return True
     if viewer is None or not viewer.is_authenticated:
         return False
-    if obj.moderation_state == State.REMOVED.value:  # its author took it down: moderators only (the log)
-        return viewer.is_moderator
     return viewer.is_moderator or viewer.id == obj.author_id

@@ -13,7 +13,7 @@ from cocreate.accounts.models import User
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput
 from cocreate.insights.sentiment import LABELS
-from cocreate.moderation.access import can_view_private
+from cocreate.moderation.access import board_allows, can_view_private
 from cocreate.moderation.kinds import kinds
 from cocreate.moderation.models import (
     FLAG_REASONS,
@@ -197,8 +197,9 @@ def case_for(session: Session, kind: str, object_id: int) -> ModerationCase | No
     )
 
 
-def held_for_author(session: Session, user: User) -> list[QueueRow]:
-    """The person's contributions that are not public right now (pending, hidden, returned), newest first."""
+def held_for_author(session: Session, user: User, viewer: User | None = None) -> list[QueueRow]:
+    """The person's contributions that are not public right now (pending, hidden, returned), newest first;
+    none on a private board the viewer (by default the person) may not see."""
     cases = list(
         session.scalars(
             select(ModerationCase)
@@ -208,10 +209,13 @@ def held_for_author(session: Session, user: User) -> list[QueueRow]:
             .limit(100)
         )
     )
+    viewer = viewer or user
     return [
         r
         for r in rows_for(session, cases)
-        if r.obj is not None and r.obj.moderation_state not in (*VISIBLE_STATES, State.REMOVED.value)
+        if r.obj is not None
+        and r.obj.moderation_state not in (*VISIBLE_STATES, State.REMOVED.value)
+        and board_allows(r.obj, viewer)
     ]
 
 

@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from flask import Flask, current_app, has_app_context
@@ -122,14 +123,25 @@ def search(
         page=max(1, min(page, 1_000)),
     )
     try:
-        return engine.search(query, connection=session.connection())
+        results = engine.search(query, connection=session.connection())
     except Exception:  # noqa: BLE001 - a damaged index file: rebuild once and answer from the new index
         if engine.name != "whoosh":
             raise
         log.exception("search index unreadable while searching: rebuilding it")
         engine.damaged()
         rebuild()
-        return engine.search(query)
+        results = engine.search(query)
+    if results.suggestion:
+        results.suggestion = _seen_suggestion(session, engine, query, results.suggestion)
+    return results
+
+
+def _seen_suggestion(session: Session, engine, query: SearchQuery, suggestion: str) -> str | None:
+    """A "did you mean" only when it finds something this person may see: the index's words come from every
+    document, those of private boards too, and a suggestion must not spell out a word only they hold."""
+    again = replace(query, text=clean_query(suggestion), page=1)
+    found = engine.search(again, connection=session.connection())
+    return suggestion if found.total else None
 
 
 def similar_ideas(text: str, board_id: int, limit: int = 5):

@@ -76,6 +76,8 @@ def test_an_idea_nobody_else_voted_for_is_deleted_everywhere(app, session, clien
     assert "Quieter" not in client.get(f"/u/{author.username}").get_data(as_text=True)
     ids = [i["id"] for i in client.get("/api/v1/boards/gear/ideas").get_json()["items"]]
     assert ids == [keep.id]
+    assert client.get("/api/v1/me").get_json()["contributions"]["ideas"] == 1
+    assert [i["id"] for i in client.get("/api/v1/me/ideas").get_json()["items"]] == [keep.id]
     again = client.post_form(f"/i/{idea.id}/delete")
     assert again.status_code == 404  # once only
 
@@ -258,9 +260,38 @@ def test_people_change_their_display_name_and_bad_names_are_refused(app, session
         response = client.post_form("/settings/profile", {"display_name": bad})
         assert response.status_code == 422 and says in response.get_data(as_text=True), bad
     assert client.post_form("/settings/profile", {"display_name": "Nul\x00name"}).status_code == 422
+    UserFactory(role="admin", display_name="Alex Admin")
+    session.commit()
+    for taken in ("alex admin", "Former member", "CoCreate"):  # a staff member's name, the site's own
+        response = client.post_form("/settings/profile", {"display_name": taken})
+        assert response.status_code == 422 and "choose another" in response.get_data(as_text=True), taken
     saved = client.post_form("/settings/profile", {"display_name": "  New\tName \u200b "})
     assert saved.status_code == 302
     session.rollback()
     assert session.get(User, person.id).display_name == "New Name"
     assert "New Name" in app.test_client().get(f"/i/{idea.id}").get_data(as_text=True)
     assert app.test_client().get("/settings/profile").status_code == 302  # sign in first
+
+
+def test_nobody_acts_on_a_removed_idea_staff_included(app, session, client):
+    author, voter = UserFactory(), UserFactory()
+    idea = do_create_idea(session, actor=author, board=BoardFactory(), title="Gone for good")
+    do_vote(session, actor=voter, idea=idea)
+    do_remove_idea(session, actor=author, idea=idea)
+    team = [UserFactory(role=role) for role in ("admin", "moderator", "product")]
+    session.commit()
+    for person in team:
+        role = person.role
+        staff = app.test_client()
+        staff.sign_in(person)
+        assert staff.get(f"/i/{idea.id}").status_code == 404
+        for action, data in (
+            ("comments", {"body": "Still here?"}),
+            ("status", {"status": "planned"}),
+            ("vote", {}),
+            ("merge", {"target": "1"}),
+        ):
+            assert staff.post_form(f"/i/{idea.id}/{action}", data).status_code == 404, (role, action)
+    session.rollback()
+    assert session.get(Idea, idea.id).status == "open"
+    assert session.scalar(select(func.count(Comment.id)).where(Comment.idea_id == idea.id)) == 0

@@ -18,6 +18,7 @@ from cocreate.backlog.workspace import Filters
 from cocreate.extensions import db
 from cocreate.ideas.access import check_member, check_team
 from cocreate.ideas.models import Comment, Idea, Vote
+from cocreate.moderation.models import State
 from cocreate.reviews.models import Review
 from cocreate.rewards.queries import standing
 from cocreate.web.pagination import decode_cursor, encode_cursor
@@ -33,13 +34,14 @@ def openapi():
 def me():
     """Who the token (or session) belongs to, their standing and how much they contributed."""
     user = check_member(current_user, "see your own data")
+    removed = State.REMOVED.value  # what the person took down is no longer theirs to count
     counts = {
-        name: db.session.scalar(select(func.count()).select_from(model).where(column == user.id))
-        for name, model, column in (
-            ("ideas", Idea, Idea.author_id),
-            ("votes", Vote, Vote.user_id),
-            ("comments", Comment, Comment.author_id),
-            ("reviews", Review, Review.author_id),
+        name: db.session.scalar(select(func.count()).select_from(model).where(*where))
+        for name, model, where in (
+            ("ideas", Idea, (Idea.author_id == user.id, Idea.moderation_state != removed)),
+            ("votes", Vote, (Vote.user_id == user.id,)),
+            ("comments", Comment, (Comment.author_id == user.id, Comment.moderation_state != removed)),
+            ("reviews", Review, (Review.author_id == user.id, Review.moderation_state != removed)),
         )
     }
     mine = standing(db.session, user.id)

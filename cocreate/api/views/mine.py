@@ -1,5 +1,6 @@
 """The caller's own contributions, newest first, one list per kind (GET /me/ideas, /me/votes, ...). Held
-and rejected ones are included: they are the caller's own, with their moderation state."""
+and rejected ones are included: they are the caller's own, with their moderation state; what the caller
+removed is not."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from cocreate.api.views.shapes import link, when
 from cocreate.extensions import db
 from cocreate.ideas.access import check_member
 from cocreate.ideas.models import Comment, Idea, Vote
+from cocreate.moderation.models import State
 from cocreate.reviews.models import Review, UGCItem
 from cocreate.web.pagination import decode_cursor, encode_cursor
 
@@ -25,6 +27,8 @@ def _page(model, owner_column, options=()):
     user = check_member(current_user, "see your own contributions")
     limit = limit_arg()
     stmt = select(model).where(owner_column == user.id).options(*options)
+    if hasattr(model, "moderation_state"):  # votes have none
+        stmt = stmt.where(model.moderation_state != State.REMOVED.value)
     cursor = text_arg("cursor", 400)
     if cursor:
         _, before = decode_cursor(cursor, int)

@@ -12,7 +12,7 @@ from cocreate.accounts.customers import find_or_add_customer
 from cocreate.accounts.models import User
 from cocreate.channels import Channel, Origin
 from cocreate.errors import InvalidInput, NotAllowed
-from cocreate.ideas.access import can_change_status, check_view_board, check_view_idea
+from cocreate.ideas.access import can_change_status, can_view_board, check_view_board, check_view_idea
 from cocreate.ideas.models import Board, Idea, Importance, Vote
 from cocreate.ideas.services.ideas import check_idea_text, do_create_idea
 from cocreate.ideas.services.votes import do_vote
@@ -26,10 +26,15 @@ def check_staff(actor: User | None) -> User:
     return actor
 
 
-def _customer(session: Session, staff: User, email: str, name: str) -> User:
+def _customer(session: Session, staff: User, email: str, name: str, board: Board) -> User:
     customer, _ = find_or_add_customer(session, email=email, display_name=name)
     if customer.id == staff.id:
         raise InvalidInput("Record your own feedback as yourself, not on your own behalf.", field="email")
+    if not can_view_board(board, customer):
+        raise InvalidInput(
+            "This customer cannot see this private board: record their feedback on a board they can see.",
+            field="email",
+        )
     return customer
 
 
@@ -48,7 +53,7 @@ def do_capture_idea(
     staff = check_staff(actor)
     check_view_board(board, staff)
     check_idea_text(title, body)  # the text's errors first: they are what the staff member is typing
-    customer = _customer(session, staff, customer_email, customer_name)
+    customer = _customer(session, staff, customer_email, customer_name, board)
     idea = do_create_idea(
         session,
         actor=customer,
@@ -80,7 +85,7 @@ def do_capture_vote(
     """Add a customer's support to an idea, as they told a staff member."""
     staff = check_staff(actor)
     check_view_idea(idea, staff)
-    customer = _customer(session, staff, customer_email, customer_name)
+    customer = _customer(session, staff, customer_email, customer_name, idea.board)
     vote = do_vote(
         session,
         actor=customer,

@@ -14,7 +14,7 @@ from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.events import CommentAdded, emit
 from cocreate.ideas.access import can_edit_comment, check_member, check_view_idea
 from cocreate.ideas.models import Comment, Idea
-from cocreate.markup import mentioned_usernames, render_markdown
+from cocreate.markup import clean_text, mentioned_usernames, render_markdown
 from cocreate.moderation.access import can_see, is_trusted
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.screening import screen
@@ -26,7 +26,7 @@ MENTIONS_MAX = 20
 
 def check_comment_body(body: str) -> str:
     """A comment's text, trimmed; empty or huge is an error."""
-    body = (body or "").strip()
+    body = clean_text(body)
     if not body:
         raise InvalidInput("Write something before posting.", field="body")
     if len(body) > COMMENT_MAX:

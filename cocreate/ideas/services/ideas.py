@@ -16,7 +16,7 @@ from cocreate.events import IdeaCreated, IdeaEdited, emit
 from cocreate.ideas.access import can_edit_idea, check_member, check_view_board
 from cocreate.ideas.models import Board, Idea, IdeaRevision, Tag
 from cocreate.ideas.scoring import hot_score
-from cocreate.markup import plain_excerpt, render_markdown
+from cocreate.markup import clean_text, one_line, plain_excerpt, render_markdown
 from cocreate.moderation.access import is_trusted
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.screening import screen
@@ -29,8 +29,7 @@ TAGS_MAX = 5
 
 def check_idea_text(title: str, body: str) -> tuple[str, str]:
     """Normalise and validate an idea's title and body."""
-    title = " ".join((title or "").split())
-    body = (body or "").strip()
+    title, body = one_line(title), clean_text(body)
     if len(title) < TITLE_MIN:
         raise InvalidInput(f"Give your idea a title of at least {TITLE_MIN} characters.", field="title")
     if len(title) > TITLE_MAX:

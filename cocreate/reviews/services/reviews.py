@@ -12,7 +12,7 @@ from cocreate.db import utcnow
 from cocreate.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from cocreate.events import ReviewEdited, ReviewPublished, emit
 from cocreate.ideas.access import check_member
-from cocreate.markup import render_markdown
+from cocreate.markup import clean_text, one_line, render_markdown
 from cocreate.moderation.access import is_trusted
 from cocreate.moderation.models import VISIBLE_STATES, State
 from cocreate.moderation.screening import screen
@@ -33,13 +33,13 @@ def check_review_fields(
         stars = 0
     if not 1 <= stars <= 5:
         raise InvalidInput("Choose a rating from 1 to 5 stars.", field="rating")
-    title = " ".join((title or "").split())
+    title = one_line(title)
     if not 3 <= len(title) <= TITLE_MAX:
         raise InvalidInput(f"Titles are 3–{TITLE_MAX} characters.", field="title")
-    body = (body or "").strip()
+    body = clean_text(body)
     if len(body) > BODY_MAX:
         raise InvalidInput(f"Reviews are at most {BODY_MAX:,} characters.", field="body")
-    pros, cons = (pros or "").strip(), (cons or "").strip()
+    pros, cons = one_line(pros), one_line(cons)
     for name, value in (("pros", pros), ("cons", cons)):
         if len(value) > PROS_CONS_MAX:
             raise InvalidInput(f"{name.capitalize()} are at most {PROS_CONS_MAX:,} characters.", field=name)

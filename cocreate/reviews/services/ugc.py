@@ -18,7 +18,7 @@ from cocreate.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.events import UGCSubmitted, emit
 from cocreate.ideas.access import check_member
 from cocreate.ideas.services.boards import slugify
-from cocreate.markup import render_markdown
+from cocreate.markup import clean_text, one_line, render_markdown
 from cocreate.moderation.access import is_trusted
 from cocreate.moderation.screening import screen
 from cocreate.moderation.services import after_create, after_edit, do_remove_own, initial_state
@@ -70,8 +70,7 @@ def check_video_url(url: str | None) -> str | None:
 
 
 def _check_item_text(title: str, story: str) -> tuple[str, str]:
-    title = " ".join((title or "").split())
-    story = (story or "").strip()
+    title, story = one_line(title), clean_text(story)
     if not TITLE_MIN <= len(title) <= TITLE_MAX:
         raise InvalidInput(f"Give it a title of {TITLE_MIN}–{TITLE_MAX} characters.", field="title")
     if len(story) > STORY_MAX:

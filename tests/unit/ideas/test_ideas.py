@@ -148,3 +148,13 @@ def test_private_board_is_visible_to_chosen_roles_and_admins_only(session):
     assert can_view_board(board, UserFactory(role="admin"))
     with pytest.raises(NotFound):
         do_create_idea(session, actor=UserFactory(), board=board, title="Sneaky idea")
+
+
+def test_invisible_characters_leave_titles_and_bodies(session):
+    from cocreate.ideas.services.ideas import check_idea_text
+
+    title, body = check_idea_text("Bad\x07 \u202etitle\x1b\ufeff\x7f  here", "Line one\r\nLine\x01 two\u200b")
+    assert (title, body) == ("Bad title here", "Line one\nLine two")
+    assert (
+        check_idea_text("Family 👨\u200d👩\u200d👧 trips", "")[0] == "Family 👨\u200d👩\u200d👧 trips"
+    )  # joiners stay

@@ -129,3 +129,18 @@ def test_two_staff_recording_the_same_new_customer_at_once_make_one_account(app,
     session.commit()
     assert session.scalar(select(func.count(User.id)).where(User.email == "new@example.com")) == 1
     assert session.get(Idea, idea_id).vote_count == 1
+
+
+def test_a_customer_who_cannot_see_a_private_board_is_not_recorded_there(client, session):
+    BoardFactory(slug="lab", is_private=True, allowed_roles="product")
+    staff = UserFactory(role="product")
+    customer = UserFactory(email="cara@example.com")
+    session.commit()
+    client.sign_in(staff)
+    response = client.post_form(
+        "/b/lab/capture", {"customer_email": customer.email, "title": "A prototype wish", "body": ""}
+    )
+    assert response.status_code == 422
+    assert "cannot see this private board" in response.get_data(as_text=True)
+    session.rollback()
+    assert session.scalar(select(func.count(Idea.id))) == 0

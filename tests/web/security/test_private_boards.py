@@ -81,10 +81,13 @@ def private(app, session, world):
 PHRASES = (f"the {MARK} plan", f"the {MARK} vault", f"{MARK} comment", f"{MARK} body")
 
 
-def _shows(response) -> bool:
-    """Any private text, tags (search highlights) taken out; not the marker alone, which a query echoes."""
-    text = " ".join(re.sub(r"<[^>]*>", "", response.get_data(as_text=True)).lower().split())
-    return any(phrase in text for phrase in PHRASES)
+def _shows(response, idea_ids=()) -> bool:
+    """Any private text, tags (search highlights) taken out; not the marker alone, which a query echoes; or
+    a link to one of the private ideas."""
+    html = response.get_data(as_text=True)
+    text = " ".join(re.sub(r"<[^>]*>", "", html).lower().split())
+    linked = any(re.search(rf'/i/{i}(?=["#/?])', html) for i in idea_ids)
+    return linked or any(phrase in text for phrase in PHRASES)
 
 
 @pytest.mark.parametrize("role", ["product", "admin"])
@@ -105,7 +108,7 @@ def test_no_page_shows_a_private_board_to_someone_who_may_not_see_it(
     for url in urls + QUERIES:
         response = client.get(url, buffered=True)
         assert response.status_code != 500, url
-        if _shows(response):
+        if _shows(response, (private.ids["idea_id"], private.ids["object_id"])):
             leaks.append(f"GET {url}: {response.status_code}")
     assert leaks == [], "\n".join(leaks)
 
@@ -145,3 +148,18 @@ def _names_private(rule) -> bool:
     """The rule's URL names one of the private board's things (not a public one left in the world)."""
     first = rule.rule.removeprefix("/api/v1").strip("/").split("/")[0]
     return bool(PRIVATE_ARGS & rule.arguments) or ("slug" in rule.arguments and first in ("b", "boards"))
+
+
+@pytest.mark.parametrize("role", NOT_ALLOWED)
+def test_did_you_mean_never_spells_a_word_only_a_private_board_holds(
+    app, session, private, roomy_limits, role
+):
+    client = client_as(app, session, private, role)
+    page = client.get("/search?q=zanzibr").get_data(as_text=True).lower()  # a typo of the private word
+    assert MARK not in page
+
+
+def test_did_you_mean_still_helps_those_who_may_see(app, session, private, roomy_limits):
+    client = client_as(app, session, private, "product")
+    page = client.get("/search?q=zanzibr").get_data(as_text=True).lower()
+    assert "did you mean" in page and MARK in page
