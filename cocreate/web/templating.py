@@ -93,7 +93,7 @@ def menu_key() -> tuple:
     user = current_user._get_current_object()
     if not user.is_authenticated:
         return ("menu", request.script_root, None)
-    shown = (user.role, user.is_moderator, user.is_admin, user.username, unread_notifications())
+    shown = (user.id, user.role, user.username, user.display_name, unread_notifications())
     return ("menu", request.script_root, shown)
 
 

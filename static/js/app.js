@@ -34,6 +34,33 @@
     showToast("Could not reach the server. Check your connection and try again.");
   });
 
+  // The menu button shows and hides the menu on small screens.
+  var menuButton = document.querySelector(".menu-button");
+  if (menuButton) {
+    menuButton.addEventListener("click", function () {
+      var open = menuButton.getAttribute("aria-expanded") !== "true";
+      menuButton.setAttribute("aria-expanded", String(open));
+      document.getElementById(menuButton.getAttribute("aria-controls")).classList.toggle("open", open);
+    });
+  }
+
+  // Drop-down menus close when one clicks elsewhere or presses Escape (they open and close without script).
+  function closeMenus(except) {
+    document.querySelectorAll("details.dropdown[open]").forEach(function (menu) {
+      if (menu !== except) menu.removeAttribute("open");
+    });
+  }
+  document.addEventListener("click", function (event) {
+    closeMenus(event.target.closest ? event.target.closest("details.dropdown") : null);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = document.querySelector("details.dropdown[open]");
+    if (!open) return;
+    closeMenus(null);
+    open.querySelector("summary").focus();
+  });
+
   // A posted comment clears its form (the discussion block is re-rendered by the server).
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail.elt;

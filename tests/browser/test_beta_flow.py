@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from cocreate.beta import services
 from cocreate.db import utcnow
 from tests.factories import UserFactory
-from tests.fixtures.live_server import screenshot, sign_in
+from tests.fixtures.live_server import screenshot, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 OLD = utcnow() - timedelta(days=60)
@@ -59,14 +59,14 @@ def test_waitlist_withdrawal_and_promotion(page, session):
     page.get_by_role("button", name="Join the waitlist").click()
     expect(page.locator("#waitlist-position")).to_have_text("#1")
     screenshot(page, "beta-waitlist")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     sign_in(page, "sofia@example.com")
     page.goto("/beta/offline-maps-beta")
     expect(page.get_by_text("You are in.")).to_be_visible()
     page.get_by_role("button", name="Leave this beta").click()
     expect(page.get_by_text("You left the beta.")).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     sign_in(page, "walt@example.com")
     expect(page.locator("a.bell")).to_have_attribute("aria-label", "Notifications: 1 unread")

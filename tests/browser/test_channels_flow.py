@@ -13,7 +13,7 @@ from cocreate.insights import surveys
 from cocreate.insights.models import SurveyResponse
 from cocreate.rewards.replay import replay
 from tests.factories import BoardFactory, ProductFactory, UserFactory
-from tests.fixtures.live_server import screenshot, sign_in
+from tests.fixtures.live_server import menu_link, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -80,7 +80,7 @@ def test_the_kpi_dashboard_draws_every_chart(page, session):
     page.get_by_label("E-mail").fill("product@demo.cocreate")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name="KPIs").click()
+    menu_link(page, "Team", "KPIs")
     expect(page.get_by_role("heading", name="KPI dashboard")).to_be_visible()
     page.wait_for_function("() => window.Chart && document.querySelectorAll('canvas.kpi-chart').length >= 6")
     page.wait_for_function(

@@ -19,7 +19,7 @@ from cocreate.ideas.services import do_vote
 from cocreate.outbox.cli import senders
 from cocreate.outbox.services import drain
 from tests.factories import BoardFactory, UserFactory
-from tests.fixtures.live_server import screenshot, sign_in
+from tests.fixtures.live_server import menu_link, screenshot, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 OLD = utcnow() - timedelta(days=60)
@@ -52,7 +52,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     page.get_by_role("button", name="Connect").click()
     expect(page.locator(".connector h2")).to_contain_text("Trail roadmap")
     screenshot(page, "backlog-connectors")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # Propose.
     sign_in(page, "robin@example.com")
@@ -62,7 +62,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     page.get_by_role("button", name="Post idea").click()
     expect(page.get_by_role("heading", name="A stove that simmers without scorching")).to_be_visible()
     idea_id = int(page.url.rstrip("/").split("/")[-1])
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # Two early supporters, then Sam in the browser passes the last milestone (3).
     session.rollback()  # end our snapshot: the idea was created by the server
@@ -77,7 +77,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     page.reload()
     expect(page.locator("#status-heading")).to_contain_text("Under review")
     expect(page.locator(".timeline")).to_contain_text("Reached 3 supporters.")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # The product team was told, and sends the idea to the backlog from its page.
     sign_in(page, "pat@example.com")
@@ -116,7 +116,7 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     expect(page.locator("#status-heading")).to_contain_text("Shipped")
     expect(page.locator(".timeline")).to_contain_text("From Trail roadmap. In stores from Monday")
     screenshot(page, "feedback-loop-idea")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # Voters hear about it in the app and by e-mail.
     assert _worker(app, session)[1] == 0
@@ -133,11 +133,11 @@ def test_the_whole_loop_from_proposal_to_shipped(page, session, app, receiver, s
     page.get_by_role("button", name="Send my answer").click()
     expect(page.locator("#shipped-rating")).to_contain_text("4.0 out of 5")
     screenshot(page, "shipped-rating", full_page=False)
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     # The author is credited, and the changelog shows the shipped idea and who proposed it.
     sign_in(page, "robin@example.com")
-    page.get_by_role("link", name="Rewards").click()
+    menu_link(page, "account", "Rewards")
     expect(page.locator(".ledger")).to_contain_text("Idea shipped")
     page.goto("/changelog")
     entry = page.locator(".changelog-entry").first

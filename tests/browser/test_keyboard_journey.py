@@ -54,7 +54,7 @@ def test_propose_vote_and_review_with_the_keyboard_only(page, session, app):
     tab_to(page, "input[name=password]")
     page.keyboard.type(DEMO_PASSWORD)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page.locator(".site-nav details.account > summary")).to_be_visible()
 
     page.goto("/b/mobile-app")
     problems["board"] = violations(page)

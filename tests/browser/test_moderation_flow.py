@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cocreate.demo.generator import DEMO_PASSWORD, Size, generate
-from tests.fixtures.live_server import screenshot, sign_in
+from tests.fixtures.live_server import menu_link, screenshot, sign_in, sign_out
 from tests.unit.reviews.test_media import _image
 
 pytestmark = pytest.mark.browser
@@ -41,10 +41,10 @@ def test_share_a_photo_moderate_it_and_see_it_in_the_gallery(page, session, app,
     expect(page.get_by_text("A moderator will look at it soon")).to_be_visible()
     expect(page.locator(".held-notice")).to_contain_text("Waiting for moderation")
     expect(page.locator(".photos img")).to_have_count(1)
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     sign_in(page, "moderator@demo.cocreate", DEMO_PASSWORD)
-    page.get_by_role("link", name="Moderation").click()
+    menu_link(page, "Team", "Moderation queue")
     expect(page.locator("li.case").first).to_be_visible()
     screenshot(page, "moderation-queue")
     page.get_by_label("Type").select_option("ugc")

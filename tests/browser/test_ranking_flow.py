@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from cocreate.ideas.services import do_vote
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
-from tests.fixtures.live_server import screenshot, sign_in
+from tests.fixtures.live_server import menu_link, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ def test_why_and_a_live_preview_of_new_weights(page, session):
     session.commit()
 
     sign_in(page, "pat@example.com")
-    page.get_by_role("link", name="Ranking").click()
+    menu_link(page, "Team", "Ranking")
     # htmx (a deferred script) must have wired the page before "Why?" is opened; opened earlier, the
     # summary shows its no-script link instead, which is right for a person but not what this checks.
     page.wait_for_load_state("load")

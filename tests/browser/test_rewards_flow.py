@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from cocreate.db import utcnow
 from cocreate.ideas.services import do_create_idea, do_vote
 from tests.factories import BoardFactory, UserFactory
-from tests.fixtures.live_server import screenshot, sign_in
+from tests.fixtures.live_server import menu_link, screenshot, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 OLD = utcnow() - timedelta(days=60)
@@ -30,12 +30,12 @@ def test_shipping_an_idea_rewards_its_author(page, session):
     page.get_by_label("Note", exact=True).fill("In stores from Monday")
     page.get_by_role("button", name="Update status").click()
     expect(page.locator("#status-heading")).to_contain_text("Shipped")
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
 
     sign_in(page, "robin@example.com")
     bell = page.locator("a.bell")
     expect(bell).to_have_attribute("aria-label", "Notifications: 3 unread")  # two badges and the promotion
-    page.get_by_role("link", name="Rewards").click()
+    menu_link(page, "account", "Rewards")
     expect(page.locator("#r-balance")).to_have_text("260")  # 10 for proposing, 250 for shipping
     expect(page.locator(".standing .chip.tier")).to_have_text("Contributor")
     expect(page.get_by_text("240 points to Insider")).to_be_visible()

@@ -17,7 +17,7 @@ def test_search_as_you_type_and_similar_ideas(page, session, app):
         service.rebuild()
     page.goto("/search")
     page.evaluate("window.__stillHere = true")
-    page.get_by_label("Search", exact=True).press_sequentially("offline", delay=40)
+    page.get_by_role("searchbox", name="Search").press_sequentially("offline", delay=40)
     results = page.locator("#search-results")
     expect(results).to_contain_text("results for “offline”")
     expect(results.locator("mark").first).to_be_visible()
