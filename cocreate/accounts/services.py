@@ -89,14 +89,14 @@ def check_registration(
         raise InvalidInput("Enter a valid e-mail address.", field="email")
     if not USERNAME_RE.match(username):
         raise InvalidInput("Usernames are 3–30 letters, digits or underscores.", field="username")
-    display_name = check_name_free(session, check_display_name(display_name))
+    display_name = check_display_name(display_name)
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         raise InvalidInput(f"Passwords are {MIN_PASSWORD}–{MAX_PASSWORD} characters long.", field="password")
     if session.scalar(select(User.id).where(User.email == email)):
         raise Conflict("An account with this e-mail already exists.", field="email")
     if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
         raise Conflict("This username is taken.", field="username")
-    return email, username, display_name
+    return email, username, check_name_free(session, display_name)
 
 
 def do_register(
