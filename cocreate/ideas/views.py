@@ -331,6 +331,7 @@ def change_status(idea_id: int):
             timeline=q.status_timeline(db.session, idea),
             can_change_status=True,
             backlog=_backlog(idea),
+            oob=True,  # the chip in the idea's head changes too
         )
     flash("Status updated.", "success")
     return _back_to(idea, "#status")

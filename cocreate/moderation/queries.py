@@ -103,19 +103,15 @@ def check_filters(
         raise InvalidInput(f"Unknown sentiment. Use one of: {', '.join(LABELS)}.")
 
 
-def queue(
+def _open_cases(
     session: Session,
-    *,
-    kind: str | None = None,
-    reason: str | None = None,
-    age: str | None = None,
-    sentiment: str | None = None,
-    cursor: str | None = None,
-    limit: int = QUEUE_PAGE,
-    viewer: User | None = None,
-) -> QueuePage:
-    """Open cases, oldest first, with their objects, authors and flag reasons (a fixed number of queries);
-    none of a private board the viewer may not see."""
+    viewer: User | None,
+    kind: str | None,
+    reason: str | None,
+    age: str | None,
+    sentiment: str | None,
+):
+    """The statement of the open cases with these filters that the viewer may see."""
     check_filters(kind, reason, age, sentiment)
     stmt = select(ModerationCase).where(ModerationCase.is_open.is_(True))
     hidden = _on_hidden_boards(session, viewer)
@@ -143,6 +139,29 @@ def queue(
         stmt = stmt.where(
             ModerationCase.opened_at < edge if age == "older" else ModerationCase.opened_at >= edge
         )
+    return stmt
+
+
+def open_count(session: Session, *, viewer: User | None = None, **filters) -> int:
+    """How many open cases the queue shows with these filters."""
+    stmt = _open_cases(session, viewer, *(filters.get(k) for k in ("kind", "reason", "age", "sentiment")))
+    return session.scalar(select(func.count()).select_from(stmt.subquery()))
+
+
+def queue(
+    session: Session,
+    *,
+    kind: str | None = None,
+    reason: str | None = None,
+    age: str | None = None,
+    sentiment: str | None = None,
+    cursor: str | None = None,
+    limit: int = QUEUE_PAGE,
+    viewer: User | None = None,
+) -> QueuePage:
+    """Open cases, oldest first, with their objects, authors and flag reasons (a fixed number of queries);
+    none of a private board the viewer may not see."""
+    stmt = _open_cases(session, viewer, kind, reason, age, sentiment)
     total = session.scalar(select(func.count()).select_from(stmt.subquery()))
     if cursor:
         opened, case_id = decode_cursor(cursor, ModerationCase.opened_at.type.python_type)

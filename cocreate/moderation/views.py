@@ -29,8 +29,24 @@ def flag_threshold() -> int:
     return int(current_app.config.get("FLAG_HIDE_THRESHOLD", services.DEFAULT_FLAG_THRESHOLD))
 
 
+FILTERS = ("kind", "reason", "age", "sentiment")
+
+
 def _filters() -> dict[str, str | None]:
-    return {k: request.args.get(k) or None for k in ("kind", "reason", "age", "sentiment")}
+    return {k: request.args.get(k) or None for k in FILTERS}
+
+
+def _filters_of_page() -> dict[str, str | None]:
+    """The queue's filters as the page that sent an htmx request shows them (its address), known ones only."""
+    from urllib.parse import parse_qs, urlsplit
+
+    shown = parse_qs(urlsplit(request.headers.get("HX-Current-URL", "")).query)
+    found = {k: (shown.get(k) or [None])[0] or None for k in FILTERS}
+    try:
+        q.check_filters(**found)
+    except InvalidInput:
+        return dict.fromkeys(FILTERS)
+    return found
 
 
 @bp.get("/moderation")
@@ -73,7 +89,16 @@ def decide(case_id: int):
     db.session.commit()
     if is_htmx():
         row = q.rows_for(db.session, [case])[0]
-        return render("moderation/_decided.html", row=row, kinds=kinds(), reject_reasons=REJECT_REASONS)
+        filters = _filters_of_page()
+        total = q.open_count(db.session, viewer=current_user, **filters)
+        return render(
+            "moderation/_decided.html",
+            row=row,
+            kinds=kinds(),
+            reject_reasons=REJECT_REASONS,
+            total=total,  # the queue's count, swapped in place as well
+            filtered=any(filters.values()),
+        )
     flash("Decision saved.", "success")
     return redirect(request.referrer or url_for("moderation.queue"))
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("notifications", __name__)
 
-from cocreate.notifications import loop, views  # noqa: E402,F401
+from cocreate.notifications import loop, returned, views  # noqa: E402,F401

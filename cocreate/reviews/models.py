@@ -105,6 +105,11 @@ class Review(SentimentTagged, ChannelStamped, db.Model):
     def incentive_label(self) -> str | None:
         return INCENTIVES.get(self.incentive) if self.incentive else None
 
+    @property
+    def was_edited(self) -> bool:
+        """Changed after it was written (not the instant of writing: two defaults differ by microseconds)."""
+        return (self.updated_at - self.created_at).total_seconds() > 1
+
 
 class ReviewRevision(db.Model):
     """A review as it was before its author changed it."""

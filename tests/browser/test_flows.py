@@ -95,6 +95,7 @@ def test_admin_changes_status_and_timeline_updates(page, session):
     expect(timeline).to_contain_text("Open → Planned")
     expect(timeline).to_contain_text("Back in the autumn collection.")
     expect(timeline).to_contain_text("Ada Admin")
+    expect(page.locator("#status-chip")).to_contain_text("Planned")  # the head's chip follows
     _assert_not_reloaded(page)
     assert page.problems == []
 
@@ -105,7 +106,8 @@ def test_errors_show_as_a_message_not_silence(page, session):
     session.commit()
     sign_in(page, user.email)
     page.goto(f"/i/{idea.id}")
-    expect(page.locator(".vote-button")).to_be_disabled()
+    expect(page.locator(".vote-box.closed")).to_contain_text("0")  # a count, not a button
+    expect(page.locator(".vote-box button")).to_have_count(0)
     page.get_by_label("Add a comment").fill("   ")
     page.locator("#comment-body").evaluate("el => el.removeAttribute('required')")
     page.get_by_role("button", name="Post comment").click()

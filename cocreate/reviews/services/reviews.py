@@ -77,7 +77,10 @@ def do_write_review(
         raise InvalidInput("Unknown incentive.", field="incentive")
     screening = screen(session, actor, {"title": title, "body": body, "pros": pros, "cons": cons})
     title, body, pros, cons = (screening.fields[k] for k in ("title", "body", "pros", "cons"))
+    now = utcnow()
     values = dict(
+        created_at=now,
+        updated_at=now,
         product_id=product.id,
         author_id=actor.id,
         rating=stars,
@@ -106,7 +109,6 @@ def do_write_review(
         review = removed
         for name, value in values.items():
             setattr(review, name, value)
-        review.created_at = review.updated_at = utcnow()
         session.flush()
     else:
         review = Review(**values)

@@ -258,3 +258,34 @@ def test_a_returned_comment_is_fixed_and_resubmitted(session):
         do_edit_comment(
             session, actor=other, comment=comment, body="Changed later", edit_window=window, now=later
         )
+
+
+def test_the_author_of_a_returned_story_hears_why_and_where_to_fix_it(session, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from cocreate.notifications.models import Notification
+    from cocreate.reviews.services.ugc import do_submit_ugc
+    from tests.factories import ProductFactory
+
+    photo = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 200)).save(photo, format="PNG")
+    author, moderator = UserFactory(), UserFactory(role="moderator")
+    item = do_submit_ugc(
+        session,
+        actor=author,
+        product=ProductFactory(),
+        title="Dawn at the lake",
+        photos=[photo.getvalue()],
+        uploads=tmp_path,
+    )
+    do_moderate(session, actor=moderator, obj=item, action="reject", reason="quality", note="Try daylight")
+    session.flush()
+    note = session.scalar(select(Notification).where(Notification.user_id == author.id))
+    assert note.kind == "content.returned" and note.url == f"/ugc/{item.id}/edit"
+    assert (
+        "“Dawn at the lake”" in note.message
+        and "unclear" in note.message
+        and "“Try daylight”" in note.message
+    )

@@ -103,8 +103,17 @@ def test_queue_lists_filters_and_decides_over_htmx(client, session, count_querie
     case = {
         c.object_id: c for c in session.scalars(select(ModerationCase).where(ModerationCase.kind == "idea"))
     }
-    decided = client.post_form(f"/moderation/cases/{case[ideas[0].id].id}", {"action": "approve"}, htmx=True)
+    decided = client.post_form(
+        f"/moderation/cases/{case[ideas[0].id].id}",
+        {"action": "approve"},
+        htmx=True,
+        headers={"HX-Current-URL": "http://localhost/moderation?kind=idea"},
+    )
     assert decided.status_code == 200 and "Published" in decided.get_data(as_text=True)
+    # The queue's count, for the page's own filters, is swapped in place too.
+    assert '<p class="muted" id="queue-count" hx-swap-oob="true">2 items waiting (filtered).</p>' in (
+        decided.get_data(as_text=True)
+    )
     refused = client.post_form(f"/moderation/cases/{case[ideas[1].id].id}", {"action": "reject"}, htmx=True)
     assert refused.status_code == 400 and "reason" in refused.get_data(as_text=True)
     rejected = client.post_form(
