@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from cocreate.accounts.models import User
@@ -15,7 +15,8 @@ from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.web.pagination import after_cursor, encode_cursor
 
 COLUMNS = ("planned", "in_progress", "shipped")
-PER_COLUMN = 30
+PER_COLUMN = 20
+MAX_PAGE = 100
 CHANGELOG_PAGE = 20
 
 
@@ -25,26 +26,61 @@ def _boards(session: Session, viewer: User | None, board: Board | None) -> list[
     return [b.id for b in session.scalars(select(Board)) if can_view_board(b, viewer)]
 
 
-def roadmap(session: Session, viewer: User | None, board: Board | None = None) -> dict[str, list[Idea]]:
-    """Each column's most supported ideas (shipped: the latest), on boards this person may see."""
+@dataclass
+class Column:
+    status: str
+    ideas: list[Idea]
+    total: int  # every idea in this column, not only those shown
+    next_page: int | None
+
+
+def _shown(board_ids: list[int]):
+    return (
+        Idea.board_id.in_(board_ids),
+        Idea.moderation_state.in_(VISIBLE_STATES),
+        Idea.merged_into_id.is_(None),
+    )
+
+
+def roadmap(
+    session: Session,
+    viewer: User | None,
+    board: Board | None = None,
+    *,
+    only: str | None = None,
+    page: int = 1,
+) -> dict[str, Column]:
+    """Each column's most supported ideas (shipped: the latest) on boards this person may see, a page at a
+    time, with how many there are in all; `only`: that one column, at `page` (the others at their first)."""
     board_ids = _boards(session, viewer, board)
-    columns: dict[str, list[Idea]] = {}
+    totals = dict(
+        session.execute(
+            select(Idea.status, func.count())
+            .where(Idea.status.in_(COLUMNS), *_shown(board_ids))
+            .group_by(Idea.status)
+        ).all()
+    )
+    columns: dict[str, Column] = {}
     for status in COLUMNS:
-        order = (Idea.updated_at.desc(),) if status == "shipped" else (Idea.vote_count.desc(), Idea.id)
-        columns[status] = list(
+        page_here = max(1, min(page, MAX_PAGE)) if status == only else 1
+        order = (
+            (Idea.updated_at.desc(), Idea.id.desc())
+            if status == "shipped"
+            else (Idea.vote_count.desc(), Idea.id)
+        )
+        ideas = list(
             session.scalars(
                 select(Idea)
-                .where(
-                    Idea.status == status,
-                    Idea.board_id.in_(board_ids),
-                    Idea.moderation_state.in_(VISIBLE_STATES),
-                    Idea.merged_into_id.is_(None),
-                )
+                .where(Idea.status == status, *_shown(board_ids))
                 .options(selectinload(Idea.board))
                 .order_by(*order)
+                .offset((page_here - 1) * PER_COLUMN)
                 .limit(PER_COLUMN)
             )
         )
+        total = totals.get(status, 0)
+        more = page_here * PER_COLUMN < total and page_here < MAX_PAGE
+        columns[status] = Column(status, ideas, total, page_here + 1 if more else None)
     return columns
 
 

@@ -344,13 +344,13 @@ def roadmap():
 
     boards = q.visible_boards(db.session, current_user)
     board = next((b for b in boards if b.slug == request.args.get("board")), None)
-    return render(
-        "ideas/roadmap.html",
-        block="columns",
-        columns=r.roadmap(db.session, current_user, board),
-        boards=boards,
-        board=board,
-    )
+    column = request.args.get("column")
+    column = column if column in r.COLUMNS else None
+    page = request.args.get("page", "")
+    columns = r.roadmap(db.session, current_user, board, only=column, page=int(page) if page.isdigit() else 1)
+    if column and is_htmx():  # "Show more" in one column: its next page of cards
+        return render("ideas/roadmap.html", block="more_cards", col=columns[column], board=board)
+    return render("ideas/roadmap.html", block="columns", columns=columns, boards=boards, board=board)
 
 
 @bp.get("/changelog")

@@ -8,10 +8,10 @@ from flask_login import current_user, login_required
 from cocreate.extensions import db
 from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Comment, Idea
-from cocreate.ideas.queries import board_by_slug
+from cocreate.ideas.queries import board_by_slug, visible_boards
 from cocreate.insights.queries import sentiment_mix, sentiment_trend
 from cocreate.reviews.models import Review, UGCItem
-from cocreate.reviews.queries import product_by_slug
+from cocreate.reviews.queries import product_by_slug, products_ranked
 from cocreate.web.rendering import render
 
 bp = Blueprint("insights", __name__)
@@ -49,7 +49,7 @@ def sentiment():
         ]
         mix = sentiment_mix(db.session, Idea, Idea.board_id == board.id)
     else:
-        abort(400, "Choose a product (?product=) or a board (?board=).")
+        return _overview()
     chart = {
         name: {
             "months": [p.month for p in points],
@@ -61,6 +61,18 @@ def sentiment():
         for name, points in series
     }
     return render("insights/sentiment.html", subject=subject, series=series, chart=chart, mix=mix)
+
+
+def _overview():
+    """Every board and product with its overall mood, each leading to its trend."""
+    boards = [
+        (b, sentiment_mix(db.session, Idea, Idea.board_id == b.id))
+        for b in visible_boards(db.session, current_user)
+    ]
+    products = [
+        (p, sentiment_mix(db.session, Review, Review.product_id == p.id)) for p in products_ranked(db.session)
+    ]
+    return render("insights/sentiment_index.html", boards=boards, products=products)
 
 
 from cocreate.insights import kiosk_admin, kpi_views, survey_views  # noqa: E402,F401  (routes on this blueprint)

@@ -42,7 +42,9 @@ def test_sentiment_shows_on_product_idea_and_queue(client, session):
     html = trend.get_data(as_text=True)
     assert trend.status_code == 200 and 'id="trend-data"' in html and "chart.umd.min.js" in html
     assert client.get("/insights/sentiment?board=app").status_code == 200
-    assert client.get("/insights/sentiment").status_code == 400
+    overview = client.get("/insights/sentiment")  # no subject: every board and product to choose from
+    html = overview.get_data(as_text=True)
+    assert overview.status_code == 200 and "/insights/sentiment?product=stove" in html and "board=app" in html
     assert client.get("/insights/sentiment?product=nope").status_code == 404
 
 

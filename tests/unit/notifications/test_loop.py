@@ -82,9 +82,9 @@ def test_roadmap_and_changelog(session):
     do_change_status(session, actor=team, idea=hidden, status="shipped")
     session.commit()
     columns = r.roadmap(session, voters[0])
-    assert [i.title for i in columns["planned"]] == ["Lighter pegs for the tent"]
-    assert [i.title for i in columns["shipped"]] == ["Solar charging for the lantern"]
-    assert [i.title for i in r.roadmap(session, team)["shipped"]] == [
+    assert [i.title for i in columns["planned"].ideas] == ["Lighter pegs for the tent"]
+    assert [i.title for i in columns["shipped"].ideas] == ["Solar charging for the lantern"]
+    assert [i.title for i in r.roadmap(session, team)["shipped"].ideas] == [
         "Secret stove",
         "Solar charging for the lantern",
     ]

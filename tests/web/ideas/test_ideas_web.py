@@ -186,3 +186,19 @@ def test_admin_changes_a_role(client, session):
     session.commit()
     session.refresh(member)
     assert member.role == "moderator"
+
+
+def test_the_roadmap_counts_every_idea_and_shows_more_a_page_at_a_time(client, session):
+    board = BoardFactory(slug="road")
+    for n in range(25):
+        IdeaFactory(board=board, status="planned", vote_count=100 - n, title=f"Planned thing {n:02d}")
+    session.commit()
+    html = client.get("/roadmap").get_data(as_text=True)
+    assert 'Planned <small class="muted">(25)</small>' in html
+    assert "Planned thing 19" in html and "Planned thing 20" not in html
+    more = client.get("/roadmap?column=planned&page=2", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert more.lstrip().startswith('<li class="roadmap-card">') and more.count("roadmap-card") == 5
+    assert "Planned thing 24" in more and "Show more" not in more
+    plain = client.get("/roadmap?column=planned&page=2").get_data(as_text=True)  # without script: a page
+    assert "Planned thing 20" in plain and "<html" in plain
+    assert client.get("/roadmap?column=planned&page=99999999999").status_code == 200
