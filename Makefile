@@ -11,7 +11,7 @@ PORT ?= 5000
 
 run: setup db demo  ## serve on http://127.0.0.1:5000 with demo data
 	@echo "Serving CoCreate on http://$(HOST):$(PORT) (Ctrl+C to stop)"
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	COCREATE_BASE_URL=$${COCREATE_BASE_URL:-http://$(HOST):$(PORT)} $(FLASK) run --host $(HOST) --port $(PORT)
 
 test: setup  ## SQLite pass, then PostgreSQL when a server answers (or TEST_DATABASE_URL alone)
 	bash scripts/run-tests

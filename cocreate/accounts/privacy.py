@@ -120,7 +120,15 @@ def summary(session: Session, user: User) -> list[tuple[str, int]]:
         )
     )
     found = dict(session.execute(counts).all())
-    names = {"api_tokens": "API tokens", "email_links": "Sign-in and reset links"}
+    names = {
+        "api_tokens": "API tokens",
+        "email_links": "Sign-in and reset links",
+        # Rows, said as rows: the ledger's entries are not the balance, and votes count on every idea here,
+        # those no longer public too (a profile counts what its visitors may see).
+        "points": "Entries in your points history",
+        "reward_account": "Points account",
+        "votes": "Votes (on every idea, public or not)",
+    }
     return [
         (names.get(label, label.replace("_", " ")), found.get(label, 0)) for label, _, _ in personal_tables()
     ]

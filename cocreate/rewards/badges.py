@@ -18,16 +18,20 @@ from cocreate.rewards.models import BadgeAward, LedgerEntry
 from cocreate.rewards.services import start_of_day
 
 
-def award(session: Session, user_id: int, badge: str, detail: str = "") -> BadgeAward | None:
-    """Award a badge once; None when the person has it already."""
-    row = BadgeAward(user_id=user_id, badge=badge, detail=detail[:200])
+def award(
+    session: Session, user_id: int, badge: str, detail: str = "", at: datetime | None = None
+) -> BadgeAward | None:
+    """Award a badge once; None when the person has it already. `at`: when it was earned, for history
+    credited later (`rewards replay`), which tells nobody anything new."""
+    row = BadgeAward(user_id=user_id, badge=badge, detail=detail[:200], awarded_at=at or utcnow())
     try:
         with session.begin_nested():
             session.add(row)
     except IntegrityError:
         return None
     found = BADGES[badge]
-    notify(session, user_id, "badge.awarded", f"New badge: {found.label}. {found.criteria}", "/rewards")
+    if at is None:
+        notify(session, user_id, "badge.awarded", f"New badge: {found.label}. {found.criteria}", "/rewards")
     emit(session, BadgeAwarded(actor_id=None, user_id=user_id, badge=badge))
     return row
 

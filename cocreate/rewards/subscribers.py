@@ -56,7 +56,7 @@ def _for_idea(session: Session, idea, rule: str, suffix: str = "", *, user_id: i
 def idea_published(session: Session, idea, at=None) -> None:
     entry = _for_idea(session, idea, "idea_proposed", at=at)
     if entry is not None:
-        badges.award(session, idea.author_id, "first_idea", idea.title)
+        badges.award(session, idea.author_id, "first_idea", idea.title, at=at and entry.created_at)
 
 
 @subscribe(IdeaCreated)
@@ -124,7 +124,7 @@ def ugc_featured(session: Session, item_id: int, author_id: int, at=None) -> Non
         at=at,
     )
     if entry is not None:
-        badges.award(session, author_id, "featured_creator")
+        badges.award(session, author_id, "featured_creator", at=at and entry.created_at)
 
 
 def review_helpful(session: Session, review_id: int, author_id: int, voter_id: int, at=None) -> None:
@@ -222,7 +222,7 @@ def status_reward(session: Session, idea, status: str, at=None) -> None:
     elif status == "shipped":
         entry = _for_idea(session, idea, "idea_shipped", at=at)
         if entry is not None:
-            badges.award(session, idea.author_id, "first_shipped", idea.title)
+            badges.award(session, idea.author_id, "first_shipped", idea.title, at=at and entry.created_at)
         for voter_id in early_supporters(session, idea, settings().early_supporters):
             _for_idea(session, idea, "early_supporter", f":user:{voter_id}", user_id=voter_id, at=at)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from cocreate.demo.generator import Size, generate
+from cocreate.notifications.models import Notification
 from cocreate.reviews.services import do_write_review
 from cocreate.rewards.models import BadgeAward, LedgerEntry, RewardAccount
 from cocreate.rewards.replay import replay
@@ -42,6 +43,21 @@ def test_replaying_history_credits_once_and_balances_match_the_rows(session, app
         "idea_shipped",
     }
     assert session.scalar(select(func.count(BadgeAward.id))) > 0
+    # Badges are dated when they were earned (they said "5 minutes ago" for a first idea months old), and
+    # replaying history notifies nobody of it.
+    first_credit = dict(
+        session.execute(
+            select(LedgerEntry.user_id, func.min(LedgerEntry.created_at))
+            .where(LedgerEntry.rule == "idea_proposed")
+            .group_by(LedgerEntry.user_id)
+        ).all()
+    )
+    badge = select(BadgeAward.user_id, BadgeAward.awarded_at).where(BadgeAward.badge == "first_idea")
+    awarded = dict(session.execute(badge).all())
+    assert awarded and awarded == {user: first_credit[user] for user in awarded}
+    featured = select(func.count(BadgeAward.id)).where(BadgeAward.badge == "featured_creator")
+    told = select(func.count(Notification.id)).where(Notification.kind == "badge.awarded")
+    assert session.scalar(told) == session.scalar(featured)  # the demo's moderator features live
     # Entries are dated when things happened, not now.
     assert session.scalar(select(func.min(LedgerEntry.created_at))) < session.scalar(
         select(func.max(LedgerEntry.created_at))

@@ -115,7 +115,8 @@ def test_the_privacy_page_lists_what_we_hold_and_the_export_has_all_of_it(app, c
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and EMAIL in html and "We do not keep your IP address" in html
     assert page.headers["Cache-Control"] == "no-store"
-    for label, n in (("Ideas", 1), ("Votes", 1), ("Comments", 1), ("Reviews", 1), ("Stories", 1)):
+    votes = "Votes (on every idea, public or not)"
+    for label, n in (("Ideas", 1), (votes, 1), ("Comments", 1), ("Reviews", 1), ("Stories", 1)):
         assert f"<td>{label}</td><td>{n}</td>" in html, label
     exported = client.get("/settings/privacy/export.json")
     assert exported.headers["Content-Disposition"].startswith("attachment;")
