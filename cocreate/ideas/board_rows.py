@@ -40,14 +40,16 @@ class PageKeys:
     ages: tuple  # each row's relative time as shown
 
 
-def page_keys(board: BoardView, page: BoardPage, *, sort: str, status, tag, my_budget) -> PageKeys:
+def page_keys(
+    board: BoardView, page: BoardPage, *, sort: str, status, tag, my_budget, votes_left=None
+) -> PageKeys:
     """The keys, each holding every value its part shows: a row's fields, its relative time as displayed,
     whether the viewer voted and where its links point; the board head's filters and the viewer's budget."""
     user = current_user._get_current_object()
     signed_in = user.is_authenticated
     board_url = url_for("ideas.board", slug=board.slug)
     staff = (signed_in and user.is_staff, signed_in and user.is_team)  # the head's links differ by both
-    head = ("board-head", request.script_root, board, sort, status, tag, staff, my_budget)
+    head = ("board-head", request.script_root, board, sort, status, tag, staff, my_budget, votes_left)
     votes = page.my_votes
     now = datetime.now(UTC)
     ages = tuple(timeago(idea.created_at, now) for idea in page.ideas)
@@ -93,6 +95,7 @@ def board_page(block: str, **context) -> str:
         status=context["status"],
         tag=context["tag"],
         my_budget=context["my_budget"],
+        votes_left=context.get("votes_left"),
     )
     context["keys"] = keys
     if wants_fragment():

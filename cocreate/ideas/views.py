@@ -27,7 +27,7 @@ from cocreate.ideas.board_rows import board_page
 from cocreate.ideas.board_versions import board_with_page
 from cocreate.ideas.forms import IdeaForm
 from cocreate.ideas.models import Comment, Idea
-from cocreate.ideas.services.votes import vote_budget
+from cocreate.ideas.services.votes import open_votes_on_board, vote_budget
 from cocreate.moderation.access import can_see
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.moderation.queries import case_for
@@ -85,8 +85,22 @@ def board(slug: str):
         status=status,
         tag=tag,
         sorts=SORT_LABELS,
-        my_budget=vote_budget(db.session, board, current_user) if board.vote_budget else None,
+        **_budget(board),
     )
+
+
+def _budget(board) -> dict:
+    """The board's budget for this person and how many of their votes are left (None without a budget, or
+    for visitors)."""
+    if not board.vote_budget:
+        return {"my_budget": None, "votes_left": None}
+    mine = vote_budget(db.session, board, current_user)
+    if not current_user.is_authenticated:
+        return {"my_budget": mine, "votes_left": None}
+    return {
+        "my_budget": mine,
+        "votes_left": max(0, mine - open_votes_on_board(db.session, current_user.id, board.id)),
+    }
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])

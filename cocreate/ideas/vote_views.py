@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from flask import redirect, request, url_for
 from flask_login import current_user, login_required
+from markupsafe import Markup
 
 from cocreate.accounts.session import safe_next
 from cocreate.db import reads_first
@@ -15,6 +16,7 @@ from cocreate.ideas import bp, services
 from cocreate.ideas import queries as q
 from cocreate.ideas.access import check_view_idea
 from cocreate.ideas.models import Idea
+from cocreate.ideas.services.votes import open_votes_on_board, vote_budget
 from cocreate.ideas.views import IDEA_TEMPLATE, load_idea
 from cocreate.web.fragments import memo, slot
 from cocreate.web.rendering import is_htmx, render_block, render_macro
@@ -82,9 +84,20 @@ def _cast(idea_id: int, change) -> object:
     idea = check_view_idea(q.idea_with_board(session, idea_id), person)
     my_vote = change(session, person, idea)
     box = VoteBox(idea.id, idea.title, idea.vote_count, idea.status)
+    left = _votes_left(session, person, idea) if idea.board.vote_budget and is_htmx() else None
     session.expire_on_commit = False  # this request's session only: it ends with the answer
     session.commit()
-    return _vote_response(idea, box=box, my_vote=my_vote)
+    answer = _vote_response(idea, box=box, my_vote=my_vote)
+    if left is not None:  # the board's "n of m votes left" follows
+        note = render_macro(MACROS, "votes_left_note", idea.board.vote_budget, *left, oob=True)
+        answer = Markup(answer) + Markup(note)  # noqa: S704 - both rendered by our autoescaping templates
+    return answer
+
+
+def _votes_left(session, person, idea) -> tuple[int, int]:
+    """(this person's budget on the idea's board, how many of it are left), as the vote left them."""
+    mine = vote_budget(session, idea.board, person)
+    return mine, max(0, mine - open_votes_on_board(session, person.id, idea.board_id))
 
 
 @bp.post("/i/<int:idea_id>/vote")

@@ -30,15 +30,33 @@ def check_importance(value: str) -> Importance:
         raise InvalidInput("Importance is one of: nice, important, critical.", field="importance") from None
 
 
+def _holding(user_id: int, board_id: int):
+    """The conditions of the votes a person holds on a board's budget: on ideas still open to votes and in
+    public view (a vote on an idea the person cannot see, hidden by flags, say, is not theirs to withdraw)."""
+    return (
+        Vote.user_id == user_id,
+        Idea.board_id == board_id,
+        Idea.status.not_in([s.value for s in CLOSED_STATUSES]),
+        Idea.moderation_state.in_(VISIBLE_STATES),
+    )
+
+
 def open_votes_on_board(session: Session, user_id: int, board_id: int) -> int:
-    """Votes this person holds on ideas of the board that are not shipped or declined."""
+    """Votes this person holds on ideas of the board that are not shipped, declined or expired."""
     return session.scalar(
-        select(func.count(Vote.id))
-        .join(Idea, Idea.id == Vote.idea_id)
-        .where(
-            Vote.user_id == user_id,
-            Idea.board_id == board_id,
-            Idea.status.not_in([s.value for s in CLOSED_STATUSES]),
+        select(func.count(Vote.id)).join(Idea, Idea.id == Vote.idea_id).where(*_holding(user_id, board_id))
+    )
+
+
+def ideas_holding_votes(session: Session, user_id: int, board_id: int, limit: int = 5) -> list[str]:
+    """Titles of the open ideas that hold this person's votes on the board, most recent vote first."""
+    return list(
+        session.scalars(
+            select(Idea.title)
+            .join(Vote, Vote.idea_id == Idea.id)
+            .where(*_holding(user_id, board_id))
+            .order_by(Vote.created_at.desc(), Vote.id.desc())
+            .limit(limit)
         )
     )
 
@@ -167,9 +185,12 @@ def do_vote(
         # Serialise this person's votes so two concurrent ones cannot both fit the last slot.
         session.execute(select(User.id).where(User.id == actor.id).with_for_update())
         if open_votes_on_board(session, actor.id, idea.board_id) >= budget:
+            held = ideas_holding_votes(session, actor.id, idea.board_id)
+            listed = "; ".join(f"“{title}”" for title in held)
             raise Conflict(
-                f"You have used all {budget} votes on this board. Withdraw one, or wait until an idea "
-                "you voted for ships or is declined: its vote comes back to you."
+                f"You have used all {budget} votes on this board, on {listed}"
+                f"{' and more' if budget > len(held) else ''}. Withdraw one of them, or wait until one ships "
+                "or is declined: its vote comes back to you."
             )
     vote_id = _insert_vote(dialect_insert(session)).scalar(session, values)
     if vote_id is None:  # the unique (idea, person) pair: this person's vote is already there

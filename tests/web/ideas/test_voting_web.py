@@ -322,3 +322,26 @@ def test_a_thread_that_voted_leaves_no_file_open_behind_it(app, client, session,
         thread.start()
         thread.join()
     assert open_files() <= before  # (earlier tests' threads may let theirs go meanwhile)
+
+
+def test_a_budgeted_board_says_how_many_votes_are_left_and_which_ideas_hold_them(client, session):
+    from tests.factories import BoardFactory, IdeaFactory, UserFactory
+
+    board = BoardFactory(slug="kit", vote_budget=2)
+    ideas = [IdeaFactory(board=board, title=f"Kit idea {n}") for n in range(3)]
+    hidden = IdeaFactory(board=board, title="Flagged away", moderation_state="hidden")
+    member = UserFactory()
+    session.commit()
+    client.sign_in(member)
+    assert "<strong>2 of 2</strong> votes left on this board" in client.get("/b/kit").get_data(as_text=True)
+    first = client.post_form(f"/i/{ideas[0].id}/vote", htmx=True).get_data(as_text=True)
+    assert 'id="votes-left" hx-swap-oob="true"><strong>1 of 2</strong> votes left' in first
+    client.post_form(f"/i/{ideas[1].id}/vote", htmx=True)
+    refused = client.post_form(f"/i/{ideas[2].id}/vote", htmx=True)
+    message = refused.get_data(as_text=True)
+    assert refused.status_code == 409 and "“Kit idea 1”; “Kit idea 0”" in message
+    assert "<strong>0 of 2</strong>" in client.get("/b/kit").get_data(as_text=True)
+    withdrawn = client.post_form(f"/i/{ideas[0].id}/unvote", htmx=True).get_data(as_text=True)
+    assert "<strong>1 of 2</strong> votes left" in withdrawn
+    assert client.post_form(f"/i/{ideas[2].id}/vote", htmx=True).status_code == 200
+    assert hidden.id  # a vote held on a hidden idea would not count: see open_votes_on_board
