@@ -44,10 +44,10 @@ def print_sign_ins() -> None:
 @demo_cli.command("load")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has people in it.")
 @click.option("--reset", is_flag=True, help="Delete everything first.")
-@click.option("--users", default=200, show_default=True, type=click.IntRange(MIN_USERS, MAX["users"]))
-@click.option("--ideas", default=1_000, show_default=True, type=click.IntRange(MIN_IDEAS, MAX["ideas"]))
-@click.option("--votes", default=20_000, show_default=True, type=click.IntRange(0, MAX["votes"]))
-@click.option("--comments", default=3_000, show_default=True, type=click.IntRange(0, MAX["comments"]))
+@click.option("--users", default=Size.users, show_default=True, type=click.IntRange(MIN_USERS, MAX["users"]))
+@click.option("--ideas", default=Size.ideas, show_default=True, type=click.IntRange(MIN_IDEAS, MAX["ideas"]))
+@click.option("--votes", default=Size.votes, show_default=True, type=click.IntRange(0, MAX["votes"]))
+@click.option("--comments", default=Size.comments, show_default=True, type=click.IntRange(0, MAX["comments"]))
 @click.option("--seed", default=42, show_default=True)
 @with_appcontext
 def load(if_empty: bool, reset: bool, users: int, ideas: int, votes: int, comments: int, seed: int) -> None:

@@ -12,36 +12,22 @@ from datetime import timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, object_session
 
 from cocreate.accounts.models import User
 from cocreate.db import utcnow
+from cocreate.demo import catalog as K
 from cocreate.ideas.models import Board, Idea
 from cocreate.ideas.services import do_add_comment
 from cocreate.moderation.services import do_add_watched_word, do_flag, do_moderate
-from cocreate.reviews.models import Product, Review
+from cocreate.reviews.models import Product, Review, UGCItem
 from cocreate.reviews.services import do_create_campaign, do_submit_ugc
 
 PALETTES = [
     ((46, 125, 50), (200, 230, 201)),
     ((21, 101, 192), (187, 222, 251)),
     ((230, 81, 0), (255, 224, 178)),
-]
-STORIES = [
-    ("Breakfast above the clouds", "Porridge at 2,400 m. The stove lit on the first try even in the wind."),
-    ("Three days on the coast path", "Everything fitted in the 38 l pack, with room for a paperback."),
-    ("My daughter's first summit", "She carried her own water bottle and would not stop talking about it."),
-    ("Rain-proof test, unplanned", "Six hours of rain and the down stayed dry. Impressed."),
-    (
-        "Camp kitchen, version 4",
-        "I finally found a layout that works: stove left, water right, pot in the middle.",
-    ),
-    (
-        "Night sky from the hut",
-        "Long exposure from the terrace. The headlamp's red mode saved my night vision.",
-    ),
-    ("Blurry but happy", "Sorry for the photo, it was freezing."),
 ]
 
 
@@ -68,8 +54,20 @@ def _user(session: Session, email: str) -> User:
     return session.scalar(select(User).where(User.email == email))
 
 
+def _move_into_the_past(campaigns: list, items: list, today, rng: random.Random) -> None:
+    """A campaign that ran last spring: its stories were shared (while it ran) and approved back then."""
+    for campaign in campaigns:
+        campaign.starts_on, campaign.ends_on = today - timedelta(days=200), today - timedelta(days=150)
+    for item in items:
+        when = utcnow() - timedelta(days=rng.uniform(152, 198))
+        session = object_session(item)
+        session.execute(update(UGCItem).where(UGCItem.id == item.id).values(created_at=when, updated_at=when))
+
+
 def generate_moderation(session: Session, rng: random.Random, member_ids: list[int], uploads: Path) -> dict:
-    """Watched words, two campaigns with stories (approved, featured, returned, pending) and open flags."""
+    """Watched words, the catalog's campaigns with their stories (a featured one, approved ones, one
+    returned with a reason, some waiting) and open flags: a spam idea hidden by members, two reviews
+    reported, a comment held for a watched phrase."""
     moderator = _user(session, "moderator@demo.cocreate")
     product_lead = _user(session, "product@demo.cocreate")
     for word, action, replacement in (
@@ -79,73 +77,100 @@ def generate_moderation(session: Session, rng: random.Random, member_ids: list[i
     ):
         do_add_watched_word(session, actor=moderator, word=word, action=action, replacement=replacement)
     today = utcnow().date()
-    stove = session.scalar(select(Product).order_by(Product.id))
-    running = do_create_campaign(
-        session,
-        actor=product_lead,
-        title="Show us your trail kitchen",
-        brief="Cooking outdoors? **Share a photo of your set-up** and one tip that others should know. "
-        "We feature our favourites every week.",
-        starts_on=today - timedelta(days=12),
-        ends_on=today + timedelta(days=18),
-        product=stove,
-    )
-    do_create_campaign(
-        session,
-        actor=product_lead,
-        title="Spring summits 2026",
-        brief="Your first summit of the season.",
-        starts_on=today - timedelta(days=200),
-        ends_on=today - timedelta(days=150),
-    )
-    members = [session.get(User, m) for m in rng.sample(member_ids[4:], k=len(STORIES) + 6)]
-    items = []
-    for (title, story), author in zip(STORIES, members, strict=False):
-        photo = _photo(rng, rng.choice(PALETTES))
-        items.append(
-            do_submit_ugc(
-                session,
-                actor=author,
-                campaign=running,
-                title=title,
-                story=story,
-                photos=[photo],
-                uploads=uploads,
-            )
+    wanted = sum(len(c["stories"]) for c in K.CAMPAIGNS) + 6
+    members = [session.get(User, m) for m in rng.sample(member_ids, k=min(len(member_ids), wanted))]
+    authors, flaggers = members[: wanted - 6], members[wanted - 6 :]
+    items, campaigns = [], []
+    for spec in K.CAMPAIGNS:
+        product = (
+            session.scalar(select(Product).where(Product.slug == spec["product"]))
+            if spec["product"]
+            else None
         )
+        starts = today - timedelta(days=12)
+        campaign = do_create_campaign(
+            session,
+            actor=product_lead,
+            title=spec["title"],
+            brief=spec["brief"],
+            starts_on=starts,
+            ends_on=starts + timedelta(days=30),
+            product=product,
+        )
+        campaigns.append((campaign, spec))
+        for story in spec["stories"]:
+            if not authors:
+                break
+            items.append(
+                (
+                    spec["running"],
+                    do_submit_ugc(
+                        session,
+                        actor=authors.pop(0),
+                        campaign=campaign,
+                        title=story["title"],
+                        story=story["story"],
+                        photos=[_photo(rng, rng.choice(PALETTES))],
+                        uploads=uploads,
+                    ),
+                )
+            )
     session.flush()
-    do_moderate(session, actor=moderator, obj=items[0], action="feature")
-    for item in items[1:4]:
+    running = [item for live, item in items if live]
+    past = [item for live, item in items if not live]
+    for item in past:  # a finished campaign: everything was decided long ago
         do_moderate(session, actor=moderator, obj=item, action="approve")
-    do_moderate(
-        session,
-        actor=moderator,
-        obj=items[6],
-        action="reject",
-        reason="quality",
-        note="We can hardly see the kitchen. A photo in daylight would be great!",
-    )
-    flaggers = members[len(STORIES) :]
-    # Two reviews and an idea reported by members; the idea gets enough flags to be hidden.
+    _move_into_the_past([c for c, spec in campaigns if not spec["running"]], past, today, rng)
+    if running:
+        do_moderate(session, actor=moderator, obj=running[0], action="feature")
+        for item in running[1:4]:
+            do_moderate(session, actor=moderator, obj=item, action="approve")
+        if len(running) > 4:
+            do_moderate(
+                session,
+                actor=moderator,
+                obj=running[-1],
+                action="reject",
+                reason="quality",
+                note="We can hardly see the kitchen. A photo in daylight would be great!",
+            )
+    # Two reviews reported by members; a spam idea gets enough flags to be hidden.
     reviews = session.scalars(select(Review).order_by(Review.id).limit(2)).all()
     for review, reason in zip(reviews, ("not_genuine", "off_topic"), strict=False):
         for person in flaggers[:2]:
             if person.id != review.author_id:
                 do_flag(session, actor=person, obj=review, reason=reason, note="", threshold=3)
-    # The newest public idea is flagged; the most voted of the others gets a comment the queue holds.
-    ideas = session.scalars(
-        select(Idea).join(Board, Board.id == Idea.board_id).where(~Board.is_private).order_by(Idea.id.desc())
-    ).all()
-    if len(ideas) < 2:  # `demo load` asks for more ideas than this
-        return {"stories": len(items)}
-    idea, target = ideas[0], max(ideas[1:], key=lambda i: (i.vote_count, i.id))
-    for person in flaggers[:3]:
-        if person.id != idea.author_id:
-            do_flag(session, actor=person, obj=idea, reason="spam", note="Looks like an advert.", threshold=3)
-    do_add_comment(
-        session,
-        actor=flaggers[3],
-        idea=target,
-        body="Great idea! Also join our crypto giveaway at www.example.com for free gear.",
+    board = session.scalar(select(Board).where(Board.slug == "web-shop")) or session.scalar(
+        select(Board).where(~Board.is_private).order_by(Board.id)
     )
+    if board is None or len(flaggers) < 5:
+        return {"stories": len(items)}
+    spam = Idea(
+        board_id=board.id,
+        author_id=flaggers[4].id,
+        title="Cheap outdoor gear at huge discounts, visit my shop",
+        body="Best prices on tents and boots, www.example-deals.test, message me for codes!",
+        body_html="<p>Best prices on tents and boots, www.example-deals.test, message me for codes!</p>",
+        excerpt="Best prices on tents and boots, www.example-deals.test, message me for codes!",
+        created_at=utcnow() - timedelta(hours=5),
+        updated_at=utcnow() - timedelta(hours=5),
+    )
+    session.add(spam)
+    session.execute(update(Board).where(Board.id == board.id).values(idea_count=Board.idea_count + 1))
+    session.flush()
+    for person in flaggers[:3]:
+        do_flag(session, actor=person, obj=spam, reason="spam", note="Looks like an advert.", threshold=3)
+    # A comment with a watched phrase waits in the queue.
+    target = session.scalar(
+        select(Idea)
+        .where(Idea.board_id == board.id, Idea.id != spam.id, Idea.moderation_state == "approved")
+        .order_by(Idea.vote_count.desc(), Idea.id)
+    )
+    if target is not None:
+        do_add_comment(
+            session,
+            actor=flaggers[3],
+            idea=target,
+            body="Great idea! Also join our crypto giveaway at www.example.com for free gear.",
+        )
     return {"stories": len(items)}

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from cocreate.accounts.models import User
+from cocreate.accounts.models import Role, User
 from cocreate.db import utcnow
 from cocreate.rewards.catalog import BADGES, LABELS, Badge, Tier, next_tier
 from cocreate.rewards.models import BadgeAward, LedgerEntry, RewardAccount
@@ -136,9 +136,10 @@ def leaderboard(
     session: Session, *, days: int | None = None, board_id: int | None = None, limit: int = LEADERS
 ) -> list[Leader]:
     """Most points earned (net of reversals), over all time or the last `days`, overall or on one board;
-    people who opted out are left out."""
+    people who opted out are left out, and staff, who do not compete with the customers they serve."""
     total = func.sum(LedgerEntry.amount).label("points")
-    conditions = [RewardAccount.hide_from_leaderboards.is_(False)]
+    customers = select(User.id).where(User.role == Role.MEMBER.value)
+    conditions = [RewardAccount.hide_from_leaderboards.is_(False), LedgerEntry.user_id.in_(customers)]
     if days:
         conditions.append(LedgerEntry.created_at >= utcnow() - timedelta(days=days))
     if board_id:

@@ -34,7 +34,7 @@ def test_every_page_has_no_wcag_a_or_aa_violations(page, session, app):
         pytest.fail("node_modules/axe-core is missing: run npm ci (make setup)")
     uploads = Path(app.instance_path) / "uploads"
     generate(session, Size(users=20, ideas=40, votes=300, comments=60), seed=3, uploads=uploads)
-    assert generate_beta(session) == 10
+    assert generate_beta(session) >= 10
     admin = session.scalar(select(User).where(User.email == "admin@demo.cocreate"))
     backlog.do_allow_host(session, actor=admin, host="127.0.0.1")
     backlog.do_create_connector(
