@@ -62,7 +62,7 @@ def use_link(token: str):
     db.session.commit()
     start_session(user)
     flash(f"Welcome back, {user.display_name}!", "success")
-    return redirect(url_for("ideas.home"), 303)
+    return redirect(url_for("home.index"), 303)
 
 
 def _expired(ask: str):
@@ -90,7 +90,7 @@ def reset_password(token: str):
             db.session.commit()
             start_session(user)
             flash("Your new password is set, and you are signed out everywhere else.", "success")
-            return redirect(url_for("ideas.home"), 303)
+            return redirect(url_for("home.index"), 303)
     return (
         render_template("accounts/reset.html", form=form, owner=owner),
         422 if form.errors else 200,

@@ -91,4 +91,4 @@ def delete_account():
     logout_user()
     session.clear()
     flash("Your account is deleted. Thank you for everything you shared.", "info")
-    return redirect(url_for("ideas.home"), 303)
+    return redirect(url_for("home.index"), 303)

@@ -24,7 +24,7 @@ from cocreate.web.forms import show_on_form
 def register():
     """Create an account and sign in."""
     if current_user.is_authenticated:
-        return redirect(url_for("ideas.home"))
+        return redirect(url_for("home.index"))
     form = RegisterForm()
     if form.validate_on_submit():
         try:
@@ -41,7 +41,7 @@ def register():
             db.session.commit()
             start_session(user)
             flash(f"Welcome, {user.display_name}! Propose an idea or vote for the ones you want.", "success")
-            return redirect(safe_next(request.args.get("next"), url_for("ideas.home")))
+            return redirect(safe_next(request.args.get("next"), url_for("home.index")))
     status = 422 if form.errors else 200
     return render_template("accounts/register.html", form=form), status
 
@@ -56,7 +56,7 @@ def login():
             form.password.errors.append("That e-mail and password do not match an account.")
         else:
             start_session(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next"), url_for("ideas.home")))
+            return redirect(safe_next(request.args.get("next"), url_for("home.index")))
     status = 422 if form.errors else 200
     return render_template("accounts/login.html", form=form), status
 
@@ -67,7 +67,7 @@ def logout():
     """Sign out; every copy of this session cookie stops working too."""
     end_session(current_user._get_current_object())
     flash("You are signed out.", "info")
-    return redirect(url_for("ideas.home"))
+    return redirect(url_for("home.index"))
 
 
 @bp.get("/u/<username>")

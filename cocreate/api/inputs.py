@@ -77,8 +77,16 @@ def _kind_problem(value, field: Field) -> str | None:
     raise TypeError(field.kind)
 
 
+def _single(name: str) -> str | None:
+    """A query parameter given once (or not at all): `?limit=5&limit=9` is a 400, not the first one."""
+    given = request.args.getlist(name)
+    if len(given) > 1:
+        raise ApiError(400, f"Give {name} once.")
+    return given[0] if given else None
+
+
 def limit_arg(default: int = 20, maximum: int = 100) -> int:
-    raw = request.args.get("limit")
+    raw = _single("limit")
     if raw is None:
         return default
     try:
@@ -91,7 +99,7 @@ def limit_arg(default: int = 20, maximum: int = 100) -> int:
 
 
 def text_arg(name: str, max_len: int = 200) -> str | None:
-    value = request.args.get(name)
+    value = _single(name)
     if value is None:
         return None
     if value == "":

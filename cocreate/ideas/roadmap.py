@@ -97,7 +97,9 @@ class ChangelogPage:
     next_cursor: str | None
 
 
-def changelog(session: Session, viewer: User | None, cursor: str | None = None) -> ChangelogPage:
+def changelog(
+    session: Session, viewer: User | None, cursor: str | None = None, limit: int = CHANGELOG_PAGE
+) -> ChangelogPage:
     """Ideas as they shipped, newest first, with who proposed them and the team's note."""
     board_ids = _boards(session, viewer, None)
     query = (
@@ -111,13 +113,13 @@ def changelog(session: Session, viewer: User | None, cursor: str | None = None) 
         )
         .options(selectinload(Idea.author), selectinload(Idea.board))
         .order_by(StatusChange.created_at.desc(), StatusChange.id.desc())
-        .limit(CHANGELOG_PAGE + 1)
+        .limit(limit + 1)
     )
     if cursor:
         query = query.where(after_cursor(StatusChange.created_at, StatusChange.id, cursor))
     rows = session.execute(query).all()
-    more = len(rows) > CHANGELOG_PAGE
-    rows = rows[:CHANGELOG_PAGE]
+    more = len(rows) > limit
+    rows = rows[:limit]
     last = rows[-1][0] if rows else None
     return ChangelogPage(
         entries=[Shipped(idea=i, shipped_at=c.created_at, note=c.note) for c, i in rows],

@@ -50,11 +50,11 @@ def _back_to(idea: Idea, anchor: str = ""):
     return redirect(url_for("ideas.idea", idea_id=idea.id) + anchor)
 
 
-@bp.get("/")
+@bp.get("/boards")
 @anonymous_cache
-def home():
+def boards():
     """The boards this person can see."""
-    return render("ideas/home.html", boards=q.visible_boards(db.session, current_user))
+    return render("ideas/boards.html", boards=q.visible_boards(db.session, current_user))
 
 
 @bp.get("/b/<slug>")

@@ -159,7 +159,7 @@ def flag(kind: str, object_id: int):
     if is_htmx():
         return render("moderation/_flagged.html")
     flash("Thank you. The moderators will take a look.", "success")
-    return redirect(request.referrer or url_for("ideas.home"))
+    return redirect(request.referrer or url_for("home.index"))
 
 
 @bp.route("/moderation/words", methods=["GET", "POST"])

@@ -25,7 +25,7 @@ def test_share_a_photo_moderate_it_and_see_it_in_the_gallery(page, session, app,
     photo.write_bytes(_image("JPEG", size=(640, 480)))
 
     sign_in(page, "member@demo.cocreate", DEMO_PASSWORD)
-    page.get_by_role("link", name="Campaigns").click()
+    page.get_by_role("link", name="Campaigns", exact=True).click()
     page.get_by_role("link", name="Show us your trail kitchen").click()
     page.get_by_role("button", name="Share yours").click()
     page.get_by_label("Title").fill("Kitchen on the tailgate")
@@ -69,7 +69,7 @@ def test_share_a_photo_moderate_it_and_see_it_in_the_gallery(page, session, app,
     other.get_by_role("button", name="Reject").click()
     expect(page.locator("li.case.decided", has_text="Returned to the author")).to_have_count(1)
 
-    page.get_by_role("link", name="Campaigns").click()
+    page.get_by_role("link", name="Campaigns", exact=True).click()
     page.get_by_role("link", name="Show us your trail kitchen").click()
     first = page.locator(".gallery-item").first
     expect(first).to_contain_text("Kitchen on the tailgate")

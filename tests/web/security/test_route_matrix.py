@@ -50,7 +50,8 @@ ACCESS = {
     # ideas
     "healthz": EVERYONE,
     "static": EVERYONE,
-    "ideas.home": EVERYONE,
+    "home.index": EVERYONE,
+    "ideas.boards": EVERYONE,
     "ideas.board": EVERYONE,
     "ideas.idea": EVERYONE,
     "ideas.idea_history": EVERYONE,
