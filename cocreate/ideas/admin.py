@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from cocreate.accounts.models import Role, User
 from cocreate.accounts.services import do_set_role
+from cocreate.accounts.session import safe_next
 from cocreate.errors import DomainError
 from cocreate.extensions import db
 from cocreate.ideas.access import check_admin
@@ -79,9 +80,13 @@ def edit_board(board_id: int):
 
 @bp.get("/users")
 def users():
-    """Everyone, with their roles."""
-    people = db.session.scalars(select(User).order_by(User.role.desc(), User.username).limit(500)).all()
-    return render("admin/users.html", people=people, roles=list(Role))
+    """Everyone, with their roles: searched by name or e-mail, filtered by role, a page at a time."""
+    from cocreate.accounts.queries import people_page
+
+    search, role = request.args.get("q", ""), request.args.get("role") or None
+    page = request.args.get("page", "1")
+    found = people_page(db.session, search=search, role=role, page=int(page) if page.isdigit() else 1)
+    return render("admin/users.html", found=found, search=search, role=role, roles=list(Role))
 
 
 @bp.post("/users/<int:user_id>/role")
@@ -95,4 +100,4 @@ def set_role(user_id: int):
     do_set_role(db.session, actor=current_user, user=user, role=role)
     db.session.commit()
     flash(f"{user.username} is now {role.value}.", "success")
-    return redirect(url_for("admin.users"))
+    return redirect(safe_next(request.form.get("next"), url_for("admin.users")))

@@ -202,3 +202,25 @@ def test_the_roadmap_counts_every_idea_and_shows_more_a_page_at_a_time(client, s
     plain = client.get("/roadmap?column=planned&page=2").get_data(as_text=True)  # without script: a page
     assert "Planned thing 20" in plain and "<html" in plain
     assert client.get("/roadmap?column=planned&page=99999999999").status_code == 200
+
+
+def test_admins_search_people_by_name_or_email_filter_by_role_and_page_through(client, session):
+    admin = UserFactory(role="admin", display_name="Ada Admin")
+    UserFactory(display_name="Grace 100% Hopper", email="grace@navy.example")
+    UserFactory(display_name="Moe Moderator", role="moderator")
+    for n in range(60):
+        UserFactory(display_name=f"Member {n:02d}")
+    session.commit()
+    client.sign_in(admin)
+    everyone = client.get("/admin/users").get_data(as_text=True)
+    assert "63 people." in everyone and "Page 1 of 2" in everyone
+    assert everyone.index("Ada Admin") < everyone.index("Moe Moderator") < everyone.index("Member 00")
+    assert "Member 59" in client.get("/admin/users?page=2").get_data(as_text=True)
+    assert "Page 2 of 2" in client.get("/admin/users?page=999").get_data(as_text=True)  # the last one
+    found = client.get("/admin/users?q=NAVY").get_data(as_text=True)
+    assert "1 person found" in found and "Grace 100% Hopper" in found and "Member 01" not in found
+    assert "1 person found" in client.get("/admin/users?q=100%25").get_data(as_text=True)  # % is a character
+    assert "Nobody matches" in client.get("/admin/users?q=zzz").get_data(as_text=True)
+    moderators = client.get("/admin/users?role=moderator").get_data(as_text=True)
+    assert "Moe Moderator" in moderators and "Member 01" not in moderators
+    assert client.get("/admin/users?role=overlord&page=-3").status_code == 200  # unknown filters are ignored
