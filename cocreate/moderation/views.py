@@ -214,4 +214,4 @@ def log():
     if not current_user.is_admin:
         raise NotAllowed("Only administrators can read the moderation log.")
     page = q.audit_log(db.session, cursor=request.args.get("cursor") or None)
-    return render("moderation/log.html", page=page, kinds=kinds())
+    return render("moderation/log.html", page=page, kinds=kinds(), REJECT_REASONS=REJECT_REASONS)

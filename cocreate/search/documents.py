@@ -123,7 +123,11 @@ def _reviews(session: Session, condition) -> list[Document]:
             "review",
             i,
             _clean(t),
-            _clean("\n".join(p for p in (b, pros, cons) if p)),
+            _clean(
+                " · ".join(
+                    p for p in (b, pros and f"Liked: {pros}", cons and f"Could be better: {cons}") if p
+                )
+            ),
             "",
             place,
             None,

@@ -119,10 +119,18 @@ def highlight(text: str, words: frozenset, *, width: int = SNIPPET_CHARS, top: i
     return prefix + ELLIPSIS.join(parts) + suffix
 
 
+def opening(text: str, width: int) -> str:
+    """The start of a text, cut at a space and marked as cut (not in the middle of a word)."""
+    if len(text) <= width:
+        return text
+    space = text.rfind(" ", 0, width)
+    return text[: space if space > width // 2 else width].rstrip(" ,.;:") + " …"
+
+
 def title_and_snippet(title: str, body: str, words: frozenset, width: int = SNIPPET_CHARS) -> tuple[str, str]:
     """A hit's title (whole, marked) and a body snippet (marked passages, or its start)."""
     if not words:
-        return title, body[:width]
+        return title, opening(body, width)
     matches = _matches(title, words)
     marked = _mark(title, 0, len(title), matches) if matches else title
-    return marked, highlight(body, words, width=width) or body[:width]
+    return marked, highlight(body, words, width=width) or opening(body, width)

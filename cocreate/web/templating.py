@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from cocreate.ideas.access import can_view_board
 from cocreate.ideas.models import CLOSED_STATUSES, Importance, Status
+from cocreate.markup import plain_excerpt
 from cocreate.moderation.access import is_moderator
 from cocreate.moderation.models import FLAG_REASONS, QUEUE_REASONS, State
 from cocreate.web import fragments
@@ -103,6 +104,7 @@ def init_templating(app: Flask) -> None:
 
     app.jinja_env.filters["timeago"] = timeago
     app.jinja_env.filters["isotime"] = isotime
+    app.jinja_env.filters["plain"] = plain_excerpt  # Markdown as plain text, cut at a word
     app.jinja_env.globals.update(
         current_user=current_user,
         can_view_board=can_view_board,

@@ -20,9 +20,14 @@ def test_sentiment_shows_on_product_idea_and_queue(client, session):
     moderator, staff = UserFactory(role="moderator"), UserFactory(role="product")
     session.commit()
     page = client.get(f"/i/{idea.id}").get_data(as_text=True)
+    # A machine's reading of people's words is for the product team, not a label on customers' comments.
+    assert "Mood of the comments" not in page and "sentiment-negative" not in page
+    assert "Sentiment trend" not in client.get("/b/app").get_data(as_text=True)  # staff only
+    client.sign_in(staff)
+    page = client.get(f"/i/{idea.id}").get_data(as_text=True)
     assert "Mood of the comments" in page and "50% positive" in page and "50% negative" in page
     assert page.count("sentiment-positive") >= 1 and "sentiment-negative" in page
-    assert "Sentiment trend" not in client.get("/b/app").get_data(as_text=True)  # staff only
+    client.post_form("/logout")
     client.sign_in(moderator)
     queue = client.get("/moderation?sentiment=negative").get_data(as_text=True)
     assert "Awful, it broke at once" in queue

@@ -25,7 +25,9 @@ def test_long_bodies_keep_the_passages_with_most_matches_in_text_order():
 def test_no_match_and_empty_input_fall_back_to_the_start_of_the_text():
     assert highlight("", stems("maps")) == ""
     assert highlight("nothing here", frozenset()) == ""
-    assert title_and_snippet("Title", "x" * 500, stems("maps")) == ("Title", "x" * 200)
+    assert title_and_snippet("Title", "x" * 500, stems("maps")) == ("Title", "x" * 200 + " …")
+    words = "alpine meadow " * 30  # cut at a space, not in a word, and said to be cut
+    assert title_and_snippet("Title", words, stems("maps"))[1] == ("alpine meadow " * 14).rstrip() + " …"
     assert title_and_snippet("Title", "body", stems("the and of")) == ("Title", "body")
     # Marker characters cannot come from users (documents are stripped of them), and HTML stays escaped.
     title, _ = title_and_snippet("<b>maps</b>", "", stems("maps"))

@@ -296,7 +296,8 @@ def test_watched_words_page_and_admin_log(client, session):
     client.post_form("/logout")
     client.sign_in(admin)
     log = client.get("/moderation/log").get_data(as_text=True)
-    assert "word added" in log and "word removed" in log
+    assert "Watched word added" in log and "Watched word removed" in log and "giveaway" in log
+    assert "{'word'" not in log and "&#39;word&#39;" not in log  # said in words, not a dictionary
 
 
 def test_editing_a_comment_through_the_page(client, session):

@@ -155,4 +155,4 @@ def test_rewarded_reviews_carry_the_disclosure(client, session):
     author = UserFactory(created_at=OLD)
     do_write_review(session, actor=author, product=product, rating=5, title="Boils fast")
     session.commit()
-    assert "Earned community points" in client.get("/p/stove").get_data(as_text=True)
+    assert "rewarded with community points" in client.get("/p/stove").get_data(as_text=True)
