@@ -4,9 +4,10 @@ each program's questions, so that form is read directly)."""
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange
 
 from cocreate.beta.models import FeedbackKind
+from cocreate.ideas.forms import MultiCheckboxField
 from cocreate.rewards.catalog import DEFAULT_TIERS
 
 TIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
@@ -16,9 +17,7 @@ class ProgramForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(min=3, max=120)])
     description = TextAreaField("What testers will do (Markdown)", validators=[Length(max=20_000)])
     product_id = SelectField("Product (optional)", choices=[], validate_choice=False)
-    ideas = StringField(
-        "Ideas it answers (numbers, comma-separated)", validators=[Optional(), Length(max=500)]
-    )
+    ideas = MultiCheckboxField("Ideas it answers", choices=[], validate_choice=False)
     capacity = IntegerField("Seats", validators=[DataRequired("How many testers?"), NumberRange(1, 100_000)])
     opens_at = DateTimeLocalField("Sign-ups open (UTC)", format=TIME_FORMATS, validators=[DataRequired()])
     closes_at = DateTimeLocalField("Sign-ups close (UTC)", format=TIME_FORMATS, validators=[DataRequired()])

@@ -23,12 +23,33 @@ from cocreate.web.csv_cells import safe_cell
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
 
+MAX_IDEAS = 20
+CANDIDATES = 60
 
-def _fill_choices(form: ProgramForm) -> None:
+
+def _fill_choices(form: ProgramForm, program: BetaProgram | None = None) -> None:
+    """Products to choose from, and the ideas a program could answer: those the team has taken up (under
+    review, planned, in progress), most supported first, and those it answers already."""
+    from cocreate.moderation.models import VISIBLE_STATES
     from cocreate.reviews.queries import products_ranked
 
     form.product_id.choices = [SelectChoice("", "No product")] + [
         SelectChoice(str(p.id), p.name) for p in products_ranked(db.session)
+    ]
+    taken_up = db.session.scalars(
+        select(Idea)
+        .where(
+            Idea.status.in_(("under_review", "planned", "in_progress")),
+            Idea.moderation_state.in_(VISIBLE_STATES),
+            Idea.merged_into_id.is_(None),
+        )
+        .order_by(Idea.vote_count.desc(), Idea.id)
+        .limit(CANDIDATES)
+    ).all()
+    ideas = list(dict.fromkeys([*(program.ideas if program else []), *taken_up]))
+    form.ideas.choices = [
+        SelectChoice(str(i.id), f"{i.title} ({i.vote_count} votes, {i.status.replace('_', ' ')})")
+        for i in ideas
     ]
 
 
@@ -36,11 +57,9 @@ def _program_fields(form: ProgramForm) -> dict:
     """What the form says, in the services' terms (times are UTC; ideas by number)."""
     from cocreate.reviews.models import Product
 
-    numbers = [n.strip().lstrip("#") for n in (form.ideas.data or "").split(",") if n.strip()]
-    if any(not n.isdigit() for n in numbers):
-        raise InvalidInput(
-            "Ideas are numbers separated by commas (the number in the idea's address).", field="ideas"
-        )
+    numbers = [n for n in (form.ideas.data or []) if n]
+    if any(not n.isdigit() for n in numbers) or len(numbers) > MAX_IDEAS:
+        raise InvalidInput(f"Choose up to {MAX_IDEAS} ideas from the list.", field="ideas")
     ideas = (
         list(db.session.scalars(select(Idea).where(Idea.id.in_([int(n) for n in numbers]))))
         if numbers
@@ -96,10 +115,10 @@ def manage_program(slug: str):
     services.check_manager(current_user)
     program = load_program(slug)
     form = ProgramForm(obj=program) if request.method == "GET" else ProgramForm()
-    _fill_choices(form)
+    _fill_choices(form, program)
     if request.method == "GET":
         form.product_id.data = str(program.product_id or "")
-        form.ideas.data = ", ".join(str(i.id) for i in program.ideas)
+        form.ideas.data = [str(i.id) for i in program.ideas]
         form.questions.data = "\n".join(
             " | ".join(filter(None, [q["label"], ", ".join(q["choices"]), ", ".join(q["eligible"])]))
             if q["eligible"] or q["choices"]

@@ -15,6 +15,7 @@ from cocreate.ideas.models import Board, Idea
 from cocreate.insights import surveys
 from cocreate.insights.kiosks import do_create_kiosk
 from cocreate.insights.models import SurveyResponse
+from cocreate.reviews.models import Product
 
 ANSWERS = 600
 DAYS = 540
@@ -64,6 +65,11 @@ def generate_surveys(session: Session, seed: int = 42) -> int:
             }
         )
     session.execute(insert(SurveyResponse), rows)
+    # The demo member has a question waiting about a product, as after a purchase.
+    mia = session.scalar(select(User).where(User.email == "member@demo.cocreate"))
+    product = session.scalar(select(Product).order_by(Product.id))
+    if mia is not None and product is not None:
+        surveys.invite(session, nps, [mia.id], f"product:{product.id}", product.name)
     # A few ideas a store employee wrote down for customers.
     session.execute(
         update(Idea)

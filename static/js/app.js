@@ -61,6 +61,42 @@
     open.querySelector("summary").focus();
   });
 
+  // A photo opens larger over the page (without script, its link opens the image itself).
+  function closeLightbox() {
+    var box = document.querySelector(".lightbox");
+    if (!box) return;
+    box.remove();
+    if (box.opener) box.opener.focus();
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.lightbox-link") : null;
+    if (link) {
+      event.preventDefault();
+      var image = link.querySelector("img");
+      var box = document.createElement("div");
+      box.className = "lightbox";
+      box.setAttribute("role", "dialog");
+      box.setAttribute("aria-modal", "true");
+      box.setAttribute("aria-label", image ? image.alt : "Photo");
+      var big = document.createElement("img");
+      big.src = link.href;
+      big.alt = image ? image.alt : "";
+      var close = document.createElement("button");
+      close.type = "button";
+      close.textContent = "Close";
+      box.appendChild(big);
+      box.appendChild(close);
+      box.opener = link;
+      document.body.appendChild(box);
+      close.focus();
+      return;
+    }
+    if (event.target.closest && event.target.closest(".lightbox")) closeLightbox();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closeLightbox();
+  });
+
   // A posted comment clears its form (the discussion block is re-rendered by the server).
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail.elt;

@@ -20,7 +20,12 @@ def _when(days: int) -> str:
 
 
 def test_team_sets_up_and_opens_a_program(client, session):
+    from cocreate.ideas.models import Idea
+    from tests.factories import IdeaFactory
+
     team, member = UserFactory(role="product"), UserFactory()
+    planned = IdeaFactory(status="planned", title="Offline maps for parks")
+    IdeaFactory(status="open", title="Still just an open idea")
     session.commit()
     client.sign_in(member)
     assert client.get("/manage/beta").status_code == 403
@@ -35,14 +40,16 @@ def test_team_sets_up_and_opens_a_program(client, session):
         "questions": "Which phone? | iPhone, Android",
         "consents": "I share crash reports.",
         "terms": "Keep it secret.",
-        "ideas": "",
+        "ideas": str(planned.id),
     }
     bad = client.post_form("/manage/beta", {**form, "closes_at": _when(-2)})
     assert bad.status_code == 422 and "close after they open" in bad.get_data(as_text=True)
     bad = client.post_form("/manage/beta", {**form, "questions": "Q | | x"})
     assert bad.status_code == 422 and "eligible answers need a list" in bad.get_data(as_text=True)
-    bad = client.post_form("/manage/beta", {**form, "ideas": "12, banana"})
-    assert bad.status_code == 422 and "numbers separated by commas" in bad.get_data(as_text=True)
+    page = client.get("/manage/beta").get_data(as_text=True)  # the ideas the team has taken up, to tick
+    assert "Offline maps for parks" in page and "Still just an open idea" not in page
+    bad = client.post_form("/manage/beta", {**form, "ideas": "banana"})
+    assert bad.status_code == 422 and "from the list" in bad.get_data(as_text=True)
     created = client.post_form("/manage/beta", form)
     assert created.status_code == 302 and created.headers["Location"].endswith("/manage/beta/trail-app-beta")
     session.rollback()
@@ -60,6 +67,8 @@ def test_team_sets_up_and_opens_a_program(client, session):
     assert client.post_form("/manage/beta/trail-app-beta/state", {"state": "bogus"}).status_code == 303
     session.rollback()
     assert session.scalar(select(BetaProgram.state)) == "open"
+    assert [i.title for i in session.scalar(select(BetaProgram)).ideas] == ["Offline maps for parks"]
+    assert session.get(Idea, planned.id)
 
 
 def _open_program(session, capacity=1):
