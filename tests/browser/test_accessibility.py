@@ -29,7 +29,10 @@ def _violations(page) -> list[str]:
     ]
 
 
-def test_every_page_has_no_wcag_a_or_aa_violations(page, session, app):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_wcag_a_or_aa_violations(page, session, app, scheme):
+    """In the light theme and in the dark one (which follows the person's system setting)."""
+    page.emulate_media(color_scheme=scheme)
     if not AXE.exists():
         pytest.fail("node_modules/axe-core is missing: run npm ci (make setup)")
     uploads = Path(app.instance_path) / "uploads"
@@ -50,6 +53,7 @@ def test_every_page_has_no_wcag_a_or_aa_violations(page, session, app):
     problems = {}
     for url in [
         "/",
+        "/boards",
         "/b/mobile-app",
         "/i/1",
         "/login",
@@ -109,9 +113,11 @@ def test_every_page_has_no_wcag_a_or_aa_violations(page, session, app):
         "/team/kiosks",
         "/team/kpi",
         "/settings/privacy",
+        "/settings/profile",
         "/settings/tokens",
         "/search?q=tent",
         "/insights/sentiment",
+        "/insights/sentiment?board=gear",
         "/b/mobile-app/capture",
         "/i/1/capture-vote",
         "/i/1/history",
