@@ -113,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.api import tokens_bp as api_tokens_bp
     from cocreate.backlog import bp as backlog_bp
     from cocreate.beta import bp as beta_bp
+    from cocreate.branding import install as install_branding
     from cocreate.home import bp as home_bp
     from cocreate.ideas import bp as ideas_bp
     from cocreate.ideas.admin import bp as admin_bp
@@ -126,6 +127,7 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.search.views import bp as search_bp
 
     app.register_blueprint(accounts_bp)
+    install_branding(app)
     app.register_blueprint(home_bp)
     app.register_blueprint(ideas_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")

@@ -90,6 +90,9 @@ def preferences(session: Session, user_id: int) -> NotificationPreference:
 
 def queue_digests(session: Session, now: datetime | None = None) -> int:
     """One e-mail per digest reader with what happened since their last digest; returns how many queued."""
+    from cocreate.branding.queries import current
+
+    brand_name = current(session).name
     now = now or utcnow()
     readers = session.execute(
         select(NotificationPreference, User.email)
@@ -115,7 +118,7 @@ def queue_digests(session: Session, now: datetime | None = None) -> int:
         enqueue_email(
             session,
             to=email,
-            subject=f"Your CoCreate digest: {len(items)} update{'s' if len(items) != 1 else ''}",
+            subject=f"Your {brand_name} digest: {len(items)} update{'s' if len(items) != 1 else ''}",
             text="Here is what happened to the ideas you follow:\n\n"
             + "\n".join(f"- {m}" for m in items)
             + "\n\nAll your notifications:",

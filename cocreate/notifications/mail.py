@@ -5,10 +5,19 @@ from __future__ import annotations
 import smtplib
 import ssl
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import formataddr, make_msgid, parseaddr
 
+from cocreate.branding.queries import current
+from cocreate.extensions import db
 from cocreate.outbox.models import OutboxMessage
 from cocreate.outbox.services import DeliveryFailed
+
+
+def _from(configured: str, name: str) -> str:
+    """The sender: the community's name before the configured address, unless SMTP_FROM names one itself
+    other than the default's "CoCreate"."""
+    shown, address = parseaddr(configured)
+    return formataddr((name if shown in ("", "CoCreate") else shown, address))
 
 
 def smtp_sender(config):
@@ -18,14 +27,16 @@ def smtp_sender(config):
         return None
 
     def send(message: OutboxMessage) -> str:
+        brand = current(db.session)
         email = EmailMessage()
-        email["From"] = config["SMTP_FROM"]
+        email["From"] = _from(config["SMTP_FROM"], brand.name)
         email["To"] = message.destination
         email["Subject"] = message.subject
         email["Message-ID"] = make_msgid(idstring=f"outbox-{message.id}")
         text = message.payload.get("text", "")
         if message.payload.get("link"):
             text += "\n\n" + config.get("BASE_URL", "").rstrip("/") + message.payload["link"]
+        text += f"\n\n-- \n{brand.name}" + (f": {brand.tagline}" if brand.tagline else "")
         email.set_content(text)
         try:
             with smtplib.SMTP(host, int(config.get("SMTP_PORT") or 25), timeout=10) as smtp:

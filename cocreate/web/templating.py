@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Flask, g, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from flask_login import current_user
 
 from cocreate.ideas.access import can_view_board
@@ -84,18 +84,23 @@ def unread_notifications() -> int:
     return count
 
 
+def _brand():
+    """The community's brand (branding/ fills this in: web/ imports no feature)."""
+    return current_app.jinja_env.globals["brand"]()
+
+
 def head_key() -> tuple:
     """Everything base.html's kept <head> part shows but its slots (web/fragments.py)."""
-    return ("head", request.script_root, current_user.is_authenticated)
+    return ("head", request.script_root, current_user.is_authenticated, _brand())
 
 
 def menu_key() -> tuple:
     """Everything base.html's kept menu shows but its slots: who is signed in, as far as the menu tells."""
     user = current_user._get_current_object()
     if not user.is_authenticated:
-        return ("menu", request.script_root, None)
+        return ("menu", request.script_root, None, _brand())
     shown = (user.id, user.role, user.username, user.display_name, unread_notifications())
-    return ("menu", request.script_root, shown)
+    return ("menu", request.script_root, shown, _brand())
 
 
 def init_templating(app: Flask) -> None:

@@ -107,6 +107,7 @@ def test_every_page_has_no_wcag_a_or_aa_violations(page, session, app, scheme):
         "/manage/ranking",
         "/manage/ranking/why/1",
         "/admin/boards/1",
+        "/admin/branding",
         "/notifications/settings",
         "/surveys",
         "/team/surveys",

@@ -32,7 +32,7 @@ def test_statement_count_does_not_grow_with_page_size(app, client, session, coun
         assert len(re.findall(r'class="idea-row"', response.get_data(as_text=True))) == size
         counts[size] = len(statements)
     app.config["BOARD_PAGE_SIZE"] = 20
-    assert counts[5] == counts[50] == 1, counts  # the page, with the board's version
+    assert counts[5] == counts[50] == 2, counts  # the page, with the board's version; the brand
 
 
 def test_statement_count_signed_in_is_fixed_too(app, client, session, count_queries):
@@ -47,7 +47,7 @@ def test_statement_count_signed_in_is_fixed_too(app, client, session, count_quer
         counts.append(len(statements))
         assert 'class="vote-box voted"' in html
     app.config["BOARD_PAGE_SIZE"] = 20
-    assert counts[0] == counts[1] == 2, counts  # the person, the page
+    assert counts[0] == counts[1] == 3, counts  # the person, the page, the brand
 
 
 def _recorded_statements(engine):
@@ -99,7 +99,8 @@ def test_a_signed_in_board_page_is_three_prepared_reads_on_a_connection_of_its_o
             pages.append(list(seen))
             seen.clear()
     version = "SELECT pg_current_snapshot()::text" if is_postgres else "PRAGMA data_version"
-    assert pages == [[version, "SELECT boards", "SELECT users", "SELECT ideas"], [version]], pages
+    first = [version, "SELECT boards", "SELECT users", "SELECT ideas", "SELECT site_settings"]
+    assert pages == [first, [version]], pages  # the brand is kept with the page's reads
     assert engine.pool.checkedout() == before
 
 
@@ -149,7 +150,7 @@ def test_a_row_names_its_tags_even_one_of_another_board(client, session, count_q
     assert set(rows) == {"Own tag only", "With a stray tag"}, rows
     assert "Maps" in rows["Own tag only"] and "Checkout" not in rows["Own tag only"]
     assert "Maps" in rows["With a stray tag"] and "Checkout" in rows["With a stray tag"]
-    assert len(statements) == 2  # the page, then the stray tag's name
+    assert len(statements) == 3  # the page, then the stray tag's name; the brand
 
 
 def test_htmx_filter_returns_the_list_fragment_and_more_returns_rows(client, session):

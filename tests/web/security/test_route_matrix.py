@@ -51,6 +51,8 @@ ACCESS = {
     "healthz": EVERYONE,
     "static": EVERYONE,
     "home.index": EVERYONE,
+    "branding.stylesheet": EVERYONE,
+    "branding.settings": ADMIN,
     "ideas.boards": EVERYONE,
     "ideas.board": EVERYONE,
     "ideas.idea": EVERYONE,
