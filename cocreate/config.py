@@ -57,6 +57,7 @@ class Config:
     SEARCH_REBUILD_MB = 768  # Whoosh rebuilds sort postings in this much memory (split among cores)
     FLAG_HIDE_THRESHOLD = 3  # weight of distinct flaggers that hides a contribution until a moderator decides
     UGC_MAX_UPLOAD = 34 * 1024 * 1024  # the share form only: 4 photos of up to 8 MB and the text
+    IMAGE_MAX_UPLOAD = 9 * 1024 * 1024  # forms with one image (a picture, a logo, a product): 8 MB and fields
     BASE_URL = "http://127.0.0.1:5000"  # how links in e-mails start
     SMTP_HOST = ""  # unset: e-mail waits in the outbox until it is configured
     SMTP_PORT = 25

@@ -1,6 +1,7 @@
 """Sign-up and sign-in forms."""
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
@@ -29,3 +30,5 @@ class NewPasswordForm(FlaskForm):
 
 class ProfileForm(FlaskForm):
     display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
+    picture = FileField("Picture (JPEG, PNG or WebP, up to 8 MB; shown round)")
+    remove_picture = BooleanField("Remove my picture")

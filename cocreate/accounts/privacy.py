@@ -160,6 +160,8 @@ def do_delete_account(
         if admins <= 1:
             raise Conflict("You are the only admin. Make someone else an admin first.")
     email, names = actor.email, {actor.username, actor.display_name}
+    if actor.avatar:  # the picture goes with the account (a crash after this leaves no broken page)
+        (uploads / Path(actor.avatar).name).unlink(missing_ok=True)
     if remove_content:
         _remove_contributions(session, actor, uploads)
     _leave_betas(session, actor)
@@ -172,6 +174,7 @@ def do_delete_account(
             email=f"deleted-{actor.id}@deleted.invalid",
             username=f"former_{actor.id}",
             display_name=FORMER,
+            avatar=None,
             password_hash="!deleted",  # noqa: S106 - not a hash: nothing signs in
             customer_value=None,
             segment="",

@@ -69,6 +69,26 @@ def check_name_free(session: Session, name: str, user_id: int | None = None) -> 
     return name
 
 
+def do_set_picture(
+    session: Session, *, actor: User | None, picture: bytes | None, remove: bool, uploads
+) -> str | None:
+    """A new picture for one's avatar (re-encoded like every upload, cropped square when shown), or none;
+    returns the old picture's file name, to delete once this is committed."""
+    if actor is None or not actor.is_authenticated:
+        raise NotAllowed("Sign in to change your picture.")
+    from cocreate.reviews.media import store_image
+
+    old = actor.avatar
+    if picture:
+        actor.avatar = store_image(picture, uploads).name
+    elif remove:
+        actor.avatar = None
+    else:
+        return None
+    session.flush()
+    return old
+
+
 def do_set_display_name(session: Session, *, actor: User | None, display_name: str) -> User:
     """Change one's display name; pages show the new one beside everything the person wrote."""
     if actor is None or not actor.is_authenticated:

@@ -9,15 +9,18 @@ from sqlalchemy import func, select
 from cocreate.accounts import bp
 from cocreate.accounts.forms import LoginForm, ProfileForm, RegisterForm
 from cocreate.accounts.models import User
-from cocreate.accounts.services import authenticate, do_register, do_set_display_name
+from cocreate.accounts.services import authenticate, do_register, do_set_display_name, do_set_picture
 from cocreate.accounts.session import end_session, safe_next, start_session
 from cocreate.errors import DomainError
 from cocreate.extensions import db
 from cocreate.ideas.queries import profile_activity
 from cocreate.moderation.queries import held_for_author
+from cocreate.reviews.media import MAX_BYTES
 from cocreate.reviews.queries import gallery
+from cocreate.reviews.views import uploads_dir
 from cocreate.rewards.queries import standing
 from cocreate.web.forms import show_on_form
+from cocreate.web.routing import allow_large_bodies
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -94,12 +97,27 @@ def profile_settings():
     """Change the name shown beside what one writes."""
     form = ProfileForm(obj=current_user if request.method == "GET" else None)
     if form.validate_on_submit():
+        upload = form.picture.data
+        picture = upload.read(MAX_BYTES + 1) if upload and upload.filename else None
         try:
             do_set_display_name(db.session, actor=current_user, display_name=form.display_name.data)
+            old = do_set_picture(
+                db.session,
+                actor=current_user,
+                picture=picture,
+                remove=form.remove_picture.data,
+                uploads=uploads_dir(),
+            )
         except DomainError as exc:
-            show_on_form(form, exc, "display_name")
+            db.session.rollback()
+            show_on_form(form, exc, "picture" if exc.field == "image" else "display_name")
         else:
             db.session.commit()
-            flash("Your name is saved.", "success")
+            if old:  # after the commit: a crash here leaves a stray file, never a missing picture
+                (uploads_dir() / old).unlink(missing_ok=True)
+            flash("Your profile is saved.", "success")
             return redirect(url_for("accounts.profile", username=current_user.username))
     return render_template("accounts/profile_settings.html", form=form), 422 if form.errors else 200
+
+
+allow_large_bodies(bp, frozenset({"accounts.profile_settings"}), "IMAGE_MAX_UPLOAD")  # a picture

@@ -16,6 +16,7 @@ from cocreate.reviews.media import MAX_BYTES
 from cocreate.reviews.views import uploads_dir
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
+from cocreate.web.routing import allow_large_bodies
 
 STYLESHEET = """/* The community's accent ({accent}), from Admin → Branding. */
 :root {{ --cc-accent: {accent}; --cc-accent-hover: {hover}; --cc-accent-soft: {soft}; --cc-link: {link}; }}
@@ -73,3 +74,6 @@ def settings():
             flash("Saved: every page shows the new look now.", "success")
             return redirect(url_for("branding.settings"))
     return render("branding/settings.html", form=form, look=brand), 422 if form.errors else 200
+
+
+allow_large_bodies(bp, frozenset({"branding.settings"}), "IMAGE_MAX_UPLOAD")  # a logo

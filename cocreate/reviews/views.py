@@ -26,6 +26,7 @@ from cocreate.rewards.queries import rewarded
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import is_htmx, render
+from cocreate.web.routing import allow_large_bodies
 
 PRODUCT_TEMPLATE = "reviews/product.html"
 CSV_MAX_BYTES = 1_500_000
@@ -212,3 +213,6 @@ def delete_review(review_id: int):
     db.session.commit()
     flash("Your review is deleted.", "success")
     return redirect(url_for("reviews.product", slug=product.slug))
+
+
+allow_large_bodies(bp, frozenset({"reviews.manage_products"}), "IMAGE_MAX_UPLOAD")  # a product's image

@@ -99,7 +99,7 @@ def menu_key() -> tuple:
     user = current_user._get_current_object()
     if not user.is_authenticated:
         return ("menu", request.script_root, None, _brand())
-    shown = (user.id, user.role, user.username, user.display_name, unread_notifications())
+    shown = (user.id, user.role, user.username, user.display_name, user.avatar, unread_notifications())
     return ("menu", request.script_root, shown, _brand())
 
 

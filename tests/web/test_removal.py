@@ -295,3 +295,28 @@ def test_nobody_acts_on_a_removed_idea_staff_included(app, session, client):
     session.rollback()
     assert session.get(Idea, idea.id).status == "open"
     assert session.scalar(select(func.count(Comment.id)).where(Comment.idea_id == idea.id)) == 0
+
+
+def test_people_upload_a_picture_change_it_and_remove_it(app, session, client):
+    person = UserFactory(display_name="Pia Picture")
+    session.commit()
+    client.sign_in(person)
+    form = {"display_name": "Pia Picture", "picture": (io.BytesIO(_png()), "me.png")}
+    assert client.post_form("/settings/profile", form, content_type="multipart/form-data").status_code == 302
+    session.rollback()
+    first = session.get(User, person.id).avatar
+    uploads = Path(app.instance_path) / "uploads"
+    assert first and (uploads / first).exists()
+    assert f"/media/{first}" in client.get(f"/u/{person.username}").get_data(as_text=True)
+    form = {"display_name": "Pia Picture", "picture": (io.BytesIO(_png()), "new.png")}
+    client.post_form("/settings/profile", form, content_type="multipart/form-data")
+    session.rollback()
+    second = session.get(User, person.id).avatar
+    assert second != first and not (uploads / first).exists()  # the old one is gone
+    bad = {"display_name": "Pia Picture", "picture": (io.BytesIO(b"GIF89a not really"), "x.png")}
+    refused = client.post_form("/settings/profile", bad, content_type="multipart/form-data")
+    assert refused.status_code == 422 and (uploads / second).exists()
+    gone = {"display_name": "Pia Picture", "remove_picture": "y"}
+    assert client.post_form("/settings/profile", gone, content_type="multipart/form-data").status_code == 302
+    session.rollback()
+    assert session.get(User, person.id).avatar is None and not (uploads / second).exists()

@@ -13,15 +13,27 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy import insert as insert_into
 
 from cocreate import create_app
+from cocreate.accounts.models import User
 from cocreate.errors import Conflict
 from cocreate.extensions import db
 from cocreate.ideas.models import Idea, Vote
 from cocreate.insights import shipped, surveys
 from cocreate.insights.models import Survey, SurveyInvitation, SurveyResponse
-from tests.factories import UserFactory
 
 BEFORE = "7cbf14cf650d"  # the last revision with idea_ratings
 AT = datetime(2026, 5, 4, 12, 30, tzinfo=UTC)
+
+
+def _person(n: int) -> SimpleNamespace:
+    """A member as the users table was then (later columns, such as the picture, did not exist yet)."""
+    person_id = db.session.execute(
+        text(
+            "INSERT INTO users (email, username, display_name, password_hash, role, session_version, "
+            "segment, created_at) VALUES (:email, :name, :name, 'x', 'member', 1, '', :at) RETURNING id"
+        ),
+        {"email": f"person{n}@example.com", "name": f"person{n}", "at": AT.replace(tzinfo=None)},
+    ).scalar()
+    return SimpleNamespace(id=person_id)
 
 
 def test_old_ratings_become_answers_of_the_built_in_survey_and_go_back_on_downgrade(app, scratch_url):
@@ -37,7 +49,7 @@ def test_old_ratings_become_answers_of_the_built_in_survey_and_go_back_on_downgr
             ),
             {"at": AT.replace(tzinfo=None)},
         ).scalar()
-        author, happy, unhappy, quiet = (UserFactory() for _ in range(4))
+        author, happy, unhappy, quiet = (_person(n) for n in range(4))
         idea_id = db.session.execute(
             insert_into(Idea)
             .values(board_id=board_id, author_id=author.id, status="shipped", title="Quiet zips")
@@ -89,7 +101,7 @@ def test_old_ratings_become_answers_of_the_built_in_survey_and_go_back_on_downgr
         assert (summary.count, summary.average, summary.mine) == (2, 3.5, 5)
         # Those who rated have answered; a supporter who had not may still answer, once.
         idea = session.get(Idea, ids["idea"])
-        happy, quiet = session.get(type(happy), ids["happy"]), session.get(type(quiet), ids["quiet"])
+        happy, quiet = session.get(User, ids["happy"]), session.get(User, ids["quiet"])
 
         def rate(person, score):
             invitation = shipped.shipped_invitation(session, actor=person, idea=idea)
