@@ -7,7 +7,7 @@ FLASK := COCREATE_ENV=$${COCREATE_ENV:-development} $(BIN)/flask --app cocreate
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup assets db demo lint format bench clean
+.PHONY: run test setup assets db demo lint format bench clean screenshots
 
 run: setup db demo  ## serve on http://127.0.0.1:5000 with demo data
 	@echo "Serving CoCreate on http://$(HOST):$(PORT) (Ctrl+C to stop)"
@@ -34,6 +34,9 @@ db: setup
 
 demo: setup
 	$(FLASK) demo load --if-empty
+
+screenshots: setup  ## regenerate docs/screenshots/ from a fresh demo (Chromium at /usr/bin/chromium)
+	$(BIN)/python scripts/screenshots.py
 
 lint: setup
 	$(BIN)/ruff check .
