@@ -32,7 +32,10 @@ def _board(slug: str | None):
     boards = visible_boards(db.session, current_user)
     if not boards:
         abort(404, "No boards yet.")
-    board = next((b for b in boards if b.slug == slug), None) if slug else boards[0]
+    if slug:
+        board = next((b for b in boards if b.slug == slug), None)
+    else:  # the customers' boards come before the staff's own
+        board = next((b for b in boards if not b.is_private), boards[0])
     if board is None:
         abort(404, "No such board.")
     return boards, board

@@ -239,3 +239,13 @@ def test_workspace_filters_saved_views_and_bulk_status(client, session):
         ).status_code
         == 403
     )
+
+
+def test_without_a_board_the_ranking_opens_on_the_customers_board_not_the_staffs(client, session):
+    BoardFactory(slug="aa-lab", name="A staff lab", is_private=True, allowed_roles="product")
+    IdeaFactory(board=BoardFactory(slug="zz-gear", name="Zz gear"), title="What customers asked")
+    product = UserFactory(role="product")
+    session.commit()
+    client.sign_in(product)
+    html = client.get("/manage/ranking").get_data(as_text=True)
+    assert "What customers asked" in html and '<option value="zz-gear" selected' in html
