@@ -204,6 +204,11 @@ def main() -> None:
         metavar="ROUNDS",
         help="only time the ranked-list exports, ROUNDS times each",
     )
+    parser.add_argument(
+        "--only",
+        metavar="WORDS",
+        help="only the routes whose name holds one of these comma-separated words (e.g. home,board)",
+    )
     args = parser.parse_args()
     if args.exports_only:
         OUT.mkdir(parents=True, exist_ok=True)
@@ -227,6 +232,8 @@ def main() -> None:
 
     routes = {  # name: (path, who is signed in)
         "bare (/healthz)": ("/healthz", None),
+        "home, anonymous": ("/", None),
+        "home, signed in": ("/", "member"),
         "board, anonymous, hot": ("/b/mobile-app", None),
         "board, anonymous, top": ("/b/mobile-app?sort=top", None),
         "board, signed in, hot": ("/b/mobile-app", "member"),
@@ -235,6 +242,9 @@ def main() -> None:
         "ranking (product team), top 50": ("/manage/ranking?board=mobile-app", "product"),
         **_pages(args.database_url),
     }
+    if args.only:
+        words = [w.strip() for w in args.only.split(",") if w.strip()]
+        routes = {n: r for n, r in routes.items() if n.startswith("bare") or any(w in n for w in words)}
     results = {}
     with serving(args.database_url) as (base, server_pid):
         cookies = {"member": sign_in(base), "product": sign_in(base, "product@demo.cocreate")}
@@ -252,13 +262,17 @@ def main() -> None:
             r = results[name]
             r["bare_rps"] = bare_then or r["rps"]  # the bare route itself comes first
             _progress(name, r)
-        plan = votes.prepare(base, args.database_url, OUT)
-        bare_then = bare_now()
-        voting = votes.run(base, plan, args.duration, args.connections, wrk)
-        voting["bare_rps"] = bare_then
-        results["vote POST (htmx), signed in"] = voting
-        _progress("vote POST (htmx), signed in", voting)
-        exports = export_timings(base, cookies["product"], server_pid)
+        if args.only:  # a few pages only: no votes, no exports
+            plan = voting = None
+            exports = []
+        else:
+            plan = votes.prepare(base, args.database_url, OUT)
+            bare_then = bare_now()
+            voting = votes.run(base, plan, args.duration, args.connections, wrk)
+            voting["bare_rps"] = bare_then
+            results["vote POST (htmx), signed in"] = voting
+            _progress("vote POST (htmx), signed in", voting)
+            exports = export_timings(base, cookies["product"], server_pid)
 
     bare = results["bare (/healthz)"]
     engine = args.database_url.split(":", 1)[0].split("+")[0]
@@ -271,6 +285,8 @@ def main() -> None:
             f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['bare_rps']:.0f} "
             f"| {r['rps'] / r['bare_rps']:.2f} | {r['rps'] / bare['rps']:.2f} | {engine} |"
         )
+    if args.only:
+        return
     print("\n| export | rows | bytes | seconds | worker peak memory before → after |\n|---|---|---|---|---|")
     for line in exports:
         print(line)

@@ -135,6 +135,7 @@ class Idea(SentimentTagged, ChannelStamped, db.Model):
         Index("ix_ideas_board_top", "board_id", "vote_count", "id"),
         Index("ix_ideas_board_new", "board_id", "created_at", "id"),
         Index("ix_ideas_board_trending", "board_id", "trend_score", "id"),
+        Index("ix_ideas_trending", "trend_score", "vote_count", "id"),  # the home page, across boards
         Index("ix_ideas_board_status_hot", "board_id", "status", "hot_score", "id"),
         Index("ix_ideas_board_priority", "board_id", "priority", "id"),
         Index("ix_ideas_author_created", "author_id", "created_at"),
@@ -219,7 +220,10 @@ class StatusChange(db.Model):
     threshold, an expiry or a status sent by a connected backlog)."""
 
     __tablename__ = "idea_status_changes"
-    __table_args__ = (Index("ix_idea_status_changes_idea_created", "idea_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_idea_status_changes_idea_created", "idea_id", "created_at"),
+        Index("ix_idea_status_changes_new_created", "new_status", "created_at", "id"),  # the changelog
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"))

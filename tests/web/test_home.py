@@ -3,6 +3,7 @@ what each person may see, in a fixed number of statements."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from cocreate.db import utcnow
@@ -61,3 +62,35 @@ def test_home_shows_what_is_happening_to_everyone(client, session, count_queries
 def test_an_empty_community_has_a_friendly_home(client, session):
     html = client.get("/").get_data(as_text=True)
     assert "No ideas yet" in html and "There are no boards yet" in html
+
+
+def _same(html: str) -> str:
+    """The page without what is this request's own (the CSP nonce, the CSRF token)."""
+    return re.sub(r'(nonce|value|content)="[A-Za-z0-9_.\-]{20,}"', "", html)
+
+
+def test_a_kept_home_page_is_never_stale(client, session, count_queries):
+    """The signed-in home page is kept whole per worker (home/views.py): every change shows at once."""
+    team = _community(session)
+    member = UserFactory()
+    session.commit()
+    client.sign_in(member)
+    first = _same(client.get("/").get_data(as_text=True))
+    with count_queries() as statements:  # nothing changed: the same page, from its reads
+        assert _same(client.get("/").get_data(as_text=True)) == first
+    assert len(statements) <= 8, statements  # the person, their session, boards and four lists
+    board = BoardFactory(slug="stoves", name="Stoves and fuel")
+    rising = do_create_idea(session, actor=team, board=board, title="A windshield that packs flat")
+    for voter in UserFactory.create_batch(5):
+        do_vote(session, actor=voter, idea=rising)
+    session.commit()
+    html = client.get("/").get_data(as_text=True)
+    assert "A windshield that packs flat" in html and "Stoves and fuel" in html
+    do_change_status(session, actor=team, idea=rising, status="shipped", note="In every box from May")
+    session.commit()
+    html = client.get("/").get_data(as_text=True)
+    assert "In every box from May" in html
+    board.is_private, board.allowed_roles = True, "product"
+    session.commit()
+    html = client.get("/").get_data(as_text=True)
+    assert "Stoves and fuel" not in html and "A windshield that packs flat" not in html
