@@ -345,7 +345,8 @@ def change_status(idea_id: int):
             timeline=q.status_timeline(db.session, idea),
             can_change_status=True,
             backlog=_backlog(idea),
-            oob=True,  # the chip in the idea's head changes too
+            my_vote=q.viewer_vote(db.session, idea, current_user),
+            oob=True,  # the chip and the vote box in the idea's head change too
         )
     flash("Status updated.", "success")
     return _back_to(idea, "#status")

@@ -96,6 +96,16 @@ def test_admin_changes_status_and_timeline_updates(page, session):
     expect(timeline).to_contain_text("Back in the autumn collection.")
     expect(timeline).to_contain_text("Ada Admin")
     expect(page.locator("#status-chip")).to_contain_text("Planned")  # the head's chip follows
+    vote = page.locator(f"#vote-{idea.id}")
+    expect(vote.get_by_role("button")).to_be_enabled()
+    page.get_by_label("New status").select_option("shipped")
+    page.get_by_role("button", name="Update status").click()
+    expect(page.locator("#status-chip")).to_contain_text("Shipped")
+    expect(vote).to_have_class(re.compile(r"\bclosed\b"))  # the vote box follows: nothing to press
+    expect(vote.get_by_role("button")).to_have_count(0)
+    page.get_by_label("New status").select_option("open")
+    page.get_by_role("button", name="Update status").click()
+    expect(vote.get_by_role("button")).to_be_enabled()  # and opens again
     _assert_not_reloaded(page)
     assert page.problems == []
 
