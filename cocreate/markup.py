@@ -121,8 +121,19 @@ def render_markdown(text: str, known_usernames: Iterable[str] = ()) -> str:
 
 
 def plain_excerpt(text: str, limit: int = 200) -> str:
-    """A short plain-text preview of Markdown, for lists (escaped by Jinja when shown)."""
-    plain = re.sub(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+", " • ", text or "")  # keep list items apart
-    plain = re.sub(r"[`*_>#\[\]()~]+|(?<!\w)-+(?!\w)", " ", plain)
-    plain = " ".join(plain.split())
+    """A short plain-text preview of Markdown, for lists (escaped by Jinja when shown): links keep their
+    words, emphasis and code marks go without leaving a space behind, list items and paragraphs stay apart."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text or ""):
+        plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", block)  # [words](address): the words
+        plain = re.sub(r"(?m)^\s*(?:[-*+]|\d+[.)])\s+", " • ", plain)  # keep list items apart
+        plain = re.sub(r"(?m)^\s*(?:#+|>+)\s*", " ", plain)  # headings and quotes
+        # **bold**, _it_ and `code` keep their words; a lone * or an inner _ is not a mark
+        plain = re.sub(r"(?<!\w)[`*_~]+(?=\w)|(?<=\w)[`*_~]+(?!\w)", "", plain)
+        plain = " ".join(plain.split())
+        if plain:
+            paragraphs.append(plain)
+    plain = ""
+    for part in paragraphs:  # a paragraph that ends without a stop is set apart from the next
+        plain += part if not plain else (" " if plain[-1] in ".!?:;…" else " · ") + part
     return plain if len(plain) <= limit else plain[: limit - 1].rsplit(" ", 1)[0] + "…"
