@@ -20,6 +20,7 @@ from cocreate.db import utcnow
 from cocreate.demo import catalog as K
 from cocreate.ideas.models import Board, Idea
 from cocreate.ideas.services import do_add_comment
+from cocreate.moderation.models import ModerationCase
 from cocreate.moderation.services import do_add_watched_word, do_flag, do_moderate
 from cocreate.reviews.models import Product, Review, UGCItem
 from cocreate.reviews.services import do_create_campaign, do_submit_ugc
@@ -62,6 +63,22 @@ def _move_into_the_past(campaigns: list, items: list, today, rng: random.Random)
         when = utcnow() - timedelta(days=rng.uniform(152, 198))
         session = object_session(item)
         session.execute(update(UGCItem).where(UGCItem.id == item.id).values(created_at=when, updated_at=when))
+
+
+def _spread_over_the_campaign(running: list, rng: random.Random) -> None:
+    """Stories of a running campaign came in over its twelve days, not all at once: those already decided
+    days ago, those waiting for a moderator in the last day or two (their queue cases opened with them)."""
+    waiting = set(range(4, len(running) - 1)) if len(running) > 4 else set()
+    for index, item in enumerate(running):
+        hours = rng.uniform(3, 40) if index in waiting else rng.uniform(2 * 24, 11 * 24)
+        when = utcnow() - timedelta(hours=hours)
+        session = object_session(item)
+        session.execute(update(UGCItem).where(UGCItem.id == item.id).values(created_at=when, updated_at=when))
+        session.execute(
+            update(ModerationCase)
+            .where(ModerationCase.kind == "ugc", ModerationCase.object_id == item.id)
+            .values(opened_at=when)
+        )
 
 
 def generate_moderation(session: Session, rng: random.Random, member_ids: list[int], uploads: Path) -> dict:
@@ -121,6 +138,7 @@ def generate_moderation(session: Session, rng: random.Random, member_ids: list[i
     for item in past:  # a finished campaign: everything was decided long ago
         do_moderate(session, actor=moderator, obj=item, action="approve")
     _move_into_the_past([c for c, spec in campaigns if not spec["running"]], past, today, rng)
+    _spread_over_the_campaign(running, rng)
     if running:
         do_moderate(session, actor=moderator, obj=running[0], action="feature")
         for item in running[1:4]:
