@@ -136,6 +136,7 @@ def main() -> None:
                                 color_scheme="light",
                                 device_scale_factor=1,
                                 is_mobile=bool(suffix),
+                                has_touch=bool(suffix),
                             )
                             page = contexts[role].new_page()
                             if role:
