@@ -7,7 +7,7 @@ FLASK := COCREATE_ENV=$${COCREATE_ENV:-development} $(BIN)/flask --app cocreate
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup assets db demo lint format bench clean screenshots
+.PHONY: run test setup assets db demo lint format bench clean screenshots docs docs-reference
 
 run: setup db demo  ## serve on http://127.0.0.1:5000 with demo data
 	@echo "Serving CoCreate on http://$(HOST):$(PORT) (Ctrl+C to stop)"
@@ -37,6 +37,12 @@ demo: setup
 
 screenshots: setup  ## regenerate docs/screenshots/ from a fresh demo (Chromium at /usr/bin/chromium)
 	$(BIN)/python scripts/screenshots.py
+
+docs: setup  ## build the documentation site into site/ (fails on a broken link or a page left out)
+	$(BIN)/mkdocs build --strict
+
+docs-reference: setup  ## regenerate docs/reference/ (configuration, CLI) from the code
+	$(BIN)/python scripts/reference.py
 
 lint: setup
 	$(BIN)/ruff check .

@@ -32,22 +32,22 @@ def _dev_secret_key(instance_path: str) -> str:
 class Config:
     """Production-shaped defaults; every value can come from the environment."""
 
-    ENV_NAME = "production"
-    TESTING = False
-    SECRET_KEY: str | None = None
-    SQLALCHEMY_DATABASE_URI: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
-    REDIS_URL: str | None = None
+    ENV_NAME = "production"  # production, development (make run) or testing; development allows plain HTTP
+    TESTING = False  # Flask's test mode (the test suite only)
+    SECRET_KEY: str | None = None  # signs sessions and links; required in production (development makes one)
+    SQLALCHEMY_DATABASE_URI: str | None = None  # the database; unset: SQLite at instance/cocreate.db
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}  # SQLAlchemy engine options (no ping on SQLite)
+    REDIS_URL: str | None = None  # rate limits shared by every worker and server; unset: per worker
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
-    SESSION_COOKIE_HTTPONLY = True
-    SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = True
-    REMEMBER_COOKIE_HTTPONLY = True
-    REMEMBER_COOKIE_SAMESITE = "Lax"
-    REMEMBER_COOKIE_SECURE = True
-    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
-    IDEA_EDIT_WINDOW_MINUTES = 30
-    BOARD_PAGE_SIZE = 20
+    SESSION_COOKIE_HTTPONLY = True  # scripts cannot read the session cookie
+    SESSION_COOKIE_SAMESITE = "Lax"  # the session cookie stays on this site
+    SESSION_COOKIE_SECURE = True  # HTTPS only (off outside production)
+    REMEMBER_COOKIE_HTTPONLY = True  # the same for the "remember me" cookie
+    REMEMBER_COOKIE_SAMESITE = "Lax"  # the same for the "remember me" cookie
+    REMEMBER_COOKIE_SECURE = True  # HTTPS only (off outside production)
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # largest request body (413 above), but for the upload forms
+    IDEA_EDIT_WINDOW_MINUTES = 30  # how long an author may edit a new idea
+    BOARD_PAGE_SIZE = 20  # ideas per page of a board
     ANON_CACHE_SECONDS = 5  # see cocreate/web/anonymous_cache.py; 0 turns it off
     SENTIMENT_NEGATIVE_BELOW = -0.1  # polarity below this is "negative"
     SENTIMENT_POSITIVE_ABOVE = 0.1  # above this "positive"; between: "neutral"
@@ -60,11 +60,13 @@ class Config:
     IMAGE_MAX_UPLOAD = 9 * 1024 * 1024  # forms with one image (a picture, a logo, a product): 8 MB and fields
     BASE_URL = "http://127.0.0.1:5000"  # how links in e-mails start
     SMTP_HOST = ""  # unset: e-mail waits in the outbox until it is configured
-    SMTP_PORT = 25
-    SMTP_USER = ""
-    SMTP_PASSWORD = ""
-    SMTP_FROM = "CoCreate <no-reply@localhost>"
-    SMTP_STARTTLS = False
+    SMTP_PORT = 25  # the mail server's port
+    SMTP_USER = ""  # sign in to the mail server as (empty: no sign-in)
+    SMTP_PASSWORD = ""  # with this password
+    SMTP_FROM = (
+        "CoCreate <no-reply@localhost>"  # the sender of e-mails (the brand's name replaces "CoCreate")
+    )
+    SMTP_STARTTLS = False  # upgrade the mail connection with STARTTLS
     RATE_LIMITS = {  # (requests, seconds) on the web, for a Member; higher tiers get more (web/limits.py)
         "signin": (10, 300),  # per address and per account
         "signup": (5, 3600),  # per address
@@ -120,28 +122,7 @@ class Config:
         if env_name != "production":
             values["SESSION_COOKIE_SECURE"] = False
             values["REMEMBER_COOKIE_SECURE"] = False
-        for key, cast in (
-            ("IDEA_EDIT_WINDOW_MINUTES", int),
-            ("BOARD_PAGE_SIZE", int),
-            ("ANON_CACHE_SECONDS", float),
-            ("FLAG_HIDE_THRESHOLD", int),
-            ("SEARCH_REBUILD_MB", int),
-            ("SENTIMENT_NEGATIVE_BELOW", float),
-            ("SENTIMENT_POSITIVE_ABOVE", float),
-            ("REWARDS_EARLY_SUPPORTERS", int),
-            ("REWARDS_TRUSTED_TIER", str),
-            ("API_RATE_WINDOW", int),
-            ("API_RATE_LIMIT", int),
-            ("API_WRITE_RATE_LIMIT", int),
-            ("API_ANON_RATE_LIMIT", int),
-            ("PROXY_HOPS", int),
-            ("MAIL_INTAKE_ADDRESS", str),
-            ("MAIL_INTAKE_BOARD", str),
-            ("MAIL_INTAKE_AUTHSERV_ID", str),
-            ("MAIL_INTAKE_MAX_BYTES", int),
-            ("TIER_POINTS", _int_list),
-            ("REWARDS_MILESTONES", _int_list),
-        ):
+        for key, cast in _CASTS:
             raw = os.environ.get(f"COCREATE_{key}")
             if raw:
                 values[key] = cast(raw)
@@ -167,6 +148,50 @@ def _int_list(raw: str) -> tuple[int, ...]:
         return tuple(int(v) for v in raw.split(",") if v.strip())
     except ValueError:
         raise ConfigError(f"Expected numbers separated by commas, got {raw!r}.") from None
+
+
+_CASTS = (  # settings read from COCREATE_<NAME>, and how
+    ("IDEA_EDIT_WINDOW_MINUTES", int),
+    ("BOARD_PAGE_SIZE", int),
+    ("ANON_CACHE_SECONDS", float),
+    ("FLAG_HIDE_THRESHOLD", int),
+    ("SEARCH_REBUILD_MB", int),
+    ("SENTIMENT_NEGATIVE_BELOW", float),
+    ("SENTIMENT_POSITIVE_ABOVE", float),
+    ("REWARDS_EARLY_SUPPORTERS", int),
+    ("REWARDS_TRUSTED_TIER", str),
+    ("API_RATE_WINDOW", int),
+    ("API_RATE_LIMIT", int),
+    ("API_WRITE_RATE_LIMIT", int),
+    ("API_ANON_RATE_LIMIT", int),
+    ("PROXY_HOPS", int),
+    ("MAIL_INTAKE_ADDRESS", str),
+    ("MAIL_INTAKE_BOARD", str),
+    ("MAIL_INTAKE_AUTHSERV_ID", str),
+    ("MAIL_INTAKE_MAX_BYTES", int),
+    ("TIER_POINTS", _int_list),
+    ("REWARDS_MILESTONES", _int_list),
+)
+
+
+# The environment variable that sets each setting (Config.load reads exactly these). Settings not listed are
+# fixed in code. docs/reference/configuration.md is generated from this and Config (scripts/reference.py).
+ENVIRONMENT = {
+    "ENV_NAME": "COCREATE_ENV",
+    "SECRET_KEY": "SECRET_KEY",
+    "SQLALCHEMY_DATABASE_URI": "DATABASE_URL",
+    "REDIS_URL": "REDIS_URL",
+    "SEARCH_BACKEND": "COCREATE_SEARCH_BACKEND",
+    "BASE_URL": "COCREATE_BASE_URL",
+    "RATE_LIMITS": "COCREATE_RATE_LIMITS",
+    "SMTP_HOST": "SMTP_HOST",
+    "SMTP_PORT": "SMTP_PORT",
+    "SMTP_USER": "SMTP_USER",
+    "SMTP_PASSWORD": "SMTP_PASSWORD",  # noqa: S105 - a variable's name
+    "SMTP_FROM": "SMTP_FROM",
+    "SMTP_STARTTLS": "SMTP_STARTTLS",
+    **{key: f"COCREATE_{key}" for key, _ in _CASTS},
+}
 
 
 class DevelopmentConfig(Config):
