@@ -132,6 +132,12 @@ def document() -> dict:
             "/openapi.json": {
                 "get": {"summary": "This document", "responses": {"200": {"description": "OK"}}}
             },
+            "/docs": {
+                "get": {
+                    "summary": "This document as a page to read (HTML, Swagger UI)",
+                    "responses": {"200": {"description": "OK", "content": {"text/html": {}}}},
+                }
+            },
             "/me": {"get": op("You: standing and contributions", "200", ref("Me"))},
             "/me/ideas": {"get": op("Ideas you proposed", "200", ref("IdeaPage"), params=page)},
             "/me/votes": {"get": op("Your votes", "200", ref("MyVotePage"), params=page)},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import jsonify
+from flask import jsonify, render_template
 from flask_login import current_user
 from sqlalchemy import func, select
 
@@ -28,6 +28,12 @@ from cocreate.web.pagination import decode_cursor, encode_cursor
 def openapi():
     """The OpenAPI 3.1 document of this API."""
     return jsonify(document())
+
+
+@bp.get("/docs")
+def docs():
+    """The OpenAPI document as a page people read (Swagger UI from npm, under the CSP)."""
+    return render_template("api/docs.html")
 
 
 @bp.get("/me")

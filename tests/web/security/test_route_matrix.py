@@ -160,6 +160,7 @@ ACCESS = {
     "outbox.deliveries": ADMIN,
     # the API, with the browser's session (tokens: tests/web/api/)
     "api.openapi": EVERYONE,
+    "api.docs": EVERYONE,
     "api.list_boards": EVERYONE,
     "api.list_ideas": EVERYONE,
     "api.get_idea": EVERYONE,
