@@ -46,6 +46,7 @@ docs-reference: setup  ## regenerate docs/reference/ (configuration, CLI) from t
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -r cocreate -q --severity-level high
 

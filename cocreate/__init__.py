@@ -53,12 +53,12 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     import cocreate.db  # noqa: F401  (engine event listeners)
     from cocreate.accounts.session import init_login
-    from cocreate.extensions import csrf, db, migrate
+    from cocreate.extensions import db, migrate
     from cocreate.web.input_guard import init_input_guard
     from cocreate.web.limits import init_web_limits
     from cocreate.web.ratelimit import init_rate_limits
     from cocreate.web.security import init_security
-    from cocreate.web.signatures import init_signatures
+    from cocreate.web.signatures import csrf, init_signatures
 
     db.init_app(app)
     init_input_guard(app)  # before any hook or view reads the path, the query string or the form
@@ -75,6 +75,47 @@ def register_extensions(app: Flask) -> None:
     from cocreate.web import templating
 
     templating.init_templating(app)
+    register_feature_hooks(app)
+
+
+def register_feature_hooks(app: Flask) -> None:
+    """What web/ asks of the features, declared here once (web/ imports no feature): the templates'
+    globals, the unread count in the menu, the tier behind a rate limit, the API's error answers."""
+    from cocreate.api.problems import problem
+    from cocreate.beta.models import SignupStatus
+    from cocreate.ideas.access import can_view_board
+    from cocreate.ideas.board_rows import board_rows
+    from cocreate.ideas.models import CLOSED_STATUSES, Importance, Status
+    from cocreate.moderation.access import is_moderator
+    from cocreate.moderation.models import FLAG_REASONS, QUEUE_REASONS, State
+    from cocreate.notifications.services import unread_count
+    from cocreate.rewards.perks import tier_rank
+    from cocreate.web import errors, limits, templating
+
+    app.jinja_env.globals.update(
+        can_view_board=can_view_board,
+        CLOSED_STATUSES=frozenset(s.value for s in CLOSED_STATUSES),
+        STATUS_LABELS={s.value: s.label for s in Status},
+        Status=Status,
+        Importance=Importance,
+        importance_label=lambda s: Importance(s).label,
+        SIGNUP_LABELS={s.value: s.label for s in SignupStatus},
+        PROGRAM_LABELS={
+            "draft": "Draft",
+            "open": "Open",
+            "full": "Full: waitlist only",
+            "closed": "Closed",
+            "finished": "Finished",
+        },
+        is_moderator=is_moderator,
+        board_rows=board_rows,
+        FLAG_REASONS=FLAG_REASONS,
+        QUEUE_REASONS=QUEUE_REASONS,
+        STATE_LABELS={s.value: s.label for s in State},
+    )
+    templating.count_unread_with(unread_count)
+    limits.rank_tiers_with(tier_rank)
+    errors.answer_api_errors_with(problem)
 
 
 def _register_write_intent(app: Flask) -> None:

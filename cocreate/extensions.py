@@ -7,7 +7,6 @@ from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
 from cocreate.kept_writes import KeptSession
-from cocreate.web.signatures import RememberingCSRFProtect
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -25,4 +24,3 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base, session_options={"class_": KeptSession})
 migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
-csrf = RememberingCSRFProtect()  # flask-wtf's, remembering the tokens it verified (web/signatures.py)

@@ -17,9 +17,10 @@ from cocreate.api.tokens import find_token, needs_touch
 from cocreate.channels import Channel, Origin
 from cocreate.db import utcnow, write_intent
 from cocreate.errors import DomainError
-from cocreate.extensions import csrf, db
+from cocreate.extensions import db
 from cocreate.storable import storable
 from cocreate.web.ratelimit import limiter
+from cocreate.web.signatures import csrf
 
 SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 BEARER_CHALLENGE = 'Bearer realm="cocreate"'

@@ -12,11 +12,12 @@ from cocreate.backlog.forms import AllowedHostForm, ConnectorForm
 from cocreate.backlog.inbound import InboundError, apply_inbound
 from cocreate.backlog.models import AllowedHost, Connector
 from cocreate.errors import DomainError, InvalidInput
-from cocreate.extensions import csrf, db
+from cocreate.extensions import db
 from cocreate.ideas.access import check_admin, check_view_idea
 from cocreate.ideas.models import Board, Idea
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
+from cocreate.web.signatures import csrf
 
 MAX_INBOUND = 64 * 1024
 

@@ -19,6 +19,12 @@ def tier_of(session: Session, user_id: int | None) -> Tier:
     return tier_named(session.scalar(_TIER, {"user_id": user_id}) if user_id else None)
 
 
+def tier_rank(session: Session, user) -> int:
+    """The person's tier as a rank: 0 for Member, 1 for Contributor and so on (the web's rate limits)."""
+    tier = tier_of_user(session, user)
+    return [t.name for t in settings().tiers].index(tier.name)
+
+
 def tier_of_user(session: Session, user) -> Tier:
     """The tier of a loaded person: as read with them at sign-in (User.known_tier), else asked now."""
     if user.tier_is_known:

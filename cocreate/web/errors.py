@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -23,14 +25,21 @@ TITLES = {
 }
 
 
+# How /api/ answers an error (RFC 9457 problem details): the API registers it (web/ imports no feature).
+_api_problem: Callable[[int, str], object] | None = None
+
+
+def answer_api_errors_with(problem: Callable[[int, str], object]) -> None:
+    global _api_problem
+    _api_problem = problem
+
+
 def error_response(status: int, message: str):
     """HTML page, htmx text (shown as a toast by app.js) or JSON, with the given status."""
     if is_htmx():
         return message, status, {"Content-Type": "text/plain; charset=utf-8"}
-    if request.path.startswith("/api/"):
-        from cocreate.api.problems import problem
-
-        return problem(status, message)
+    if request.path.startswith("/api/") and _api_problem is not None:
+        return _api_problem(status, message)
     if request.accept_mimetypes.best == "application/json":
         return jsonify(error=message, status=status), status
     title = TITLES.get(status, "Error")

@@ -105,6 +105,9 @@ class RememberingCSRFProtect(CSRFProtect):
         g.csrf_valid = True
 
 
+csrf = RememberingCSRFProtect()  # the app's CSRF protection (create_app calls init_app)
+
+
 def csrf_token() -> str:
     """This session's CSRF token, signed once per worker (flask-wtf's generate_csrf signs it per request);
     forms and templates get the same one for the request (flask-wtf reads it from g)."""

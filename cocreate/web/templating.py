@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from flask import Flask, current_app, g, request, url_for
 from flask_login import current_user
 
-from cocreate.ideas.access import can_view_board
-from cocreate.ideas.models import CLOSED_STATUSES, Importance, Status
 from cocreate.markup import plain_excerpt
-from cocreate.moderation.access import is_moderator
-from cocreate.moderation.models import FLAG_REASONS, QUEUE_REASONS, State
 from cocreate.web import fragments
+
+
+# The signed-in person's unread notifications, counted: notifications/ registers it (web/ imports no feature).
+def _nothing_unread(_session: object, _user_id: int) -> int:
+    return 0
+
+
+_count_unread: Callable[[object, int], int] = _nothing_unread
+
+
+def count_unread_with(count: Callable[[object, int], int]) -> None:
+    global _count_unread
+    _count_unread = count
 
 
 def timeago(value: datetime | None, now: datetime | None = None) -> str:
@@ -77,9 +87,8 @@ def unread_notifications() -> int:
             count = user.known_unread
         else:
             from cocreate.extensions import db
-            from cocreate.notifications.services import unread_count
 
-            count = unread_count(db.session, user.id)
+            count = _count_unread(db.session, user.id)
         g.unread_notifications = count
     return count
 
@@ -104,40 +113,19 @@ def menu_key() -> tuple:
 
 
 def init_templating(app: Flask) -> None:
-    from cocreate.beta.models import SignupStatus
-    from cocreate.ideas.board_rows import board_rows
-
+    """The filters and globals of every page; each feature's own are added by create_app."""
     app.jinja_env.filters["timeago"] = timeago
     app.jinja_env.filters["isotime"] = isotime
     app.jinja_env.filters["plain"] = plain_excerpt  # Markdown as plain text, cut at a word
     app.jinja_env.globals.update(
         current_user=current_user,
-        can_view_board=can_view_board,
         idea_url=idea_url,
-        CLOSED_STATUSES=frozenset(s.value for s in CLOSED_STATUSES),
-        STATUS_LABELS={s.value: s.label for s in Status},
-        Status=Status,
-        Importance=Importance,
-        importance_label=lambda s: Importance(s).label,
         content_url=content_url,
         unread_notifications=unread_notifications,
         head_key=head_key,
         menu_key=menu_key,
-        SIGNUP_LABELS={s.value: s.label for s in SignupStatus},
-        PROGRAM_LABELS={
-            "draft": "Draft",
-            "open": "Open",
-            "full": "Full: waitlist only",
-            "closed": "Closed",
-            "finished": "Finished",
-        },
-        is_moderator=is_moderator,
-        board_rows=board_rows,
         memo=fragments.memo,
         slot=fragments.slot,
-        FLAG_REASONS=FLAG_REASONS,
-        QUEUE_REASONS=QUEUE_REASONS,
-        STATE_LABELS={s.value: s.label for s in State},
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
