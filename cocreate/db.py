@@ -23,7 +23,7 @@ from sqlalchemy.orm.util import identity_key
 from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
-from cocreate.prepared import driver_sql
+from cocreate.driver import driver_sql
 
 BUSY_TIMEOUT_MS = 30_000
 _write_intent: ContextVar[bool] = ContextVar("cocreate_write_intent", default=False)

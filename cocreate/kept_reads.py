@@ -54,6 +54,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from cocreate.bounded_cache import ByteBoundedLRU
+from cocreate.driver import driver_sql
 
 # False: statements run on the session's connection. None or an Engine (not connected yet) or a _Reader: a
 # unit of work that only reads.
@@ -272,6 +273,4 @@ VERSION_SQL = {"sqlite": "PRAGMA data_version", "postgresql": "SELECT pg_current
 
 
 def _data_version(connection: Connection) -> int | str:
-    from cocreate.prepared import driver_sql  # prepared.py runs its statements through this module
-
     return driver_sql(connection, VERSION_SQL[connection.dialect.name], fetch=True)[0][0]

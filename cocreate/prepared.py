@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session, attributes, configure_mappers, make_transient_to_detached, scoped_session
 from sqlalchemy.sql.base import Executable
 
+from cocreate.driver import _CURSOR, _cursor
 from cocreate.kept_reads import immutable_rows, in_read_unit, key_for, reading, through
 
 Processor = Callable[[Any], Any]
@@ -188,21 +189,6 @@ class Prepared:
         return form
 
 
-_CURSOR = "cocreate_prepared_cursor"
-
-
-def _cursor(fairy):
-    """The DB-API cursor prepared statements run on, one per DB-API connection, made once: making and
-    closing one for each statement cost a vote some 3 % of its time under load (bench/RESULTS.md,
-    2026-12-06, late). Every statement is read to its end (fetchall) before the next runs, which leaves the
-    cursor reset; one that failed is closed and a new one made."""
-    info, dbapi_connection = fairy.info, fairy.dbapi_connection
-    cursor = info.get(_CURSOR)
-    if cursor is None or cursor.connection is not dbapi_connection:  # none yet, or the connection's new
-        cursor = info[_CURSOR] = dbapi_connection.cursor()
-    return cursor
-
-
 def persistent(session: Session, model: type, values: dict[str, Any]):
     """The instance of `model` with these attribute values, as if loaded by the session: the one the
     session holds already, else a new one, with no statement (an attribute left out loads when first read,
@@ -270,19 +256,3 @@ def _missing_columns(mapper, given: frozenset[str]) -> tuple[str, ...]:
     """The column attributes of `mapper` not among `given` (what a query that did not select them leaves
     to load on first read)."""
     return tuple(a.key for a in mapper.column_attrs if a.key not in given)
-
-
-def driver_sql(connection, sql: str, *, fetch: bool = False) -> list | None:
-    """A statement without parameters (BEGIN, ROLLBACK, a PRAGMA) on the connection's DB-API connection,
-    seen by `before_cursor_execute` listeners like any other, and its rows if `fetch`:
-    Connection.exec_driver_sql's machinery cost ten times the statement on every request."""
-    cursor = _cursor(connection.connection)  # the prepared statements' own
-    if connection.dispatch.before_cursor_execute:
-        connection.dispatch.before_cursor_execute(connection, cursor, sql, (), None, False)
-    try:
-        cursor.execute(sql)
-        return cursor.fetchall() if fetch else None
-    except connection.dialect.loaded_dbapi.Error as exc:
-        connection.connection.info.pop(_CURSOR, None)
-        cursor.close()
-        connection._handle_dbapi_exception(exc, sql, (), cursor, None)  # raises SQLAlchemy's

@@ -10,10 +10,11 @@ from sqlalchemy import bindparam, event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from cocreate.accounts.models import User
+from cocreate.driver import _CURSOR, driver_sql
 from cocreate.events import EventRecord
 from cocreate.extensions import db
 from cocreate.ideas.models import Board, Idea
-from cocreate.prepared import _CURSOR, Prepared, driver_sql, persistent
+from cocreate.prepared import Prepared, persistent
 from tests.factories import BoardFactory, IdeaFactory, UserFactory
 
 _EVENTS = EventRecord.__table__
