@@ -53,3 +53,30 @@ def test_a_branded_header_stays_one_row_on_a_phone_and_a_laptop(page, app, sessi
                 page.locator(".menu-button").click()
                 expect(page.get_by_role("link", name="Join: create an account")).to_be_visible()
     assert page.problems == []
+
+
+def test_staff_menus_keep_the_header_one_row_at_every_width(page, session):
+    """Team and Admin need more room than a tablet has: below 1024 px they fold behind the menu button."""
+    admin = UserFactory(role="admin")
+    session.commit()
+    sign_in(page, admin.email)
+    for width in (390, 768, 800, 900, 1000, 1023, 1024, 1100, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto("/")
+        header = page.locator(".site-header").bounding_box()
+        boxes = page.evaluate(
+            """() => Array.from(document.querySelectorAll(
+                '.site-nav > .brand, .site-menu ul.primary > li,'
+                + ' .site-menu ul.staff > li > details > summary,'
+                + ' .site-nav .quick > li, .site-nav > .menu-button'))
+              .map(el => el.getBoundingClientRect())
+              .filter(r => r.width > 0 && r.height > 0)
+              .map(r => [r.left, r.right, r.top + r.height / 2])"""
+        )
+        assert header["height"] <= 66, (width, header)
+        centres = [centre for _, _, centre in boxes]
+        assert max(centres) - min(centres) <= 12, (width, sorted(centres))  # one row
+        spans = sorted((left, right) for left, right, _ in boxes)
+        for (_, right), (left, _) in zip(spans, spans[1:], strict=False):
+            assert left >= right - 1, (width, "menu items overlap", spans)
+    assert page.problems == []

@@ -97,15 +97,19 @@ def test_admin_changes_status_and_timeline_updates(page, session):
     expect(timeline).to_contain_text("Ada Admin")
     expect(page.locator("#status-chip")).to_contain_text("Planned")  # the head's chip follows
     vote = page.locator(f"#vote-{idea.id}")
-    expect(vote.get_by_role("button")).to_be_enabled()
+    vote.get_by_role("button").click()  # the admin votes: the importance picker shows
+    picker = page.locator("#importance-picker")
+    expect(picker).to_contain_text("How important")
     page.get_by_label("New status").select_option("shipped")
     page.get_by_role("button", name="Update status").click()
     expect(page.locator("#status-chip")).to_contain_text("Shipped")
     expect(vote).to_have_class(re.compile(r"\bclosed\b"))  # the vote box follows: nothing to press
     expect(vote.get_by_role("button")).to_have_count(0)
+    expect(picker).not_to_contain_text("How important")  # nor to weigh
     page.get_by_label("New status").select_option("open")
     page.get_by_role("button", name="Update status").click()
     expect(vote.get_by_role("button")).to_be_enabled()  # and opens again
+    expect(picker).to_contain_text("How important")
     _assert_not_reloaded(page)
     assert page.problems == []
 
