@@ -17,18 +17,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.fixtures.live_server import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402  (the browser tests' own)
+
 OUT = ROOT / "docs" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 PASSWORD = "trailhead-demo"  # the demo's accounts (README)
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -122,7 +114,7 @@ def main() -> None:
         try:
             _wait(f"{base}/healthz")
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
                 total = len(SHOTS) * 2
                 done = 0
                 for width, suffix in ((DESKTOP, ""), (PHONE, "-phone")):

@@ -307,16 +307,7 @@ def _votes(
     for idea in ideas:  # a private board's ideas: votes from those who may see them, part of the total
         for person in private.get(idea["board_id"], []):
             if rng.random() < 0.6 and len(votes) < size.votes:
-                posted = idea["created_at"]
-                votes.append(
-                    dict(
-                        idea_id=idea["id"],
-                        user_id=person,
-                        created_at=posted + (anchor - posted) * rng.random(),
-                        importance=rng.choice(list(Importance)).value,
-                        channel="web",
-                    )
-                )
+                votes.append(_vote(idea, person, anchor, rng, customer=False))
     pulls = [0.0 if idea["board_id"] in private else pull for idea, pull in zip(ideas, pulls, strict=True)]
     cum = list(itertools.accumulate(pulls))
     per_user = Counter(rng.choices(members, k=size.votes - len(votes)))
@@ -340,17 +331,7 @@ def _votes(
                 open_held[(user_id, idea["board_id"])] += 1
             chosen.add(idx)
         for idx in chosen:
-            idea = ideas[idx]
-            posted = idea["created_at"]
-            votes.append(
-                dict(
-                    idea_id=idea["id"],
-                    user_id=user_id,
-                    created_at=posted + (anchor - posted) * rng.random(),
-                    importance=rng.choices(list(Importance), weights=[6, 3, 1])[0].value,
-                    channel=rng.choices(["web", "api", "kiosk"], weights=[8, 3, 1])[0],
-                )
-            )
+            votes.append(_vote(ideas[idx], user_id, anchor, rng, customer=True))
     votes.sort(key=lambda v: v["created_at"])
     for v_id, vote in enumerate(votes, start=1):
         vote["id"] = v_id
@@ -358,6 +339,20 @@ def _votes(
 
 
 # --- comments -----------------------------------------------------------------------------------------------
+
+
+def _vote(idea: dict, user_id: int, anchor: datetime, rng: random.Random, *, customer: bool) -> dict:
+    """A vote row, cast some time between the idea's posting and now: a customer's from any channel, mostly
+    "nice to have"; a private board's (staff) on the web, of any importance."""
+    posted = idea["created_at"]
+    created_at = posted + (anchor - posted) * rng.random()
+    if customer:
+        importance = rng.choices(list(Importance), weights=[6, 3, 1])[0]
+        channel = rng.choices(["web", "api", "kiosk"], weights=[8, 3, 1])[0]
+    else:
+        importance, channel = rng.choice(list(Importance)), "web"
+    row = dict(idea_id=idea["id"], user_id=user_id, created_at=created_at)
+    return row | dict(importance=importance.value, channel=channel)
 
 
 def _voice(body: str) -> tuple[str, int | None]:
