@@ -17,9 +17,6 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
     app = Flask(
         __name__, instance_path=os.environ.get("COCREATE_INSTANCE_PATH"), instance_relative_config=True
     )
-    from cocreate.web.request import CoCreateRequest
-
-    app.request_class = CoCreateRequest  # small URL-encoded forms parsed in one step
     app.template_folder = str(Path(app.root_path).parent / "templates")
     app.static_folder = str(Path(app.root_path).parent / "static")
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -30,6 +27,13 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
         overrides, config = config, TestConfig
     app.config.update(config.load(app.instance_path))
     app.config.update(overrides)
+    from cocreate import speed
+
+    speed.configure(app.config["SPEED_OFF"])
+    if speed.on("form_parser"):
+        from cocreate.web.request import CoCreateRequest
+
+        app.request_class = CoCreateRequest  # small URL-encoded forms parsed in one step
 
     from cocreate.web.routing import IdConverter
 
@@ -52,6 +56,7 @@ def create_app(config: type[Config] | dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     import cocreate.db  # noqa: F401  (engine event listeners)
+    from cocreate import speed
     from cocreate.accounts.session import init_login
     from cocreate.extensions import db, migrate
     from cocreate.web.input_guard import init_input_guard
@@ -67,7 +72,8 @@ def register_extensions(app: Flask) -> None:
     _register_write_intent(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)
-    init_signatures(app)  # after CSRFProtect: its csrf_token() in templates is replaced
+    if speed.on("signatures"):
+        init_signatures(app)  # after CSRFProtect: its csrf_token() in templates is replaced
     init_login(app)
     init_security(app)
     init_rate_limits(app)
@@ -80,16 +86,32 @@ def register_extensions(app: Flask) -> None:
 
 def register_feature_hooks(app: Flask) -> None:
     """What web/ asks of the features, declared here once (web/ imports no feature): the templates'
-    globals, the unread count in the menu, the tier behind a rate limit, the API's error answers."""
+    globals, the unread count in the menu, the tier behind a rate limit, the API's error answers; and what
+    a feature package asks of one above it (tiers' perks, a vote's ranking weight, the idea page's panels,
+    what a signed-in person is loaded with)."""
+    from cocreate.accounts import perks
+    from cocreate.accounts.session import load_people_with
     from cocreate.api.problems import problem
+    from cocreate.backlog import queries as backlog_queries
+    from cocreate.backlog.ranking import new_vote_weight
     from cocreate.beta.models import SignupStatus
+    from cocreate.ideas import hooks as ideas_hooks
+    from cocreate.ideas import moderated as ideas_moderated
     from cocreate.ideas.access import can_view_board
     from cocreate.ideas.board_rows import board_rows
     from cocreate.ideas.models import CLOSED_STATUSES, Importance, Status
+    from cocreate.ideas.queries import hidden_board_ids
+    from cocreate.insights import shipped
+    from cocreate.moderation import kinds
     from cocreate.moderation.access import is_moderator
     from cocreate.moderation.models import FLAG_REASONS, QUEUE_REASONS, State
-    from cocreate.notifications.services import unread_count
+    from cocreate.notifications.services import unread_count, unread_of
+    from cocreate.reviews import hooks as reviews_hooks
+    from cocreate.reviews import moderated as reviews_moderated
+    from cocreate.rewards import perks as rewards_perks
+    from cocreate.rewards.models import RewardAccount
     from cocreate.rewards.perks import tier_rank
+    from cocreate.rewards.queries import rewarded
     from cocreate.web import errors, limits, templating
 
     app.jinja_env.globals.update(
@@ -113,6 +135,15 @@ def register_feature_hooks(app: Flask) -> None:
         QUEUE_REASONS=QUEUE_REASONS,
         STATE_LABELS={s.value: s.label for s in State},
     )
+    # Where a package needs an answer from one above it (cocreate/accounts/perks.py, ideas/hooks.py,
+    # accounts/session.py), the direction is declared here, once.
+    perks.answered_by(rewards_perks)
+    kinds.register(*ideas_moderated.KINDS, *reviews_moderated.KINDS, hidden_boards=hidden_board_ids)
+    load_people_with(tier=lambda: RewardAccount.__table__.c.tier, unread=unread_of)
+    reviews_hooks.disclose_rewards_with(rewarded)
+    ideas_hooks.weigh_votes_with(new_vote_weight)
+    ideas_hooks.show_on_idea_page("backlog", backlog_queries.idea_panel)
+    ideas_hooks.show_on_idea_page("rating", shipped.idea_panel)
     templating.count_unread_with(unread_count)
     limits.rank_tiers_with(tier_rank)
     errors.answer_api_errors_with(problem)
@@ -122,6 +153,7 @@ def _register_write_intent(app: Flask) -> None:
     """State-changing requests take SQLite's write lock up front (see cocreate.db)."""
     from flask import request
 
+    from cocreate import speed
     from cocreate.db import set_reads_first, set_write_intent
     from cocreate.extensions import db
     from cocreate.kept_reads import begin_reading, end_reading
@@ -135,9 +167,9 @@ def _register_write_intent(app: Flask) -> None:
         later = writes and getattr(view, "cocreate_reads_first", False)
         set_write_intent(writes and not later)
         set_reads_first(later)
-        if later:
+        if later and speed.on("kept_writes"):
             begin_kept_writing(db.engine)
-        if not writes and getattr(view, "cocreate_read_only", False):
+        if not writes and getattr(view, "cocreate_read_only", False) and speed.on("kept_reads"):
             begin_reading(db.engine)
 
     @app.teardown_request
@@ -158,16 +190,18 @@ def register_blueprints(app: Flask) -> None:
     from cocreate.home import bp as home_bp
     from cocreate.ideas import bp as ideas_bp
     from cocreate.ideas.admin import bp as admin_bp
+    from cocreate.insights import bp as insights_bp
     from cocreate.insights.kiosk_views import bp as kiosk_bp
-    from cocreate.insights.views import bp as insights_bp
     from cocreate.moderation.views import bp as moderation_bp
     from cocreate.notifications import bp as notifications_bp
     from cocreate.outbox import bp as outbox_bp
+    from cocreate.privacy import bp as privacy_bp
     from cocreate.reviews import bp as reviews_bp
     from cocreate.rewards import bp as rewards_bp
     from cocreate.search.views import bp as search_bp
 
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(privacy_bp)
     install_branding(app)
     app.register_blueprint(home_bp)
     app.register_blueprint(ideas_bp)
@@ -197,12 +231,13 @@ def register_cli(app: Flask) -> None:
     from cocreate.backups import backup_command, restore_command
     from cocreate.demo.cli import demo_cli
     from cocreate.ideas.cli import ideas_cli
+    from cocreate.ideas.mail_cli import mail_cli
     from cocreate.insights.cli import sentiment_cli
-    from cocreate.notifications.cli import mail_cli, notifications_cli
-    from cocreate.outbox.cli import worker_command
+    from cocreate.notifications.cli import notifications_cli
     from cocreate.reviews.cli import reviews_cli
     from cocreate.rewards.cli import rewards_cli
     from cocreate.search.cli import search_cli
+    from cocreate.worker import worker_command
 
     app.cli.add_command(users_cli)
     app.cli.add_command(backlog_cli)

@@ -25,7 +25,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from cocreate.reviews.views import uploads_dir
+from cocreate.media import uploads_dir
 
 FORMAT = 1
 COUNTED = ("users", "boards", "ideas", "votes", "comments", "reviews", "ugc_items", "points_ledger", "outbox")

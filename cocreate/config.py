@@ -87,6 +87,7 @@ class Config:
     API_RATE_LIMIT = 300  # requests per window for a token or a signed-in person
     API_WRITE_RATE_LIMIT = 60  # of which at most this many change something
     API_ANON_RATE_LIMIT = 120  # requests per window from one address without a token
+    SPEED_OFF: tuple[str, ...] = ()  # speed mechanisms switched off, for bench/mechanisms.py (cocreate/speed)
     REWARDS_EARLY_SUPPORTERS = 10  # the first N voters of a shipped idea share the creator's royalty
 
     @classmethod
@@ -150,6 +151,10 @@ def _int_list(raw: str) -> tuple[int, ...]:
         raise ConfigError(f"Expected numbers separated by commas, got {raw!r}.") from None
 
 
+def _names(raw: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in raw.split(",") if v.strip())
+
+
 _CASTS = (  # settings read from COCREATE_<NAME>, and how
     ("IDEA_EDIT_WINDOW_MINUTES", int),
     ("BOARD_PAGE_SIZE", int),
@@ -171,6 +176,7 @@ _CASTS = (  # settings read from COCREATE_<NAME>, and how
     ("MAIL_INTAKE_MAX_BYTES", int),
     ("TIER_POINTS", _int_list),
     ("REWARDS_MILESTONES", _int_list),
+    ("SPEED_OFF", _names),
 )
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm.util import identity_key
 from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
+from cocreate import speed
 from cocreate.driver import driver_sql
 
 BUSY_TIMEOUT_MS = 30_000
@@ -141,7 +142,7 @@ def _open_turns(dbapi_connection: sqlite3.Connection, info: dict) -> None:
 
 def _take_turn(info: dict) -> None:
     fd = info.get(_TURN_FD)
-    if fd is None or info.get(_HOLDS_TURN):
+    if fd is None or info.get(_HOLDS_TURN) or not speed.on("writers_turn"):
         return
     began = time.monotonic()
     while True:

@@ -27,7 +27,9 @@ from typing import Any
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session, attributes, configure_mappers, make_transient_to_detached, scoped_session
 from sqlalchemy.sql.base import Executable
+from sqlalchemy.sql.visitors import cloned_traverse
 
+from cocreate import speed
 from cocreate.driver import _CURSOR, _cursor
 from cocreate.kept_reads import immutable_rows, in_read_unit, key_for, reading, through
 
@@ -125,6 +127,15 @@ class Prepared:
         return list(through(reader, key, read, immutable_rows))  # kept: tuples of immutable values
 
     def _execute(self, connection: Connection, params: Mapping[str, Any], *, fetch: bool):
+        if not speed.on("prepared"):
+            # SQLAlchemy's own way: the statement with this request's values (as code that builds it per call
+            # would have it), then its compiled cache, execution context and result.
+            outside = not connection.in_transaction()  # a read unit's reader, which never holds one
+            result = connection.execute(_with_values(self.statement, params))
+            found = [tuple(row) for row in result] if fetch else result.rowcount
+            if outside:
+                connection.commit()  # SQLAlchemy began one: the next statement must see the newest rows
+            return found
         dialect = connection.dialect
         form = self._forms.get(dialect) or self._compile(dialect)
         values = {name: params[key] for name, key in form.given}
@@ -187,6 +198,19 @@ class Prepared:
         form = _Compiled(compiled.string, order, tuple(given), tuple(fixed), tuple(binds), None)
         self._forms[dialect] = form
         return form
+
+
+def _with_values(statement: Executable, params: Mapping[str, Any]) -> Executable:
+    """The statement with these values in its parameters (what ClauseElement.params() does, which refuses
+    INSERT, UPDATE and DELETE statements)."""
+
+    def fill(bind) -> None:
+        if bind.key in params:
+            bind.value, bind.required = params[bind.key], False
+
+    return cloned_traverse(
+        statement, {"maintain_key": True, "detect_subquery_cols": True}, {"bindparam": fill}
+    )
 
 
 def persistent(session: Session, model: type, values: dict[str, Any]):

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("accounts", __name__)
 
-from cocreate.accounts import link_views, privacy_views, views  # noqa: E402,F401
+from cocreate.accounts import link_views, views  # noqa: E402,F401

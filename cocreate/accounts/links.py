@@ -34,7 +34,8 @@ TEXTS = {
 EXPIRED = "This link has expired or was used already. Ask for a new one below."
 
 
-def _hash(token: str) -> str:
+def hash_token(token: str) -> str:
+    """How a secret handed out once (an e-mail link, an API or kiosk token) is stored: its SHA-256."""
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -55,7 +56,7 @@ def do_send_link(session: Session, *, email: str, purpose: str) -> str | None:
         EmailLink(
             user_id=user.id,
             purpose=purpose,
-            token_hash=_hash(token),
+            token_hash=hash_token(token),
             created_at=now,
             expires_at=now + LIFETIME[purpose],
         )
@@ -78,7 +79,7 @@ def link_owner(session: Session, token: str, purpose: str) -> User | None:
         select(User)
         .join(EmailLink, EmailLink.user_id == User.id)
         .where(
-            EmailLink.token_hash == _hash(token),
+            EmailLink.token_hash == hash_token(token),
             EmailLink.purpose == purpose,
             EmailLink.used_at.is_(None),
             EmailLink.expires_at > utcnow(),
@@ -95,7 +96,7 @@ def do_use_link(session: Session, *, token: str, purpose: str) -> User:
     user_id = session.scalar(
         update(EmailLink)
         .where(
-            EmailLink.token_hash == _hash(token),
+            EmailLink.token_hash == hash_token(token),
             EmailLink.purpose == purpose,
             EmailLink.used_at.is_(None),
             EmailLink.expires_at > now,

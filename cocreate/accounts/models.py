@@ -32,7 +32,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     username: Mapped[str] = mapped_column(String(30), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
-    avatar: Mapped[str | None] = mapped_column(String(40))  # an uploaded picture's name (reviews/media.py)
+    avatar: Mapped[str | None] = mapped_column(String(40))  # an uploaded picture's name (cocreate/media.py)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER.value)
     session_version: Mapped[int] = mapped_column(Integer, default=1)

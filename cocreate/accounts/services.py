@@ -76,7 +76,7 @@ def do_set_picture(
     returns the old picture's file name, to delete once this is committed."""
     if actor is None or not actor.is_authenticated:
         raise NotAllowed("Sign in to change your picture.")
-    from cocreate.reviews.media import store_image
+    from cocreate.media import store_image
 
     old = actor.avatar
     if picture:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from flask import Flask, flash, redirect, request, session, url_for
 from flask_login import login_user, logout_user
 from flask_login.utils import _create_identifier
-from sqlalchemy import bindparam, select
+from sqlalchemy import Column, ColumnElement, bindparam, select
 
 from cocreate.accounts.models import User
 from cocreate.accounts.services import do_sign_out_everywhere
@@ -16,19 +17,28 @@ from cocreate.extensions import db, login_manager
 from cocreate.prepared import Prepared
 from cocreate.web.rendering import is_htmx
 
+# What every signed-in request loads with its person, from packages above accounts: create_app declares it
+# once (register_feature_hooks): the tier column of the rewards' table keyed by user_id, and the
+# notifications' unread count as a column built from the person's id.
+_loaded_with: dict[str, Callable] = {}
+
+
+def load_people_with(*, tier: Callable[[], Column], unread: Callable[[ColumnElement], ColumnElement]) -> None:
+    _loaded_with.update(tier=tier, unread=unread)
+    _by_id.cache_clear()
+
 
 @lru_cache(maxsize=1)
 def _by_id() -> Prepared:
     """Every signed-in request loads its person, with their tier (what a vote's rate limit and weight ask
     for) and their unread notifications (the menu's bell on every page): one prepared statement
     (cocreate/prepared.py)."""
-    from cocreate.notifications.services import unread_of
-    from cocreate.rewards.models import RewardAccount
-
-    users, accounts = User.__table__, RewardAccount.__table__
+    if not _loaded_with:
+        raise RuntimeError("create_app() declares what a person is loaded with (register_feature_hooks)")
+    users, tier = User.__table__, _loaded_with["tier"]()
     return Prepared(
-        select(*users.columns, accounts.c.tier, unread_of(users.c.id))
-        .select_from(users.outerjoin(accounts, accounts.c.user_id == users.c.id))
+        select(*users.columns, tier, _loaded_with["unread"](users.c.id))
+        .select_from(users.outerjoin(tier.table, tier.table.c.user_id == users.c.id))
         .where(users.c.id == bindparam("user_id"))
     )
 

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
 
 from cocreate.accounts import bp
 from cocreate.accounts.forms import LoginForm, ProfileForm, RegisterForm
-from cocreate.accounts.models import User
 from cocreate.accounts.services import authenticate, do_register, do_set_display_name, do_set_picture
 from cocreate.accounts.session import end_session, safe_next, start_session
 from cocreate.errors import DomainError
 from cocreate.extensions import db
-from cocreate.ideas.queries import profile_activity
-from cocreate.moderation.queries import held_for_author
-from cocreate.reviews.media import MAX_BYTES
-from cocreate.reviews.queries import gallery
-from cocreate.reviews.views import uploads_dir
-from cocreate.rewards.queries import standing
+from cocreate.media import MAX_BYTES, uploads_dir
 from cocreate.web.forms import show_on_form
 from cocreate.web.routing import allow_large_bodies
 
@@ -73,24 +66,6 @@ def logout():
     return redirect(url_for("home.index"))
 
 
-@bp.get("/u/<username>")
-def profile(username: str):
-    """A person's ideas, votes and comments."""
-    user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower()))
-    if user is None:
-        abort(404, "No one here goes by that name.")
-    activity = profile_activity(db.session, user, current_user)
-    own = current_user.is_authenticated and (current_user.id == user.id or current_user.is_moderator)
-    return render_template(
-        "accounts/profile.html",
-        person=user,
-        activity=activity,
-        held=held_for_author(db.session, user, current_user) if own else [],
-        stories=gallery(db.session, author=user, limit=12),
-        standing=standing(db.session, user.id),
-    )
-
-
 @bp.route("/settings/profile", methods=["GET", "POST"])
 @login_required
 def profile_settings():
@@ -116,7 +91,7 @@ def profile_settings():
             if old:  # after the commit: a crash here leaves a stray file, never a missing picture
                 (uploads_dir() / old).unlink(missing_ok=True)
             flash("Your profile is saved.", "success")
-            return redirect(url_for("accounts.profile", username=current_user.username))
+            return redirect(url_for("home.profile", username=current_user.username))
     return render_template("accounts/profile_settings.html", form=form), 422 if form.errors else 200
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from cocreate.accounts.links import hash_token
 from cocreate.accounts.models import User
 from cocreate.api.models import SCOPES, ApiToken
 from cocreate.db import utcnow
@@ -19,10 +19,6 @@ PREFIX = "cc_"
 NAME_MAX = 60
 TOKENS_MAX = 20  # live tokens per person
 LAST_USED_EVERY = timedelta(minutes=1)  # at most one write per token per minute for "last used"
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def check_token_fields(name: str, scope: str) -> tuple[str, str]:

@@ -6,12 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     CheckConstraint,
-    Float,
     ForeignKey,
-    Integer,
     String,
     Text,
     UniqueConstraint,
@@ -105,29 +102,6 @@ class InboundReceipt(db.Model):
     connector_id: Mapped[int] = mapped_column(ForeignKey("backlog_connectors.id", ondelete="CASCADE"))
     message_id: Mapped[str] = mapped_column(String(120))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class RankingWeights(db.Model):
-    """How a board's product team weighs what customers want (backlog/ranking.py); defaults without a row."""
-
-    __tablename__ = "ranking_weights"
-
-    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), primary_key=True)
-    importance: Mapped[dict] = mapped_column(JSON, default=dict)  # nice / important / critical -> factor
-    tiers: Mapped[dict] = mapped_column(JSON, default=dict)  # tier name -> factor
-    value_weight: Mapped[float] = mapped_column(Float, default=0.5)
-    half_life_days: Mapped[int] = mapped_column(Integer, default=90)  # 0: no decay
-    comment_weight: Mapped[float] = mapped_column(Float, default=0.5)
-    beta_weight: Mapped[float] = mapped_column(Float, default=3.0)
-    review_weight: Mapped[float] = mapped_column(Float, default=1.0, server_default="1")
-    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    rescored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None or older: the worker re-scores
-
-
-# A vote loads its board's weights with its idea and board (ideas/queries.py) and is weighed before it is
-# written (backlog/ranking.py's new_vote_weight).
-Board.ranking_weights = relationship(RankingWeights, viewonly=True, uselist=False)
 
 
 class SavedView(db.Model):

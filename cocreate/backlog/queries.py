@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from cocreate.backlog.models import BacklogItem, Connector
 from cocreate.backlog.services import board_connector
+from cocreate.ideas.access import is_team
 
 
 @dataclass
@@ -26,3 +27,8 @@ def backlog_state(session: Session, idea, team: bool) -> BacklogState:
     )
     connector = board_connector(session, idea.board_id) if team and item is None else None
     return BacklogState(item=item, connector=connector, team=team)
+
+
+def idea_panel(session: Session, idea, viewer) -> BacklogState:
+    """The backlog panel of an idea's page (ideas/hooks.py): the team sees its connectors' details."""
+    return backlog_state(session, idea, team=is_team(viewer))

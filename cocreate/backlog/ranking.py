@@ -56,7 +56,7 @@ class Weights:
 
 
 def weights_for(session: Session, board_id: int) -> Weights:
-    from cocreate.backlog.models import RankingWeights
+    from cocreate.ideas.models import RankingWeights
 
     return weights_from(session.get(RankingWeights, board_id))
 

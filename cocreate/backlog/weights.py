@@ -7,12 +7,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
-from cocreate.backlog.models import RankingWeights
 from cocreate.backlog.ranking import IMPORTANCE, MAX_HALF_LIFE, MIN_HALF_LIFE, TIERS, Weights, rescore_board
 from cocreate.db import expire_loaded, utcnow
 from cocreate.errors import InvalidInput
 from cocreate.ideas.access import check_team
-from cocreate.ideas.models import Board, Idea, Vote
+from cocreate.ideas.models import Board, Idea, RankingWeights, Vote
 
 RESCORE_NOW_UP_TO = 20_000  # votes on the board; above that the worker re-scores it
 

@@ -19,7 +19,7 @@ class SiteSettings(db.Model):
     name: Mapped[str] = mapped_column(String(60))
     tagline: Mapped[str] = mapped_column(String(160), default="")
     accent: Mapped[str] = mapped_column(String(7))  # #rrggbb
-    logo: Mapped[str | None] = mapped_column(String(40))  # an uploaded image's name (reviews/media.py)
+    logo: Mapped[str | None] = mapped_column(String(40))  # an uploaded image's name (cocreate/media.py)
     # "Label | https://…" a line: text, not JSON, so that a page's reads can keep it (kept_reads.py)
     footer_links: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)  # raised on each save: /brand.css?v=

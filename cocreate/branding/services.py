@@ -15,7 +15,7 @@ from cocreate.branding.queries import DEFAULT_ACCENT, DEFAULT_NAME, DEFAULT_TAGL
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotAllowed
 from cocreate.markup import one_line
-from cocreate.reviews.media import store_image
+from cocreate.media import store_image
 
 MAX_LINKS = 8
 

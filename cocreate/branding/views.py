@@ -12,8 +12,7 @@ from cocreate.branding.queries import current
 from cocreate.branding.services import do_save_branding
 from cocreate.errors import DomainError, NotAllowed
 from cocreate.extensions import db
-from cocreate.reviews.media import MAX_BYTES
-from cocreate.reviews.views import uploads_dir
+from cocreate.media import MAX_BYTES, uploads_dir
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
 from cocreate.web.routing import allow_large_bodies

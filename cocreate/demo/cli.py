@@ -21,7 +21,7 @@ from cocreate.demo.generator import (
 from cocreate.demo.surveys import generate_surveys
 from cocreate.extensions import db
 from cocreate.ideas.models import Board
-from cocreate.reviews.views import uploads_dir
+from cocreate.media import uploads_dir
 from cocreate.rewards.replay import count_events, replay
 from cocreate.search import service as search_service
 from cocreate.search.documents import count_documents

@@ -44,8 +44,8 @@ from cocreate.ideas.models import (
 )
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.insights.backfill import backfill
-from cocreate.insights.tagging import thresholds
 from cocreate.markup import plain_excerpt, render_markdown
+from cocreate.tagging import thresholds
 
 DEMO_PASSWORD = "trailhead-demo"  # noqa: S105  (public demo data, documented in the README)
 DEMO_ACCOUNTS = [

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from cocreate.accounts.models import User
 from cocreate.demo import catalog as K
 from cocreate.markup import render_markdown
-from cocreate.reviews.media import store_image
+from cocreate.media import store_image
 from cocreate.reviews.models import HelpfulVote, OrderRecord, Product, Review
 from cocreate.reviews.scoring import bayesian_average, wilson_lower_bound
 

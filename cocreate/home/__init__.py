@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("home", __name__)
 
-from cocreate.home import views  # noqa: E402,F401  (routes on this blueprint)
+from cocreate.home import profile_views, views  # noqa: E402,F401  (routes on this blueprint)

@@ -22,6 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from cocreate import speed
 from cocreate.errors import InvalidInput
 from cocreate.ideas.access import can_view_board
 from cocreate.ideas.board_reads import BoardPage, BoardView, board_for_page, board_ideas
@@ -39,7 +40,7 @@ _lock = threading.Lock()
 def board_with_page(session: Session, slug: str, viewer, **page_args) -> tuple[BoardView | None, BoardPage]:
     """The board this viewer may see (None: no such board, or not for them) and one page of it
     (board_reads.board_ideas' arguments), the board as current as the page."""
-    board = _kept.get(slug)
+    board = _kept.get(slug) if speed.on("kept_boards") else None
     if board is None or not can_view_board(board, viewer):
         board = _fresh(session, slug)
         if board is None or not can_view_board(board, viewer):

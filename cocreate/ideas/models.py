@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     CheckConstraint,
@@ -25,7 +26,7 @@ from cocreate.accounts.models import User
 from cocreate.channels import Channel, ChannelStamped
 from cocreate.db import UTCDateTime, utcnow
 from cocreate.extensions import db
-from cocreate.insights.tagging import SentimentTagged
+from cocreate.tagging import SentimentTagged
 
 
 class Status(StrEnum):
@@ -251,3 +252,27 @@ class IdeaRevision(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     editor: Mapped[User] = relationship()
+
+
+class RankingWeights(db.Model):
+    """How a board's product team weighs what customers want: the board's setting, which the backlog's ranking
+    (backlog/ranking.py) applies; defaults without a row."""
+
+    __tablename__ = "ranking_weights"
+
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), primary_key=True)
+    importance: Mapped[dict] = mapped_column(JSON, default=dict)  # nice / important / critical -> factor
+    tiers: Mapped[dict] = mapped_column(JSON, default=dict)  # tier name -> factor
+    value_weight: Mapped[float] = mapped_column(Float, default=0.5)
+    half_life_days: Mapped[int] = mapped_column(Integer, default=90)  # 0: no decay
+    comment_weight: Mapped[float] = mapped_column(Float, default=0.5)
+    beta_weight: Mapped[float] = mapped_column(Float, default=3.0)
+    review_weight: Mapped[float] = mapped_column(Float, default=1.0, server_default="1")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    rescored_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None or older: the worker re-scores
+
+
+# A vote loads its board's weights with its idea and board (ideas/queries.py) and is weighed before it is
+# written (the backlog's rule, asked through ideas/hooks.py).
+Board.ranking_weights = relationship(RankingWeights, viewonly=True, uselist=False)

@@ -21,11 +21,10 @@ from cocreate.ideas.models import (
     Vote,
     role_set,
 )
-from cocreate.insights.queries import Mix
-from cocreate.insights.sentiment import LABELS
 from cocreate.moderation.access import is_moderator
 from cocreate.moderation.models import VISIBLE_STATES, State
 from cocreate.prepared import Prepared
+from cocreate.sentiment import LABELS, Mix
 
 
 def visible_boards(session: Session, user: User | None) -> list[Board]:
@@ -47,7 +46,7 @@ def board_by_slug(session: Session, slug: str) -> Board | None:
 @lru_cache(maxsize=1)
 def _with_board() -> Prepared:
     """The idea (all but its text, which loads if read), its board and the board's ranking weights."""
-    from cocreate.backlog.models import RankingWeights
+    from cocreate.ideas.models import RankingWeights
 
     ideas, boards, weights = Idea.__table__, Board.__table__, RankingWeights.__table__
     columns = [c for c in ideas.columns if c.key not in ("body", "body_html")]
@@ -65,7 +64,7 @@ def _with_board() -> Prepared:
 def idea_with_board(session: Session, idea_id: int) -> Idea | None:
     """An idea, its board and the board's ranking weights in one prepared statement: what voting needs
     (access, state, the board's rules, the vote's weight), in the session as if loaded by the ORM."""
-    from cocreate.backlog.models import RankingWeights
+    from cocreate.ideas.models import RankingWeights
 
     found = _with_board().load(session, {"idea_id": idea_id}, Idea, Board, RankingWeights)
     if found is None:

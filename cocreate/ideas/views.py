@@ -12,7 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from cocreate.db import read_only, utcnow
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
-from cocreate.ideas import bp, services
+from cocreate.ideas import bp, hooks, services
 from cocreate.ideas import queries as q
 from cocreate.ideas.access import (
     can_change_status,
@@ -20,7 +20,6 @@ from cocreate.ideas.access import (
     can_edit_idea,
     check_view_board,
     check_view_idea,
-    is_team,
 )
 from cocreate.ideas.board_reads import SORT_LABELS
 from cocreate.ideas.board_rows import board_page
@@ -136,17 +135,13 @@ def new_idea(slug: str):
 
 
 def _rating(idea):
-    from cocreate.insights.shipped import shipped_summary
-
-    if idea.status != "shipped":
-        return None
-    return shipped_summary(db.session, idea.id, current_user.id if current_user.is_authenticated else None)
+    """How supporters rate it once shipped (insights), or None."""
+    return hooks.idea_panels["rating"](db.session, idea, current_user)
 
 
 def _backlog(idea):
-    from cocreate.backlog.queries import backlog_state
-
-    return backlog_state(db.session, idea, team=is_team(current_user))
+    """Where it stands in the product team's backlog (backlog)."""
+    return hooks.idea_panels["backlog"](db.session, idea, current_user)
 
 
 @bp.get("/i/<int:idea_id>")

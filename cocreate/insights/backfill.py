@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
-from cocreate.insights.sentiment import Thresholds, analyze
+from cocreate.sentiment import Thresholds, analyze
 
 BATCH = 4_000
 

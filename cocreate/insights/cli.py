@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 from cocreate.db import write_intent
 from cocreate.extensions import db
 from cocreate.insights.backfill import BATCH, backfill, count_texts
-from cocreate.insights.tagging import thresholds
+from cocreate.tagging import thresholds
 
 sentiment_cli = click.Group("sentiment", help="Sentiment tags on contributions.")
 

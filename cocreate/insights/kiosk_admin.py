@@ -10,9 +10,9 @@ from cocreate.errors import DomainError
 from cocreate.extensions import db
 from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Board
+from cocreate.insights import bp
 from cocreate.insights.kiosks import do_create_kiosk, do_revoke_kiosk
 from cocreate.insights.models import Kiosk, SurveyResponse
-from cocreate.insights.views import bp
 from cocreate.web.rendering import render
 
 

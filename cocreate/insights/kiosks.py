@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.customers import UNCLAIMED
+from cocreate.accounts.links import hash_token
 from cocreate.accounts.models import User
-from cocreate.api.tokens import hash_token
 from cocreate.channels import VIA_MAX, Channel, Origin
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotFound

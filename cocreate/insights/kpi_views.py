@@ -12,8 +12,7 @@ from sqlalchemy import select
 from cocreate.extensions import db
 from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Board
-from cocreate.insights import kpi
-from cocreate.insights.views import bp
+from cocreate.insights import bp, kpi
 from cocreate.web.csv_cells import safe_cell
 from cocreate.web.rendering import render
 

@@ -9,34 +9,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from cocreate.db import utcnow
-from cocreate.insights.sentiment import LABELS
 from cocreate.moderation.models import VISIBLE_STATES
-
-
-@dataclass(frozen=True)
-class Mix:
-    negative: int = 0
-    neutral: int = 0
-    positive: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.negative + self.neutral + self.positive
-
-    def share(self, label: str) -> int:
-        """Percentage (0–100) of the label, for bars and text."""
-        return round(100 * getattr(self, label) / self.total) if self.total else 0
-
-
-def sentiment_mix(session: Session, model, *conditions) -> Mix:
-    """How many visible contributions of `model` matching the conditions carry each label."""
-    rows = session.execute(
-        select(model.sentiment, func.count())
-        .where(model.moderation_state.in_(VISIBLE_STATES), *conditions)
-        .group_by(model.sentiment)
-    ).all()
-    counts = {label: n for label, n in rows if label in LABELS}
-    return Mix(**counts)
+from cocreate.sentiment import LABELS
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,10 @@ def shipped_summary(session: Session, idea_id: int, viewer_id: int | None = None
         .where(Survey.builtin == SHIPPED, SurveyResponse.subject == f"idea:{idea_id}")
     ).one()
     return RatingSummary(count=count, average=float(average) if average is not None else None, mine=mine)
+
+
+def idea_panel(session: Session, idea, viewer) -> RatingSummary | None:
+    """The rating panel of a shipped idea's page (ideas/hooks.py); None before it ships."""
+    if idea.status != "shipped":
+        return None
+    return shipped_summary(session, idea.id, viewer.id if viewer.is_authenticated else None)

@@ -12,9 +12,8 @@ from cocreate.errors import Conflict, DomainError
 from cocreate.extensions import db
 from cocreate.ideas.access import check_team, check_view_idea
 from cocreate.ideas.models import Board, Idea
-from cocreate.insights import shipped, surveys
+from cocreate.insights import bp, shipped, surveys
 from cocreate.insights.models import Moment, Survey, SurveyKind
-from cocreate.insights.views import bp
 from cocreate.reviews.models import Product
 from cocreate.web.rendering import render
 

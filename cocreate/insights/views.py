@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import abort, request
 from flask_login import current_user, login_required
 
 from cocreate.extensions import db
 from cocreate.ideas.access import check_team
 from cocreate.ideas.models import Comment, Idea
 from cocreate.ideas.queries import board_by_slug, visible_boards
-from cocreate.insights.queries import sentiment_mix, sentiment_trend
+from cocreate.insights import bp
+from cocreate.insights.queries import sentiment_trend
+from cocreate.moderation.queries import sentiment_mix
 from cocreate.reviews.models import Review, UGCItem
 from cocreate.reviews.queries import product_by_slug, products_ranked
 from cocreate.web.rendering import render
-
-bp = Blueprint("insights", __name__)
 
 
 @bp.get("/insights/sentiment")
@@ -73,6 +73,3 @@ def _overview():
         (p, sentiment_mix(db.session, Review, Review.product_id == p.id)) for p in products_ranked(db.session)
     ]
     return render("insights/sentiment_index.html", boards=boards, products=products)
-
-
-from cocreate.insights import kiosk_admin, kpi_views, survey_views  # noqa: E402,F401  (routes on this blueprint)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from cocreate.accounts import perks
 from cocreate.accounts.models import Role, User
 from cocreate.errors import NotAllowed
 from cocreate.moderation.models import VISIBLE_STATES, State
@@ -22,9 +23,7 @@ def is_moderator(user: User | None) -> bool:
 
 def is_trusted(session: Session, user: User) -> bool:
     """Staff skip the queue, and so do members of the trusted tier (REWARDS_TRUSTED_TIER)."""
-    from cocreate.rewards.perks import skips_moderation
-
-    return user.is_staff or skips_moderation(session, user.id)
+    return user.is_staff or perks.skips_moderation(session, user.id)
 
 
 def can_view_private(allowed_roles: frozenset[str], user: User | None) -> bool:

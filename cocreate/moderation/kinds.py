@@ -2,18 +2,19 @@
 
 A contribution counts (board idea counts, comment counts, product ratings) only while it is visible, so every
 change of visibility goes through `set_visible`, which adjusts those counters in the same transaction.
+
+The feature packages sit above moderation (they screen and queue through its services), so each declares
+its own kinds (ideas/moderated.py, reviews/moderated.py) and create_app registers them here once
+(register_feature_hooks), with the question of which boards a person may not see.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
-from sqlalchemy import update
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
-
-from cocreate.markup import plain_excerpt
 
 REMOVED_TEXT = "[removed by its author]"
 
@@ -27,6 +28,10 @@ class Kind:
     preview: Callable[[object], tuple[str, str]]  # (title, excerpt) for the queue
     board: Callable[[object], object | None] = lambda _obj: None  # its board, if any (private ones hide it)
     erased: tuple[tuple[str, object], ...] = ()  # (attribute, value): what removing it leaves of its text
+    # The statement loading these ids with what the queue's preview and link need.
+    load_many: Callable[[list[int]], Select] | None = None
+    # The ids of this kind's contributions on these boards (kinds that live on boards).
+    on_boards: Callable[[list[int]], Select] | None = None
 
     def load(self, session: Session, object_id: int):
         return session.get(self.model, object_id)
@@ -38,79 +43,38 @@ class Kind:
             setattr(obj, name, value)
 
 
-def _idea_visibility(session: Session, idea, visible: bool) -> None:
-    from cocreate.ideas.models import Board
-
-    delta = 1 if visible else -1
-    session.execute(
-        update(Board).where(Board.id == idea.board_id).values(idea_count=Board.idea_count + delta)
-    )
+_kinds: dict[str, Kind] = {}
+_hidden_boards: list[Callable[[Session, object], frozenset[int]]] = []
 
 
-def _comment_visibility(session: Session, comment, visible: bool) -> None:
-    from cocreate.ideas.models import Idea
-
-    delta = 1 if visible else -1
-    session.execute(
-        update(Idea).where(Idea.id == comment.idea_id).values(comment_count=Idea.comment_count + delta)
-    )
-
-
-def _review_visibility(session: Session, review, visible: bool) -> None:
-    from cocreate.reviews.ratings import change_ratings
-
-    if visible:
-        change_ratings(session, review.product_id, add=review.rating)
-    else:
-        change_ratings(session, review.product_id, remove=review.rating)
+def register(*found: Kind, hidden_boards: Callable[[Session, object], frozenset[int]] | None = None) -> None:
+    """Kinds the queue handles (in the order its filters list them) and, once, which boards a viewer may
+    not see (their contributions stay out of that viewer's queue)."""
+    for kind in found:
+        _kinds[kind.name] = kind
+    if hidden_boards is not None:
+        _hidden_boards[:] = [hidden_boards]
 
 
-def _nothing(_session: Session, _obj: object, _visible: bool) -> None:
-    """UGC has no stored counters."""
-
-
-@cache
 def kinds() -> dict[str, Kind]:
-    """The registry, built on first use: the feature packages import moderation, so we import them late."""
-    from cocreate.ideas.models import Comment, Idea
-    from cocreate.reviews.models import Review, UGCItem
+    return _kinds
 
-    return {
-        "idea": Kind(
-            "idea",
-            "Idea",
-            Idea,
-            _idea_visibility,
-            lambda o: (o.title, o.excerpt),
-            lambda o: o.board,
-            (("title", REMOVED_TEXT), ("body", ""), ("body_html", ""), ("excerpt", "")),
-        ),
-        "comment": Kind(
-            "comment",
-            "Comment",
-            Comment,
-            _comment_visibility,
-            lambda o: ("", plain_excerpt(o.body, 400)),
-            lambda o: o.idea.board,
-            (("body", REMOVED_TEXT), ("body_html", f"<p>{REMOVED_TEXT}</p>")),
-        ),
-        "review": Kind(
-            "review",
-            "Review",
-            Review,
-            _review_visibility,
-            lambda o: (f"{'★' * o.rating} {o.title}", plain_excerpt(o.body, 400)),
-            erased=(("title", REMOVED_TEXT), ("body", ""), ("body_html", ""), ("pros", ""), ("cons", "")),
-        ),
-        "ugc": Kind(
-            "ugc",
-            "Story / photos",
-            UGCItem,
-            _nothing,
-            lambda o: (o.title, plain_excerpt(o.story, 400)),
-            erased=(("title", REMOVED_TEXT), ("story", ""), ("story_html", ""), ("video_url", None)),
-        ),
-    }
+
+def hidden_boards(session: Session, viewer) -> frozenset[int]:
+    """Boards this viewer may not see (none before a package that has boards registers the question)."""
+    return _hidden_boards[0](session, viewer) if _hidden_boards else frozenset()
+
+
+def load_many(kind: Kind, ids: list[int]) -> Select:
+    return (
+        kind.load_many(ids)
+        if kind.load_many is not None
+        else select(kind.model).where(kind.model.id.in_(ids))
+    )
+
+
+def nothing_counted(_session: Session, _obj: object, _visible: bool) -> None:
+    """A kind with no stored counters."""
 
 
 def kind_of(obj: object) -> Kind:

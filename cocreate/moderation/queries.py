@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 from cocreate.accounts.models import User
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput
-from cocreate.insights.sentiment import LABELS
-from cocreate.moderation.access import board_allows, can_view_private
-from cocreate.moderation.kinds import kinds
+from cocreate.moderation.access import board_allows
+from cocreate.moderation.kinds import hidden_boards, kinds, load_many
 from cocreate.moderation.models import (
     FLAG_REASONS,
     QUEUE_REASONS,
@@ -25,6 +24,7 @@ from cocreate.moderation.models import (
     State,
     WatchedWord,
 )
+from cocreate.sentiment import LABELS, Mix
 from cocreate.web.pagination import after_cursor, decode_cursor, encode_cursor
 
 AGES = {
@@ -39,39 +39,18 @@ QUEUE_PAGE = 25
 LOG_PAGE = 50
 
 
-def _loader(kind: str, ids: list[int]):
-    """The statement loading a kind's objects with what their preview and link need (models imported late:
-    the feature packages import moderation)."""
-    from cocreate.ideas.models import Comment, Idea
-    from cocreate.reviews.models import Review, UGCItem
-
-    if kind == "idea":
-        return select(Idea).where(Idea.id.in_(ids)).options(selectinload(Idea.board))
-    if kind == "comment":
-        return select(Comment).where(Comment.id.in_(ids)).options(selectinload(Comment.idea))
-    if kind == "review":
-        return select(Review).where(Review.id.in_(ids)).options(selectinload(Review.product))
-    return (
-        select(UGCItem)
-        .where(UGCItem.id.in_(ids))
-        .options(selectinload(UGCItem.photos), selectinload(UGCItem.product), selectinload(UGCItem.campaign))
-    )
-
-
 def _on_hidden_boards(session: Session, viewer: User | None):
-    """A condition true for the cases of ideas and comments on private boards this person may not see, or
-    None when there are none (the usual case: no private board, or an admin)."""
-    from cocreate.ideas.models import Board, Comment, Idea, role_set
-
-    rows = session.execute(select(Board.id, Board.allowed_roles).where(Board.is_private)).all()
-    hidden = [i for i, roles in rows if not can_view_private(role_set(roles), viewer)]
+    """A condition true for the cases of contributions on private boards this person may not see, or None
+    when there are none (the usual case: no private board, or an admin)."""
+    hidden = sorted(hidden_boards(session, viewer))
     if not hidden:
         return None
-    ideas = select(Idea.id).where(Idea.board_id.in_(hidden))
-    comments = select(Comment.id).join(Idea, Idea.id == Comment.idea_id).where(Idea.board_id.in_(hidden))
     return or_(
-        and_(ModerationCase.kind == "idea", ModerationCase.object_id.in_(ideas)),
-        and_(ModerationCase.kind == "comment", ModerationCase.object_id.in_(comments)),
+        *(
+            and_(ModerationCase.kind == kind.name, ModerationCase.object_id.in_(kind.on_boards(hidden)))
+            for kind in kinds().values()
+            if kind.on_boards is not None
+        )
     )
 
 
@@ -192,7 +171,7 @@ def rows_for(session: Session, cases: list[ModerationCase]) -> list[QueueRow]:
         by_kind[case.kind].append(case.object_id)
     objects: dict[tuple[str, int], object] = {}
     for kind, ids in by_kind.items():
-        for obj in session.scalars(_loader(kind, ids)):
+        for obj in session.scalars(load_many(kinds()[kind], ids)):
             objects[(kind, obj.id)] = obj
     rows = [QueueRow(case, objects.get((case.kind, case.object_id))) for case in cases]
     if cases:
@@ -260,3 +239,14 @@ def audit_log(session: Session, *, cursor: str | None = None, limit: int = LOG_P
 
 def watched_words(session: Session) -> list[WatchedWord]:
     return list(session.scalars(select(WatchedWord).order_by(WatchedWord.word)))
+
+
+def sentiment_mix(session: Session, model, *conditions) -> Mix:
+    """How many visible contributions of `model` matching the conditions carry each label."""
+    rows = session.execute(
+        select(model.sentiment, func.count())
+        .where(model.moderation_state.in_(VISIBLE_STATES), *conditions)
+        .group_by(model.sentiment)
+    ).all()
+    counts = {label: n for label, n in rows if label in LABELS}
+    return Mix(**counts)

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from cocreate.accounts import perks
 from cocreate.accounts.models import User
 from cocreate.db import dialect_insert, utcnow
 from cocreate.errors import Conflict, InvalidInput, NotAllowed, NotFound
@@ -38,7 +39,7 @@ from cocreate.moderation.models import (
     WatchedWord,
 )
 from cocreate.moderation.screening import Screening
-from cocreate.search.pending import touch
+from cocreate.reindex import touch
 
 DEFAULT_FLAG_THRESHOLD = 3
 NOTE_MAX = 1_000
@@ -47,9 +48,7 @@ ACTIONS = {"approve": State.APPROVED, "reject": State.REJECTED, "feature": State
 
 def flag_weight(session: Session, user: User, threshold: int) -> int:
     """How much one person's flag counts: staff flags hide at once; members count by their tier."""
-    from cocreate.rewards.perks import flag_weight as tier_weight
-
-    return threshold if user.is_staff else min(threshold, tier_weight(session, user.id))
+    return threshold if user.is_staff else min(threshold, perks.flag_weight(session, user.id))
 
 
 # --- entering the queue -------------------------------------------------------------------------------------

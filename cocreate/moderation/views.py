@@ -9,7 +9,7 @@ from cocreate.errors import DomainError, InvalidInput, NotAllowed
 from cocreate.extensions import db
 from cocreate.moderation import queries as q
 from cocreate.moderation import services
-from cocreate.moderation.access import can_see, check_moderator
+from cocreate.moderation.access import check_moderator
 from cocreate.moderation.kinds import kinds
 from cocreate.moderation.models import (
     FLAG_REASONS,
@@ -101,21 +101,6 @@ def decide(case_id: int):
         )
     flash("Decision saved.", "success")
     return redirect(request.referrer or url_for("moderation.queue"))
-
-
-@bp.get("/moderation/ideas/<int:idea_id>/duplicates")
-@login_required
-def duplicates(idea_id: int):
-    """Published ideas on the same board that read like this one: candidates to merge."""
-    check_moderator(current_user)
-    from cocreate.ideas.models import Idea
-    from cocreate.search import service as search
-
-    idea = db.session.get(Idea, idea_id)
-    if idea is None or not can_see(idea, current_user):  # nor any idea of a board the moderator may not see
-        abort(404, "No such idea.")
-    hits = [h for h in search.similar_ideas(idea.title, idea.board_id, limit=6) if h.object_id != idea.id]
-    return render("moderation/duplicates.html", block="duplicates", idea=idea, hits=hits[:5])
 
 
 @bp.post("/moderation/bulk")

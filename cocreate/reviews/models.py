@@ -23,7 +23,7 @@ from cocreate.channels import ChannelStamped
 from cocreate.db import UTCDateTime, utcnow
 from cocreate.extensions import db
 from cocreate.ideas.models import Board
-from cocreate.insights.tagging import SentimentTagged
+from cocreate.tagging import SentimentTagged
 
 INCENTIVES = {"campaign": "Written for a campaign reward", "beta": "Written as part of a beta program"}
 
@@ -39,9 +39,7 @@ class Product(db.Model):
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
     board_id: Mapped[int | None] = mapped_column(ForeignKey("boards.id", ondelete="SET NULL"))
-    image: Mapped[str | None] = mapped_column(
-        String(40)
-    )  # a name in instance/uploads (cocreate.reviews.media)
+    image: Mapped[str | None] = mapped_column(String(40))  # a name in instance/uploads (cocreate.media)
     review_count: Mapped[int] = mapped_column(Integer, default=0)
     rating_sum: Mapped[int] = mapped_column(Integer, default=0)
     stars_1: Mapped[int] = mapped_column(Integer, default=0)
@@ -213,7 +211,7 @@ class UGCItem(SentimentTagged, ChannelStamped, db.Model):
 
 
 class UGCPhoto(db.Model):
-    """A re-encoded photo of a UGC item (the file lives in instance/uploads, see cocreate.reviews.media)."""
+    """A re-encoded photo of a UGC item (the file lives in instance/uploads, see cocreate.media)."""
 
     __tablename__ = "ugc_photos"
     __table_args__ = (Index("ix_ugc_photos_item", "item_id", "position"),)

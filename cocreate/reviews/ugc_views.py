@@ -9,17 +9,15 @@ from wtforms.fields.choices import SelectChoice
 from cocreate.db import utcnow
 from cocreate.errors import DomainError
 from cocreate.extensions import db
+from cocreate.media import MAX_BYTES, uploads_dir
 from cocreate.moderation.access import can_see, is_moderator
 from cocreate.moderation.models import FLAG_REASONS, VISIBLE_STATES
 from cocreate.moderation.queries import case_for
-from cocreate.reviews import bp, services
+from cocreate.reviews import bp, hooks, services
 from cocreate.reviews import queries as q
 from cocreate.reviews.forms import CampaignForm, UGCForm
-from cocreate.reviews.media import MAX_BYTES
 from cocreate.reviews.services.products import check_product_manager
 from cocreate.reviews.services.ugc import PHOTOS_MAX
-from cocreate.reviews.views import uploads_dir
-from cocreate.rewards.queries import rewarded
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import render
@@ -129,7 +127,7 @@ def ugc_item(item_id: int):
         item=item,
         case=case_for(db.session, "ugc", item.id) if held or is_moderator(current_user) else None,
         flag_reasons=FLAG_REASONS,
-        rewarded=bool(rewarded(db.session, "ugc", [item.id])),
+        rewarded=bool(hooks.rewarded(db.session, "ugc", [item.id])),
     )
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import abort, current_app, flash, redirect, request, send_file, url_for
+from flask import abort, flash, redirect, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -12,17 +10,15 @@ from wtforms.fields.choices import SelectChoice
 from cocreate.errors import DomainError, InvalidInput
 from cocreate.extensions import db
 from cocreate.ideas.models import Board
-from cocreate.insights.queries import sentiment_mix
+from cocreate.media import MAX_BYTES, stored_path, uploads_dir
 from cocreate.moderation.access import can_see
 from cocreate.moderation.models import VISIBLE_STATES, State
-from cocreate.moderation.queries import case_for
-from cocreate.reviews import bp, services
+from cocreate.moderation.queries import case_for, sentiment_mix
+from cocreate.reviews import bp, hooks, services
 from cocreate.reviews import queries as q
 from cocreate.reviews.forms import OrdersForm, ProductForm, ReviewForm
-from cocreate.reviews.media import MAX_BYTES, stored_path
 from cocreate.reviews.models import Review
 from cocreate.reviews.services.products import check_product_manager
-from cocreate.rewards.queries import rewarded
 from cocreate.web.anonymous_cache import anonymous_cache
 from cocreate.web.forms import show_on_form
 from cocreate.web.rendering import is_htmx, render
@@ -66,7 +62,7 @@ def product(slug: str):
         review_mix=None
         if block == "review_rows"
         else sentiment_mix(db.session, Review, Review.product_id == product.id),
-        rewarded=rewarded(db.session, "review", [r.id for r in page.reviews]),
+        rewarded=hooks.rewarded(db.session, "review", [r.id for r in page.reviews]),
     )
 
 
@@ -153,11 +149,6 @@ def manage_products():
     return render(
         "reviews/manage.html", form=form, orders_form=orders_form, products=q.products_ranked(db.session)
     ), status
-
-
-def uploads_dir() -> Path:
-    """Where uploaded photos and product images are kept (instance/uploads/)."""
-    return Path(current_app.instance_path) / "uploads"
 
 
 @bp.get("/media/<name>")

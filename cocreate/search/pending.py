@@ -1,4 +1,4 @@
-"""Documents waiting for the transaction to commit (no Flask here: domain services call `touch`)."""
+"""Documents waiting for the transaction to commit: read in it, written to the index after it (service.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from sqlalchemy.orm import Session
 
-from cocreate.search.documents import kind_of, load_documents
+from cocreate.search.documents import load_documents
 
 
 def documents_for(session: Session, keys: set[str]) -> dict:
@@ -21,10 +21,3 @@ def documents_for(session: Session, keys: set[str]) -> dict:
             for object_id, doc in load_documents(session, kind, ids).items():
                 docs[f"{kind}:{object_id}"] = doc
     return docs
-
-
-def touch(session: Session, obj) -> None:
-    """Re-index `obj` once this transaction commits (for changes made with a Core UPDATE)."""
-    kind = kind_of(obj)
-    if kind:
-        session.info.setdefault("search_docs", {}).update(documents_for(session, {f"{kind}:{obj.id}"}))

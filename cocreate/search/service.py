@@ -16,12 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from flask import Flask, current_app, has_app_context
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import delete, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from cocreate.accounts.models import User
 from cocreate.extensions import db
 from cocreate.ideas.queries import hidden_board_ids
+from cocreate.reindex import TOUCHED
 from cocreate.search.backend import KINDS, Results, SearchBackend, SearchQuery, clean_query
 from cocreate.search.documents import all_documents, kind_of
 from cocreate.search.models import SearchBacklog
@@ -177,6 +178,23 @@ def _snapshot(session: Session, _context) -> None:
         session.info.setdefault("search_docs", {}).update(_documents(session, pending))
 
 
+@event.listens_for(Session, "before_commit")
+def _read_touched(session: Session) -> None:
+    """What services touched (cocreate/reindex.py), read as it stands at the commit."""
+    if session.in_nested_transaction():
+        return
+    touched = session.info.pop(TOUCHED, None)
+    if not touched or not has_app_context() or not current_app.config.get("SEARCH_ENABLED", True):
+        return
+    keys = {
+        f"{kind}:{identity[0]}"  # the key it was loaded under: reading .id could load a row deleted since
+        for obj in touched
+        if (kind := kind_of(obj)) and (identity := inspect(obj).identity)
+    }
+    session.flush()  # what the ORM still holds goes in first (its documents come through after_flush)
+    session.info.setdefault("search_docs", {}).update(_documents(session, keys))
+
+
 @event.listens_for(Session, "after_commit")
 def _write_after_commit(session: Session) -> None:
     if session.in_nested_transaction():  # a SAVEPOINT was released: the real commit is still to come
@@ -200,3 +218,4 @@ def _forget_on_rollback(session: Session, transaction) -> None:
     if transaction.parent is None:  # the outermost transaction ended (after_commit already took its docs)
         session.info.pop("search_docs", None)
         session.info.pop("search_pending", None)
+        session.info.pop(TOUCHED, None)

@@ -1,19 +1,21 @@
-"""The search page (results as you type) and "similar ideas" under the title of a new idea."""
+"""The search page (results as you type), "similar ideas" under the title of a new idea, and possible
+duplicates of an idea in the moderation queue."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, request
-from flask_login import current_user
+from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from cocreate.extensions import db
 from cocreate.ideas.access import can_view_board
-from cocreate.ideas.models import Status
+from cocreate.ideas.models import Idea, Status
 from cocreate.ideas.queries import board_by_slug, visible_boards
-from cocreate.insights.sentiment import LABELS
+from cocreate.moderation.access import can_see, check_moderator
 from cocreate.reviews.models import Product
 from cocreate.search import service
 from cocreate.search.backend import KINDS, PER_PAGE, clean_query
+from cocreate.sentiment import LABELS
 from cocreate.web.rendering import render
 
 bp = Blueprint("search", __name__)
@@ -82,3 +84,16 @@ def similar(slug: str):
         abort(404, "No such board.")
     hits = service.similar_ideas(request.args.get("title", ""), board.id)
     return render("search/_similar.html", hits=hits, board=board)
+
+
+@bp.get("/moderation/ideas/<int:idea_id>/duplicates")
+@login_required
+def duplicates(idea_id: int):
+    """For the moderation queue: published ideas on the same board that read like this one, candidates to
+    merge."""
+    check_moderator(current_user)
+    idea = db.session.get(Idea, idea_id)
+    if idea is None or not can_see(idea, current_user):  # nor any idea of a board the moderator may not see
+        abort(404, "No such idea.")
+    hits = [h for h in service.similar_ideas(idea.title, idea.board_id, limit=6) if h.object_id != idea.id]
+    return render("moderation/duplicates.html", block="duplicates", idea=idea, hits=hits[:5])

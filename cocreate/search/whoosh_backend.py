@@ -21,6 +21,7 @@ from whoosh.qparser import AndGroup, OrGroup, QueryParser, WildcardPlugin
 from whoosh.qparser.plugins import FieldsPlugin, RangePlugin
 from whoosh.query import And, Every, Or, Term
 
+from cocreate import speed
 from cocreate.config import Config
 from cocreate.search import whoosh_fast
 from cocreate.search.backend import (
@@ -33,7 +34,7 @@ from cocreate.search.backend import (
 from cocreate.search.documents import Document
 from cocreate.search.highlight import ANALYZER as _ANALYZER
 from cocreate.search.highlight import SIMILAR_CHARS, SNIPPET_CHARS, title_and_snippet
-from cocreate.search.whoosh_codec import Codec, Frequency
+from cocreate.search.whoosh_codec import Frequency, writing_codec
 
 log = logging.getLogger(__name__)
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
@@ -166,7 +167,7 @@ class WhooshBackend:
         docs = list(documents)
         if not docs:
             return
-        writer = self._open().writer(timeout=WRITE_TIMEOUT, codec=Codec())
+        writer = self._open().writer(timeout=WRITE_TIMEOUT, codec=writing_codec())
         try:
             for doc in docs:
                 writer.update_document(**_fields(doc))
@@ -179,7 +180,7 @@ class WhooshBackend:
         keys = list(keys)
         if not keys:
             return
-        writer = self._open().writer(timeout=WRITE_TIMEOUT, codec=Codec())
+        writer = self._open().writer(timeout=WRITE_TIMEOUT, codec=writing_codec())
         try:
             for key in keys:
                 writer.delete_by_term("key", key)
@@ -207,7 +208,7 @@ class WhooshBackend:
         cores = os.cpu_count() or 1
         writer = ix.writer(
             limitmb=max(1, self.rebuild_mb // cores),
-            codec=Codec(),
+            codec=writing_codec(),
             **({"procs": cores, "multisegment": True} if cores > 1 else {}),
         )
         total = 0
@@ -319,7 +320,7 @@ class WhooshBackend:
 
     def _fast(self, searcher, parsed, query: SearchQuery, limit: int) -> tuple[list[int], int] | None:
         """All of a few words (what people type): see whoosh_fast. None for other query shapes."""
-        words = whoosh_fast.content_terms(parsed)
+        words = whoosh_fast.content_terms(parsed) if speed.on("whoosh_fast") else None
         if words is None or searcher.doc_count_all() == 0:
             return None
         exclude = [("board", str(b)) for b in sorted(query.hidden_board_ids)]

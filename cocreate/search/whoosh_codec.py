@@ -32,9 +32,16 @@ from whoosh.codec.whoosh3 import (
 from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length
 
+from cocreate import speed
+
 BLOCK = 1024
 COMPRESSION = 0
 _BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+
+
+def writing_codec() -> W3Codec | None:
+    """The codec new segments are written with: ours; None (Whoosh's default) when switched off."""
+    return Codec() if speed.on("whoosh_codec") else None
 
 
 class Codec(W3Codec):
@@ -98,7 +105,7 @@ class Frequency(formats.Frequency):
     """Whoosh's Frequency format; for an analyzer with terms() it counts those instead of Token objects."""
 
     def word_values(self, value, analyzer, **kwargs):
-        terms = getattr(analyzer, "terms", None)
+        terms = getattr(analyzer, "terms", None) if speed.on("whoosh_codec") else None
         if terms is None or not isinstance(value, str) or kwargs.get("mode", "index") != "index":
             return super().word_values(value, analyzer, **kwargs)
         boost = self.field_boost

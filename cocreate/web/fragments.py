@@ -27,6 +27,7 @@ from collections.abc import Callable, Hashable, Sequence
 from flask import current_app, g
 from markupsafe import Markup, escape
 
+from cocreate import speed
 from cocreate.bounded_cache import ByteBoundedLRU
 
 # Bytes of kept parts and their keys per worker. A key holds every value its part shows, so it changes with
@@ -48,7 +49,8 @@ def memo_each(keys: Sequence[tuple], render: Callable[[int], str]) -> Markup:
     """Parts kept under keys[i] (rendered by render(i) when they are not), one after the other. One pass over
     the cache and one look at this request's slots for them all: from Python, a board page's twenty rows cost
     less this way than twenty memo() calls from its template."""
-    if current_app.jinja_env.auto_reload:  # someone is editing templates: kept HTML would hide their change
+    # Off while someone is editing templates (kept HTML would hide their change), or switched off.
+    if current_app.jinja_env.auto_reload or not speed.on("fragments"):
         kept = [_rendered(render, i) for i in range(len(keys))]
     else:
         kept = _entries.get_many(keys)

@@ -23,7 +23,7 @@ CLASSES = {
     "accounts.forgot": "signin",
     "accounts.use_link": "signin",
     "accounts.reset_password": "signin",
-    "accounts.delete_account": "signin",  # it asks for the password
+    "privacy.delete_account": "signin",  # it asks for the password
     "ideas.new_idea": "post",
     "ideas.comment": "post",
     "ideas.edit_idea": "post",

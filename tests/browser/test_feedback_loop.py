@@ -16,8 +16,8 @@ from cocreate.backlog.models import Connector
 from cocreate.db import utcnow
 from cocreate.ideas.models import Idea
 from cocreate.ideas.services import do_vote
-from cocreate.outbox.cli import senders
 from cocreate.outbox.services import drain
+from cocreate.worker import senders
 from tests.factories import BoardFactory, UserFactory
 from tests.fixtures.live_server import menu_link, screenshot, sign_in, sign_out
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from cocreate.demo.generator import DEMO_PASSWORD, Size, generate
 from tests.fixtures.live_server import menu_link, screenshot, sign_in, sign_out
-from tests.unit.reviews.test_media import _image
+from tests.unit.test_media import _image
 
 pytestmark = pytest.mark.browser
 

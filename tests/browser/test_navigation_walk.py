@@ -47,7 +47,7 @@ VISITOR = {
     "rewards.leaderboard",
     "rewards.badges",
     "search.search",
-    "accounts.profile",
+    "home.profile",
     "accounts.login",
     "accounts.register",
     "accounts.email_link",
@@ -63,7 +63,7 @@ MEMBER = (VISITOR - SIGNED_OUT_ONLY) | {
     "rewards.mine",
     "insights.my_surveys",
     "accounts.profile_settings",
-    "accounts.privacy_page",
+    "privacy.privacy_page",
     "api_tokens.tokens",
 }
 # Every staff member records what customers say in a shop or on the phone.
@@ -106,7 +106,7 @@ ROLES = {
 # Linked files rather than pages: found by the walk, not opened in the browser.
 DOWNLOADS = {
     "backlog.export",
-    "accounts.export",
+    "privacy.export",
     "insights.kpi_csv",
     "beta.participants_csv",
     "reviews.media",
@@ -124,7 +124,7 @@ NOT_WALKED = {
     "ideas.edit_comment": "the author's own recent comment, swapped in by htmx",
     "reviews.edit_ugc": "the author's own story (tests/browser/test_reviews_flow.py)",
     "insights.rate_shipped": "offered to supporters of a shipped idea (tests/browser/test_insights_flow.py)",
-    "moderation.duplicates": (
+    "search.duplicates": (
         "opened from a flagged duplicate in the queue (tests/browser/test_moderation_flow.py)"
     ),
     "kiosk.home": "an in-store device activated with a kiosk code (tests/browser/test_channels_flow.py)",
@@ -300,7 +300,7 @@ def test_every_page_of_every_role_is_reached_by_links_and_looks_right(browser, l
             if role == "admin":  # the files people download are linked where they are needed
                 missing = {
                     "backlog.export",
-                    "accounts.export",
+                    "privacy.export",
                     "insights.kpi_csv",
                     "beta.participants_csv",
                 } - walk.linked

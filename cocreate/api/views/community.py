@@ -16,12 +16,11 @@ from cocreate.extensions import db
 from cocreate.ideas.access import check_member
 from cocreate.insights import surveys
 from cocreate.insights.models import SurveyInvitation, SurveyResponse
+from cocreate.media import MAX_BYTES, uploads_dir
 from cocreate.moderation.access import can_see
 from cocreate.reviews import queries as q
-from cocreate.reviews.media import MAX_BYTES
 from cocreate.reviews.models import UGCItem
 from cocreate.reviews.services.ugc import PHOTOS_MAX, do_submit_ugc
-from cocreate.reviews.views import uploads_dir
 from cocreate.storable import storable
 from cocreate.web.pagination import decode_cursor, encode_cursor
 from cocreate.web.routing import allow_large_bodies

@@ -14,7 +14,7 @@ from cocreate.ideas.models import Board, Idea, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.moderation.models import VISIBLE_STATES, AuditEntry
 from cocreate.notifications.services import notify_many
-from cocreate.search.pending import touch
+from cocreate.reindex import touch
 
 
 def do_merge(session: Session, *, actor: User | None, source: Idea | None, target: Idea | None) -> int:

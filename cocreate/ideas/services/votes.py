@@ -8,18 +8,18 @@ from sqlalchemy import Float, bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from cocreate.accounts import perks
 from cocreate.accounts.models import User
-from cocreate.backlog.ranking import new_vote_weight
 from cocreate.channels import WEB, Origin
 from cocreate.db import begin_writing, dialect_insert, utcnow
 from cocreate.errors import Conflict, InvalidInput
 from cocreate.events import VoteCast, VoteImportanceChanged, VoteWithdrawn, emit
+from cocreate.ideas import hooks
 from cocreate.ideas.access import check_member, check_view_idea
 from cocreate.ideas.models import CLOSED_STATUSES, Idea, Importance, Status, Vote
 from cocreate.ideas.scoring import hot_score, trend_weight
 from cocreate.moderation.models import VISIBLE_STATES
 from cocreate.prepared import Prepared, persistent
-from cocreate.rewards.perks import tier_of_user
 
 
 def check_importance(value: str) -> Importance:
@@ -65,10 +65,8 @@ def vote_budget(session: Session, board, user: User | None) -> int | None:
     """Open votes this person may hold on the board: the board's budget plus their tier's bonus."""
     if board.vote_budget is None:
         return None
-    from cocreate.rewards.perks import vote_bonus
-
     return board.vote_budget + (
-        vote_bonus(session, user.id) if user is not None and user.is_authenticated else 0
+        perks.vote_bonus(session, user.id) if user is not None and user.is_authenticated else 0
     )
 
 
@@ -175,8 +173,8 @@ def do_vote(
     now = utcnow()
     # Weighed for the product team's ranking as it is cast: the voter's tier and value now, the board's
     # weights as loaded with the idea. Worked out before the write lock, which is held for the writes only.
-    tier = tier_of_user(session, actor).name
-    weight = new_vote_weight(idea.board, level.value, tier, actor.customer_value, now)
+    tier = perks.tier_name(session, actor)
+    weight = hooks.vote_weight(idea.board, level.value, tier, actor.customer_value, now)
     values = dict(idea_id=idea.id, user_id=actor.id, importance=level.value, created_at=now, weight=weight)
     values.update(origin.columns())
     begin_writing(session)

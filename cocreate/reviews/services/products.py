@@ -12,7 +12,7 @@ from cocreate.accounts.models import Role, User
 from cocreate.errors import Conflict, InvalidInput, NotAllowed
 from cocreate.ideas.models import Board
 from cocreate.ideas.services.boards import slugify
-from cocreate.reviews.media import store_image
+from cocreate.media import store_image
 from cocreate.reviews.models import Product
 from cocreate.reviews.scoring import bayesian_average
 

@@ -19,10 +19,10 @@ from cocreate.events import UGCSubmitted, emit
 from cocreate.ideas.access import check_member
 from cocreate.ideas.services.boards import slugify
 from cocreate.markup import clean_text, one_line, render_markdown
+from cocreate.media import StoredImage, store_image
 from cocreate.moderation.access import is_trusted
 from cocreate.moderation.screening import screen
 from cocreate.moderation.services import after_create, after_edit, do_remove_own, initial_state
-from cocreate.reviews.media import StoredImage, store_image
 from cocreate.reviews.models import Campaign, Product, UGCItem, UGCPhoto
 from cocreate.reviews.services.products import check_product_manager
 

@@ -10,11 +10,10 @@ from sqlalchemy import func, select
 from cocreate.accounts.models import User
 from cocreate.accounts.values import import_values
 from cocreate.backlog import ranking, ranking_reads, weights
-from cocreate.backlog.models import RankingWeights
 from cocreate.beta import services as beta
 from cocreate.db import utcnow
 from cocreate.errors import InvalidInput, NotAllowed
-from cocreate.ideas.models import Idea, Vote
+from cocreate.ideas.models import Idea, RankingWeights, Vote
 from cocreate.ideas.services import do_add_comment, do_change_importance, do_vote, do_withdraw_vote
 from cocreate.reviews.services.reviews import do_write_review
 from cocreate.rewards.models import RewardAccount

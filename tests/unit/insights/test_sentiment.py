@@ -6,12 +6,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import insert, select
 
+from cocreate import sentiment as S
 from cocreate.db import utcnow
 from cocreate.ideas.models import Idea
 from cocreate.ideas.services import do_add_comment, do_create_idea, do_edit_idea
-from cocreate.insights import sentiment as S
 from cocreate.insights.backfill import backfill
-from cocreate.insights.queries import sentiment_mix, sentiment_trend
+from cocreate.insights.queries import sentiment_trend
+from cocreate.moderation.queries import sentiment_mix
 from cocreate.reviews.models import Review
 from cocreate.reviews.services import do_submit_ugc, do_write_review
 from tests.factories import BoardFactory, ProductFactory, UserFactory

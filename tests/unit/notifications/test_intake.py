@@ -1,4 +1,4 @@
-"""E-mail intake (cocreate/notifications/intake.py): which messages become ideas, for whom, on which board,
+"""E-mail intake (cocreate/ideas/mail_intake.py): which messages become ideas, for whom, on which board,
 and which are held, skipped or refused. Messages are real RFC 5322 bytes, as a mail server hands them over."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from cocreate.accounts.customers import is_unclaimed
 from cocreate.accounts.models import User
+from cocreate.ideas.mail_intake import IntakeSettings, do_ingest, strip_reply, title_and_body
 from cocreate.ideas.models import Idea
-from cocreate.notifications.intake import IntakeSettings, do_ingest, strip_reply, title_and_body
 from cocreate.notifications.models import IncomingMail, Notification
 from tests.factories import BoardFactory, UserFactory
 

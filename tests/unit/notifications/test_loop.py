@@ -12,8 +12,8 @@ from cocreate.ideas.services.statuses import do_change_status
 from cocreate.notifications.loop import do_set_preferences, queue_digests
 from cocreate.notifications.models import Notification
 from cocreate.outbox import services as outbox
-from cocreate.outbox.cli import senders
 from cocreate.outbox.models import OutboxMessage
+from cocreate.worker import senders
 from tests.factories import BoardFactory, UserFactory
 
 OLD = utcnow() - timedelta(days=60)

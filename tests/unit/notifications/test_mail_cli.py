@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bench.serve import free_port
+from cocreate.ideas.mail_intake import IntakeSettings, do_ingest
 from cocreate.ideas.models import Idea
-from cocreate.notifications.intake import IntakeSettings, do_ingest
+from cocreate.ideas.smtp_intake import start_listener
 from cocreate.notifications.models import IncomingMail
-from cocreate.notifications.smtp_intake import start_listener
 from tests.concurrency import race
 from tests.factories import BoardFactory, UserFactory
 from tests.unit.notifications.test_intake import PASS, mail

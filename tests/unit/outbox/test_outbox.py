@@ -9,8 +9,8 @@ from bench.serve import free_port
 from cocreate.beta import services as beta
 from cocreate.db import utcnow
 from cocreate.outbox import services as outbox
-from cocreate.outbox.cli import senders
 from cocreate.outbox.models import DeliveryAttempt, OutboxMessage
+from cocreate.worker import senders
 from tests.concurrency import race
 from tests.factories import UserFactory
 

@@ -16,7 +16,7 @@ from cocreate.reviews.queries import gallery
 from cocreate.reviews.services import do_create_campaign, do_edit_ugc, do_submit_ugc
 from cocreate.reviews.services.ugc import check_video_url
 from tests.factories import ProductFactory, UserFactory
-from tests.unit.reviews.test_media import _image
+from tests.unit.test_media import _image
 
 TODAY = utcnow().date()
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'

@@ -15,8 +15,8 @@ from cocreate.accounts.models import EmailLink, User
 from cocreate.db import utcnow
 from cocreate.errors import Conflict
 from cocreate.outbox import services as outbox
-from cocreate.outbox.cli import senders
 from cocreate.outbox.models import OutboxMessage
+from cocreate.worker import senders
 from tests.concurrency import race
 from tests.factories import PASSWORD, UserFactory
 

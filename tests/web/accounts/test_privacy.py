@@ -14,7 +14,6 @@ from PIL import Image
 from sqlalchemy import String, Text, func, or_, select
 
 from cocreate.accounts.models import User
-from cocreate.accounts.privacy import personal_tables
 from cocreate.api.tokens import do_create_token
 from cocreate.extensions import db
 from cocreate.ideas.models import Board, Comment, Idea, Vote
@@ -22,6 +21,7 @@ from cocreate.ideas.services import do_add_comment, do_create_idea, do_vote
 from cocreate.ideas.services.capture import do_capture_idea
 from cocreate.insights import surveys
 from cocreate.outbox.services import enqueue_email
+from cocreate.privacy.services import personal_tables
 from cocreate.reviews.models import Product, Review
 from cocreate.reviews.services.reviews import do_write_review
 from cocreate.reviews.services.ugc import do_submit_ugc

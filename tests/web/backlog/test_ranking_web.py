@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from cocreate.backlog.models import RankingWeights, SavedView
+from cocreate.backlog.models import SavedView
 from cocreate.db import utcnow
-from cocreate.ideas.models import Idea, StatusChange
+from cocreate.ideas.models import Idea, RankingWeights, StatusChange
 from cocreate.ideas.services import do_add_comment, do_vote
 from tests.factories import BoardFactory, IdeaFactory, TagFactory, UserFactory
 

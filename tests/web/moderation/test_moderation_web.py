@@ -17,7 +17,7 @@ from cocreate.moderation.services import do_moderate
 from cocreate.reviews.models import UGCItem
 from cocreate.reviews.services import do_create_campaign, do_submit_ugc
 from tests.factories import BoardFactory, ProductFactory, UserFactory
-from tests.unit.reviews.test_media import _image
+from tests.unit.test_media import _image
 
 OLD = utcnow() - timedelta(days=30)
 

@@ -7,10 +7,12 @@ import json
 from flask import Response, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, logout_user
 
-from cocreate.accounts import bp, consents, privacy
+from cocreate.accounts import consents
 from cocreate.errors import DomainError
 from cocreate.extensions import db
-from cocreate.reviews.views import uploads_dir
+from cocreate.media import uploads_dir
+from cocreate.privacy import bp
+from cocreate.privacy import services as privacy
 
 NO_STORE = {"Cache-Control": "no-store"}
 
@@ -18,7 +20,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 def _page(error: str | None = None, status: int = 200):
     return (
         render_template(
-            "accounts/privacy.html",
+            "privacy/settings.html",
             counts=privacy.summary(db.session, current_user),
             account=privacy.account_fields(current_user),  # not the whole export: the page shows counts
             purposes=consents.PURPOSES.values(),
@@ -64,7 +66,7 @@ def set_consents():
         return _page(exc.message, 422)
     db.session.commit()
     flash("Your choices are saved.", "success")
-    return redirect(url_for("accounts.privacy_page"), 303)
+    return redirect(url_for("privacy.privacy_page"), 303)
 
 
 @bp.post("/settings/privacy/delete")

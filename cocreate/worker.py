@@ -1,4 +1,6 @@
-"""`flask worker`: deliver the outbox, now and then or in a loop."""
+"""`flask worker`: deliver the outbox, now and then or in a loop, with every feature's sender (e-mail,
+webhooks), and the periodic work (thresholds' expiry, re-scoring). It sits above the feature packages,
+beside create_app: the outbox (a low package everyone queues into) knows none of its senders."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ import io
 import pytest
 from PIL import Image
 
+from cocreate import media
 from cocreate.errors import InvalidInput
-from cocreate.reviews import media
 
 
 def _image(fmt: str, size=(64, 48), exif: bool = False, mode="RGB") -> bytes:

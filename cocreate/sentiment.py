@@ -176,3 +176,20 @@ def analyze(text: str | None, thresholds: Thresholds = Thresholds()) -> Sentimen
     polarity = max(-1.0, min(1.0, round(polarity, 4)))
     subjectivity = max(0.0, min(1.0, round(subjectivity, 4)))
     return Sentiment(polarity, subjectivity, thresholds.label(polarity))
+
+
+@dataclass(frozen=True)
+class Mix:
+    """How many contributions carry each label."""
+
+    negative: int = 0
+    neutral: int = 0
+    positive: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.negative + self.neutral + self.positive
+
+    def share(self, label: str) -> int:
+        """Percentage (0–100) of the label, for bars and text."""
+        return round(100 * getattr(self, label) / self.total) if self.total else 0

@@ -10,7 +10,7 @@ from aiosmtpd.controller import Controller
 
 from cocreate.db import write_intent
 from cocreate.extensions import db
-from cocreate.notifications.intake import IntakeSettings, do_ingest
+from cocreate.ideas.mail_intake import IntakeSettings, do_ingest
 
 log = logging.getLogger(__name__)
 

@@ -15,6 +15,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask import current_app
 from PIL import Image, UnidentifiedImageError
 
 from cocreate.errors import InvalidInput
@@ -94,3 +95,8 @@ def stored_path(name: str, directory: Path) -> tuple[Path, str] | None:
         return None
     path = directory / name
     return (path, CONTENT_TYPES[name.rsplit(".", 1)[1]]) if path.is_file() else None
+
+
+def uploads_dir() -> Path:
+    """Where uploaded photos, pictures and product images are kept (instance/uploads/)."""
+    return Path(current_app.instance_path) / "uploads"

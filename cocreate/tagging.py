@@ -12,7 +12,7 @@ from typing import ClassVar
 from sqlalchemy import Float, String, event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from cocreate.insights.sentiment import Sentiment, Thresholds, analyze
+from cocreate.sentiment import Sentiment, Thresholds, analyze
 
 
 class SentimentTagged:
