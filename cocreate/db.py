@@ -4,6 +4,8 @@ Python's sqlite3 module starts transactions lazily and as DEFERRED, so two write
 fail to upgrade their lock ("database is locked"). We take transaction control away from the driver and
 emit BEGIN ourselves: BEGIN IMMEDIATE when the unit of work intends to write (a POST request, a CLI
 command, a test that writes), plain BEGIN for reads so page views never queue behind writers.
+
+The writers' turn: tests/unit/test_platform.py::test_sqlite_writers_take_turns_and_let_go_at_commit.
 """
 
 from __future__ import annotations

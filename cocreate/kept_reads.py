@@ -32,6 +32,9 @@ parameters (no time or random function in its SQL), as every prepared statement 
 after the version they are kept under was asked, and any change seen since then changes the version the
 next unit asks, so they are never served once older than the database. With MEMO_CHECK set (the test
 suite), every kept result served is read again and must be the same.
+
+Never stale: tests/unit/test_prepared.py (a commit from another connection, another worker or a
+restore is seen by the next read unit) and MEMO_CHECK over the whole suite.
 """
 
 from __future__ import annotations

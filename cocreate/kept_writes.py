@@ -15,6 +15,9 @@ the pool.
 On PostgreSQL the pool would also have pinged the server first ("SELECT 1", a round trip: 14 % of a vote's
 time under load, bench/RESULTS.md, 2026-12-06, last session). A kept connection is looked at instead, without
 a round trip, as kept readers are (kept_reads.alive()), and replaced when it is no longer fit.
+
+Proof: tests/web/ideas/test_voting_web.py (votes on a kept connection; one the server ended is
+replaced) and tests/unit/test_prepared.py.
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@ tests count statements per page that way), and a DB-API error becomes SQLAlchemy
 A unit of work that only reads (a page marked @read_only) runs its prepared statements on a connection of
 its own, and keeps what they returned while the database stays the same (a SQLite file, PostgreSQL): see
 cocreate/kept_reads.py.
+
+Same answers as SQLAlchemy's own execution: tests/unit/test_prepared.py and
+tests/web/test_speed_switches.py (the suite's visit with prepared statements switched off).
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ kept board's reads the board again, checks access again and reads its page again
 shown once it changed, and never decides access on its own: a kept board that would refuse the visitor is
 read again before the refusal, and one that would let them in is confirmed by the page's version before
 anything of the page is shown.
+
+Never stale: tests/web/ideas/test_board_versions.py (every way a board or its tags change).
 """
 
 from __future__ import annotations

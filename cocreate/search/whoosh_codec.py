@@ -15,6 +15,8 @@
 
 The codec (with each segment) and the format (in the schema) are stored in the index, so these classes must
 stay importable by these names; an index that cannot be read is rebuilt (service.ensure_ready).
+
+Same results as Whoosh's own codec: tests/unit/search/test_whoosh_codec.py.
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ request's values, so the outer part keeps markers too. A whole page can be kept 
 board page: ideas/board_rows.py), its key then holding everything the page shows, the inner parts' keys
 included. With MEMO_CHECK set (the test suite), every part served from memory is rendered again and must
 be the same: a key that misses a value the part shows fails the tests instead of showing stale HTML.
+
+Never stale: tests/web/test_fragments.py, and MEMO_CHECK over the whole suite.
 """
 
 from __future__ import annotations

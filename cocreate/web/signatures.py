@@ -19,6 +19,8 @@ worker remembers the result for a cookie or a token it has seen (bounded; the ol
 A cookie or a token that does not verify is never remembered. Tokens are remembered only while they never
 expire (WTF_CSRF_TIME_LIMIT = None, the configuration's default); with a time limit every token is signed
 and checked each time, so that the limit holds.
+
+Proof that it decides as Flask and flask-wtf would: tests/web/test_signatures.py.
 """
 
 from __future__ import annotations
