@@ -1,14 +1,18 @@
-"""Benchmark: 100k ideas / 1M votes / 1k users, gunicorn with 2 sync workers, board page vs a bare route.
+"""Benchmark: 100k ideas / 1M votes / 1k users, gunicorn with 2 sync workers: every page people use, the
+vote and the exports, each against a bare Flask app.
 
     .venv/bin/python bench/run.py                 # SQLite under bench/out/ (generated once, then reused)
     .venv/bin/python bench/run.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/bench
     .venv/bin/python bench/run.py --duration 20 --connections 8 --regenerate
+    .venv/bin/python bench/run.py --only board,home   # the routes whose name holds one of these words
 
-Load comes from wrk (apt-get install wrk) on 127.0.0.1 only; every run is bounded by --duration.
-Right before each route, the bare route runs again for a third of --duration: this machine's speed wanders
-by up to a third within minutes, so each route is divided by the bare rate of its own moment (and, in
-another column, by the first bare figure). Prints one Markdown table row per route, ready for
-bench/RESULTS.md.
+The reference is bench/bare_app.py, a separate Flask app with one route returning a short string, served
+by the same gunicorn settings beside CoCreate. Each route is measured in a pair with it: the bare app for
+--duration, then the route for as long (this machine's speed wanders by up to a third within minutes), and
+divided by that bare rate. The named routes come first; then every other page reached by following links
+as a member, a moderator, the product team, an admin and a visitor (bench/pages.py), each signed in as the
+first of those who reach it. Load comes from wrk (apt-get install wrk) on 127.0.0.1 only; every run is
+bounded. Prints one Markdown table row per route, ready for bench/RESULTS.md, then the slowest routes.
 """
 
 from __future__ import annotations
@@ -31,10 +35,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import votes  # noqa: E402  (bench/votes.py)
 from corpus import ensure_database  # noqa: E402  (bench/corpus.py)
+from pages import crawl  # noqa: E402  (bench/pages.py)
 from serve import USER_AGENT, free_port, start_gunicorn  # noqa: E402  (bench/serve.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
+STAFF = ("member", "moderator", "product", "admin")  # the demo's accounts: <role>@demo.cocreate
 SIZE = {"users": 1_000, "ideas": 100_000, "votes": 1_000_000, "comments": 20_000}
 
 
@@ -81,6 +87,18 @@ def serving(database_url: str) -> Iterator[tuple[str, int]]:
         server.wait(timeout=30)
 
 
+@contextmanager
+def serving_bare() -> Iterator[str]:
+    """bench/bare_app.py under the same gunicorn settings, on a free port of 127.0.0.1: its base URL."""
+    port = free_port()
+    server = start_gunicorn(dict(os.environ), port, app="bare_app:app", probe="/")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def sign_in(base: str, email: str = "member@demo.cocreate", password: str = "trailhead-demo") -> str:
     """Sign in over HTTP like a browser; returns the Cookie header for wrk."""
     import http.cookiejar
@@ -109,7 +127,12 @@ def _ms(text: str) -> float:
 
 
 def wrk(
-    url: str, duration: int, connections: int, cookie: str | None = None, script: Path | None = None
+    url: str,
+    duration: int,
+    connections: int,
+    cookie: str | None = None,
+    script: Path | None = None,
+    threads: int = 1,
 ) -> dict:
     """rps, p50 and p99 (ms), requests and errors from one bounded wrk run (`script`: a wrk Lua script)."""
     headers = ["-H", f"User-Agent: {USER_AGENT}"] + (["-H", f"Cookie: {cookie}"] if cookie else [])
@@ -120,7 +143,7 @@ def wrk(
             "wrk",
             "--latency",
             "-t",
-            "1",
+            str(threads),
             "-c",
             str(connections),
             "-d",
@@ -205,6 +228,9 @@ def main() -> None:
         help="only time the ranked-list exports, ROUNDS times each",
     )
     parser.add_argument(
+        "--named-only", action="store_true", help="only the named routes, not every page the links reach"
+    )
+    parser.add_argument(
         "--only",
         metavar="WORDS",
         help="only the routes whose name holds one of these comma-separated words (e.g. home,board)",
@@ -231,7 +257,7 @@ def main() -> None:
     )
 
     routes = {  # name: (path, who is signed in)
-        "bare (/healthz)": ("/healthz", None),
+        "CoCreate's own /healthz": ("/healthz", None),
         "home, anonymous": ("/", None),
         "home, signed in": ("/", "member"),
         "board, anonymous, hot": ("/b/mobile-app", None),
@@ -242,49 +268,57 @@ def main() -> None:
         "ranking (product team), top 50": ("/manage/ranking?board=mobile-app", "product"),
         **_pages(args.database_url),
     }
-    if args.only:
-        words = [w.strip() for w in args.only.split(",") if w.strip()]
-        routes = {n: r for n, r in routes.items() if n.startswith("bare") or any(w in n for w in words)}
     results = {}
-    with serving(args.database_url) as (base, server_pid):
-        cookies = {"member": sign_in(base), "product": sign_in(base, "product@demo.cocreate")}
+    with serving(args.database_url) as (base, server_pid), serving_bare() as bare_base:
+        cookies = {role: sign_in(base, f"{role}@demo.cocreate") for role in STAFF}
+        cookies["visitor"] = None
+        if not args.named_only:
+            named = {(path, who) for path, who in routes.values()}
+            for endpoint, (path, who) in sorted(crawl(base, cookies).items()):
+                if (path, who) not in named:
+                    routes[f"{endpoint} ({who})"] = (path, None if who == "visitor" else who)
+        if args.only:
+            words = [w.strip() for w in args.only.split(",") if w.strip()]
+            routes = {n: r for n, r in routes.items() if any(w in n for w in words)}
+        print(f"{len(routes)} routes, each after the bare app for {args.duration} s.", flush=True)
 
-        def bare_now() -> float:
-            """The bare route again, right before the next route: the machine's speed wanders by a third
-            from minute to minute here, so each route is compared with the bare rate of its own moment."""
-            return wrk(base + "/healthz", max(3, args.duration // 3), args.connections)["rps"]
+        def paired(url: str, jar: str | None = None, script: Path | None = None, run=None) -> dict:
+            """The bare app for --duration, then the route for as long: its figures and that bare rate."""
+            bare_then = wrk(bare_base + "/", args.duration, args.connections)["rps"]
+            result = run() if run else wrk(url, args.duration, args.connections, jar, script)
+            result["bare_rps"] = bare_then
+            return result
 
         for name, (path, who) in routes.items():
             jar = cookies[who] if who else None
             wrk(base + path, 2, args.connections, jar)  # warm-up
-            bare_then = bare_now() if results else None
-            results[name] = wrk(base + path, args.duration, args.connections, jar)
-            r = results[name]
-            r["bare_rps"] = bare_then or r["rps"]  # the bare route itself comes first
-            _progress(name, r)
+            results[name] = paired(base + path, jar)
+            _progress(name, results[name])
         if args.only:  # a few pages only: no votes, no exports
             plan = voting = None
             exports = []
         else:
-            plan = votes.prepare(base, args.database_url, OUT)
-            bare_then = bare_now()
-            voting = votes.run(base, plan, args.duration, args.connections, wrk)
-            voting["bare_rps"] = bare_then
+            plan = votes.prepare(base, args.database_url, OUT, threads=2)
+            voting = paired("", run=lambda: votes.run(base, plan, args.duration, args.connections, wrk))
             results["vote POST (htmx), signed in"] = voting
             _progress("vote POST (htmx), signed in", voting)
             exports = export_timings(base, cookies["product"], server_pid)
 
-    bare = results["bare (/healthz)"]
     engine = args.database_url.split(":", 1)[0].split("+")[0]
     print(
-        "\n| route | rps | p50 ms | p99 ms | bare right before, rps | rps ÷ that bare | rps ÷ first bare "
-        "| database |\n|---|---|---|---|---|---|---|---|"
+        "\n| route | rps | p50 ms | p99 ms | bare app right before, rps | ÷ bare app | database |"
+        "\n|---|---|---|---|---|---|---|"
     )
     for name, r in results.items():
         print(
             f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['bare_rps']:.0f} "
-            f"| {r['rps'] / r['bare_rps']:.2f} | {r['rps'] / bare['rps']:.2f} | {engine} |"
+            f"| {r['rps'] / r['bare_rps']:.2f} | {engine} |"
         )
+    slowest = sorted(results.items(), key=lambda item: item[1]["rps"] / item[1]["bare_rps"])[:10]
+    print(
+        "\nThe slowest routes, ÷ the bare app: "
+        + "; ".join(f"{name} {r['rps'] / r['bare_rps']:.2f} (p99 {r['p99']:.0f} ms)" for name, r in slowest)
+    )
     if args.only:
         return
     print("\n| export | rows | bytes | seconds | worker peak memory before → after |\n|---|---|---|---|---|")

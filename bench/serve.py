@@ -30,8 +30,17 @@ class NotServing(RuntimeError):
     """gunicorn did not answer /healthz in time (it has been killed)."""
 
 
-def start_gunicorn(env: dict, port: int, *, quiet: bool = False, timeout: float = 60) -> subprocess.Popen:
-    """gunicorn serving wsgi:app with `env` on 127.0.0.1:`port`, in its own process group."""
+def start_gunicorn(
+    env: dict,
+    port: int,
+    *,
+    quiet: bool = False,
+    timeout: float = 60,
+    app: str = "wsgi:app",
+    probe: str = "/healthz",
+) -> subprocess.Popen:
+    """gunicorn serving `app` (CoCreate's wsgi:app; bench/bare_app.py's "bare_app:app" is the reference) with
+    `env` on 127.0.0.1:`port`, in its own process group, once `probe` answers."""
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "--workers",
@@ -42,7 +51,8 @@ def start_gunicorn(env: dict, port: int, *, quiet: bool = False, timeout: float 
         f"127.0.0.1:{port}",
         "--log-level",
         "warning",
-        "wsgi:app",
+        *([] if app == "wsgi:app" else ["--pythonpath", str(ROOT / "bench")]),
+        app,
     ]
     output = subprocess.DEVNULL if quiet else None
     proc = subprocess.Popen(  # noqa: S603 - our own gunicorn
@@ -51,7 +61,7 @@ def start_gunicorn(env: dict, port: int, *, quiet: bool = False, timeout: float 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:  # noqa: S310
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{probe}", timeout=2) as r:  # noqa: S310
                 if r.status == 200:
                     return proc
         except OSError:
