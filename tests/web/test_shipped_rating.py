@@ -39,6 +39,8 @@ def test_supporters_rate_what_shipped_once(client, session):
     assert {user for user, _, _ in invited} == {p.id for p in supporters}
     assert {link for _, link, _ in invited} == {f"/i/{idea.id}/rate"}
     assert all("“Quiet zips” has shipped. How well does what shipped solve it" in m for _, _, m in invited)
+    idea_page = client.get(f"/i/{idea.id}").get_data(as_text=True)  # before any answer: an invitation
+    assert "No supporter has rated the result yet. <a" in idea_page and ">Rate it</a>" in idea_page
     page = client.get(f"/i/{idea.id}/rate").get_data(as_text=True)
     assert "How well does what shipped solve it for you?" in page and "5 — Completely" in page
     for bad in ({}, {"score": "0"}, {"score": "6"}, {"score": "five"}, {"score": "4", "comment": "x" * 1001}):
