@@ -21,7 +21,8 @@ from cocreate.demo import catalog as K
 from cocreate.ideas.models import Board, Idea
 from cocreate.ideas.services import do_add_comment
 from cocreate.moderation.models import ModerationCase
-from cocreate.moderation.services import do_add_watched_word, do_flag, do_moderate
+from cocreate.moderation.services import do_flag, do_moderate
+from cocreate.moderation.watched_words import do_add_watched_word
 from cocreate.reviews.models import Product, Review, UGCItem
 from cocreate.reviews.services import do_create_campaign, do_submit_ugc
 

@@ -31,12 +31,10 @@ from cocreate.moderation.models import (
     FLAG_REASONS,
     REJECT_REASONS,
     VISIBLE_STATES,
-    WORD_ACTIONS,
     AuditEntry,
     Flag,
     ModerationCase,
     State,
-    WatchedWord,
 )
 from cocreate.moderation.screening import Screening
 from cocreate.reindex import touch
@@ -372,54 +370,3 @@ def _log(session, actor, action, obj, before, after, reason, note) -> None:
             note=note,
         )
     )
-
-
-# --- watched words ------------------------------------------------------------------------------------------
-
-
-def do_add_watched_word(
-    session: Session, *, actor: User | None, word: str, action: str, replacement: str = ""
-) -> WatchedWord:
-    """Watch a word or phrase (lower-cased; matched as a whole word, ignoring case)."""
-    check_moderator(actor)
-    word = " ".join((word or "").lower().split())
-    if not 2 <= len(word) <= 100:
-        raise InvalidInput("Watched words are 2–100 characters.", field="word")
-    if action not in WORD_ACTIONS:
-        raise InvalidInput("Choose block, queue or replace.", field="action")
-    replacement = (replacement or "").strip()
-    if len(replacement) > 100:
-        raise InvalidInput("Replacements are at most 100 characters.", field="replacement")
-    entry = WatchedWord(word=word, action=action, replacement=replacement, created_by_id=actor.id)
-    try:
-        with session.begin_nested():
-            session.add(entry)
-    except IntegrityError:
-        raise Conflict(f"“{word}” is already watched.", field="word") from None
-    session.add(
-        AuditEntry(
-            actor_id=actor.id,
-            action="word_added",
-            kind="word",
-            object_id=entry.id,
-            before={},
-            after={"word": word, "action": action, "replacement": replacement},
-        )
-    )
-    return entry
-
-
-def do_remove_watched_word(session: Session, *, actor: User | None, entry: WatchedWord) -> None:
-    """Stop watching a word."""
-    check_moderator(actor)
-    session.add(
-        AuditEntry(
-            actor_id=actor.id,
-            action="word_removed",
-            kind="word",
-            object_id=entry.id,
-            before={"word": entry.word, "action": entry.action, "replacement": entry.replacement},
-            after={},
-        )
-    )
-    session.delete(entry)

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from cocreate.errors import DomainError, InvalidInput, NotAllowed
 from cocreate.extensions import db
 from cocreate.moderation import queries as q
-from cocreate.moderation import services
+from cocreate.moderation import services, watched_words
 from cocreate.moderation.access import check_moderator
 from cocreate.moderation.kinds import kinds
 from cocreate.moderation.models import (
@@ -155,7 +155,7 @@ def words():
     error, status = None, 200
     if request.method == "POST":
         try:
-            entry = services.do_add_watched_word(
+            entry = watched_words.do_add_watched_word(
                 db.session,
                 actor=current_user,
                 word=request.form.get("word", ""),
@@ -186,7 +186,7 @@ def delete_word(word_id: int):
     """Stop watching a word."""
     check_moderator(current_user)
     entry = db.session.get(WatchedWord, word_id) or abort(404, "No such watched word.")
-    services.do_remove_watched_word(db.session, actor=current_user, entry=entry)
+    watched_words.do_remove_watched_word(db.session, actor=current_user, entry=entry)
     db.session.commit()
     flash(f"No longer watching “{entry.word}”.", "success")
     return redirect(url_for("moderation.words"))

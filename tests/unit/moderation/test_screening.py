@@ -12,11 +12,8 @@ from cocreate.ideas.models import Board, Idea
 from cocreate.ideas.queries import discussion
 from cocreate.ideas.services import do_add_comment, do_create_idea, do_edit_idea, do_vote
 from cocreate.moderation.models import AuditEntry, ModerationCase
-from cocreate.moderation.services import (
-    do_add_watched_word,
-    do_moderate,
-    do_remove_watched_word,
-)
+from cocreate.moderation.services import do_moderate
+from cocreate.moderation.watched_words import do_add_watched_word, do_remove_watched_word
 from cocreate.reviews.models import Product
 from cocreate.reviews.services import do_write_review
 from tests.factories import BoardFactory, ProductFactory, UserFactory
